@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+// `npm test`: format check, lint, type-check, dist check, then jest. Every step runs even when an
+// earlier one failed, so one run shows everything that is wrong, and the last line is always
+// `N passed, N failed` (each static check counts as one test).
+import { spawnSync } from 'node:child_process'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
+import { closingLine, countResults } from './test-summary.mjs'
+
+const jestArgs = process.argv.slice(2)
+const resultsFile = '.jest-results.json'
+const checks = []
+
+function step(name, command, args, env = {}) {
+  process.stdout.write(`\n== ${name}\n`)
+  const r = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } })
+  return r.status === 0
+}
+
+if (jestArgs.length === 0) {
+  for (const [name, script] of [
+    ['format', 'format:check'],
+    ['lint', 'lint'],
+    ['typecheck', 'typecheck'],
+    ...(existsSync('scripts/bundle.mjs') ? [['dist is current', 'bundle:check']] : [])
+  ]) {
+    checks.push({ name, ok: step(name, 'npm', ['run', '--silent', script]) })
+  }
+}
+
+rmSync(resultsFile, { force: true })
+const jestOk = step(
+  'jest',
+  process.execPath,
+  ['node_modules/jest/bin/jest.js', '--json', `--outputFile=${resultsFile}`, ...jestArgs],
+  { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules`.trim() }
+)
+const report = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : undefined
+const counts = countResults(report, checks)
+if (!jestOk && counts.failed === 0) counts.failed = 1 // jest failed in a way its report does not count
+
+process.stdout.write('\n')
+for (const c of checks) process.stdout.write(`${c.ok ? 'ok  ' : 'FAIL'} ${c.name}\n`)
+process.stdout.write(`${closingLine(counts)}\n`)
+process.exit(counts.failed === 0 ? 0 : 1)
