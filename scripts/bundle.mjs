@@ -6,6 +6,7 @@
 //   node scripts/bundle.mjs            rebuild dist/
 //   node scripts/bundle.mjs --check    bundle into a temp folder and fail if dist/ differs
 //   node scripts/bundle.mjs create-task alert    only these actions
+//   --src <dir> --dist <dir>           other folders (the bundler's own tests use them)
 //
 // ncc reads the TypeScript entry itself (its ts-loader honours tsconfig.json's NodeNext + "type":
 // "module", so the output is ESM and ncc adds the package.json that makes Node load it as such).
@@ -151,9 +152,15 @@ async function main(argv) {
     return 0
   }
   const check = argv.includes('--check')
-  const only = argv.filter(a => !a.startsWith('--'))
-  const distRoot = join(ROOT, 'dist')
-  let entries = findEntries()
+  const flag = name => {
+    const i = argv.indexOf(name)
+    return i >= 0 ? argv[i + 1] : undefined
+  }
+  const valued = new Set(['--src', '--dist'].flatMap(f => (flag(f) ? [flag(f)] : [])))
+  const only = argv.filter(a => !a.startsWith('--') && !valued.has(a))
+  // --src/--dist exist for the bundler's own tests; the defaults are the project's folders.
+  const distRoot = resolve(flag('--dist') ?? join(ROOT, 'dist'))
+  let entries = findEntries(resolve(flag('--src') ?? join(ROOT, 'src/actions')))
   if (only.length > 0) {
     const unknown = only.filter(n => !entries.some(e => e.name === n))
     if (unknown.length > 0)
