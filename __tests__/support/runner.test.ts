@@ -45,6 +45,9 @@ describe('parsing file commands', () => {
     expect(r.entries.map(([k]) => k)).toEqual(['a', 'b', 'a', 'c', 'd'])
     expect(r.errors).toEqual([])
   })
+  it('a heredoc ends only at a line equal to its delimiter', () => {
+    expect(parseFileCommand('k<<EOF\nEOFX\n EOF\nEOF\n').values).toEqual({ k: 'EOFX\n EOF' })
+  })
   it('an = before << makes a plain value', () => {
     expect(parseFileCommand('x=a<<b\n').values).toEqual({ x: 'a<<b' })
   })
