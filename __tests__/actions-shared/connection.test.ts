@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import {
   ConnectionEnv,
   ConnectionInputs,
+  defaultUserAgent,
   parseCaCertificate,
   parseServer,
   readConnection
@@ -138,6 +139,17 @@ describe('readConnection', () => {
     c.logger!.debug('got new-token')
     expect(core.infoMessages).toEqual(['got ***'])
     expect(core.debugMessages).toEqual(['got ***'])
+  })
+  it('a default User-Agent names the action, node and the platform', () => {
+    const core = createCoreStub({
+      inputs: { server: 'https://m.example', login: 'o', 'access-key': 'k' }
+    })
+    expect(readConnection(core, { env: {}, action: 'create-task' }).userAgent).toBe(
+      `maestro-actions/1 (create-task; node ${process.versions.node}; ${process.platform})`
+    )
+    expect(defaultUserAgent(undefined, '2.0.0')).toBe(
+      `maestro-actions/2.0.0 (node ${process.versions.node}; ${process.platform})`
+    )
   })
   it('the input names are the agreed ones', () => {
     expect(Object.values(ConnectionInputs)).toEqual([

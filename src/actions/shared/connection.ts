@@ -56,9 +56,21 @@ export interface MaestroConnectionOptions {
   userAgent?: string
 }
 
+/**
+ * `maestro-actions/<version> (<action>; node <version>; <platform>)`, e.g.
+ * `maestro-actions/1.0.0 (create-task; node 24.1.0; linux)`.
+ */
+export function defaultUserAgent(action?: string, version = '1'): string {
+  const parts = [action, `node ${process.versions.node}`, process.platform].filter(Boolean)
+  return `maestro-actions/${version} (${parts.join('; ')})`
+}
+
 export interface ReadConnectionOptions {
   env?: NodeJS.ProcessEnv
+  /** Default: defaultUserAgent(action) */
   userAgent?: string
+  /** The action's folder name, for the default User-Agent */
+  action?: string
   /** Base folder for a relative `ca-certificate` path (default: GITHUB_WORKSPACE, else cwd). */
   baseDir?: string
 }
@@ -192,6 +204,6 @@ export function readConnection(
   if (key !== undefined) result.key = key
   if (accessToken !== undefined) result.accessToken = accessToken
   if (caCertificate !== undefined) result.caCertificate = caCertificate
-  if (options.userAgent !== undefined) result.userAgent = options.userAgent
+  result.userAgent = options.userAgent ?? defaultUserAgent(options.action)
   return result
 }
