@@ -135,6 +135,12 @@ describe('runStep on the echo fixture (node built-ins only)', () => {
     expect(r.timedOut).toBe(true)
     expect(r.signal).toBe('SIGKILL')
   })
+  it('uses the node binary it is given, and RUNNER_DEBUG on request', async () => {
+    const r = await runStep({ actionDir: echo, node: process.execPath, debug: true })
+    expect(r.exitCode).toBe(0)
+    expect(r.childEnv.RUNNER_DEBUG).toBe('1')
+    await expect(runStep({ actionDir: echo, node: '/nonexistent/node' })).rejects.toThrow(/ENOENT/)
+  })
   it('runs the post stage with state', async () => {
     const r = await runStep({ actionDir: echo, stage: 'post', state: { started: 'yes' } })
     expect(r.outputs).toEqual({ post: 'yes' })

@@ -531,3 +531,8 @@ export function commandsOf(result: RunResult, command: string): WorkflowCommand[
 }
 
 export const FIXTURES_DIR = join(dirname(new URL(import.meta.url).pathname), '..', 'fixtures')
+
+/** `actions/<name>` in this repository, for `runStep({ actionDir: actionDir('create-task') })`. */
+export function actionDir(name: string): string {
+  return join(dirname(new URL(import.meta.url).pathname), '..', '..', 'actions', name)
+}
