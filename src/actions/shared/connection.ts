@@ -1,0 +1,209 @@
+// Reads how to reach Maestro: inputs first, then BOTCITY_* environment variables, into the plain
+// options object the client takes. Secrets are masked before anything else happens.
+import { readFileSync } from 'node:fs'
+import type { ActionCore } from './core.js'
+import {
+  ActionInputError,
+  createInputReader,
+  invalidInput,
+  parseExistingFile,
+  parseOptionalString
+} from './inputs.js'
+import { maskSecret, redact } from './secrets.js'
+
+/** The connection inputs every Maestro action declares (spread into the action's `Inputs`). */
+export const ConnectionInputs = {
+  server: 'server',
+  login: 'login',
+  accessKey: 'access-key',
+  caCertificate: 'ca-certificate',
+  insecureSkipTlsVerify: 'insecure-skip-tls-verify',
+  timeoutSeconds: 'timeout-seconds'
+} as const
+
+/** Environment fallbacks, e.g. set once per job with `env:`. */
+export const ConnectionEnv = {
+  server: 'BOTCITY_SERVER',
+  login: 'BOTCITY_LOGIN',
+  key: 'BOTCITY_KEY',
+  /** A token from an earlier login step; with it the key is optional. */
+  accessToken: 'BOTCITY_ACCESS_TOKEN'
+} as const
+
+export const DEFAULT_TIMEOUT_SECONDS = 60
+
+export interface ConnectionLogger {
+  debug(message: string): void
+  info(message: string): void
+  warning(message: string): void
+}
+
+/**
+ * The options the Maestro client takes (agreed shape; a local structural type so this module does
+ * not depend on src/maestro).
+ */
+export interface MaestroConnectionOptions {
+  server: string
+  login: string
+  key?: string
+  accessToken?: string
+  caCertificate?: string
+  insecureSkipTlsVerify?: boolean
+  timeoutMs?: number
+  /** The client calls this the moment it receives a secret (the access token). */
+  onSecret?: (value: string) => void
+  logger?: ConnectionLogger
+  userAgent?: string
+}
+
+/**
+ * `maestro-actions/<version> (<action>; node <version>; <platform>)`, e.g.
+ * `maestro-actions/1.0.0 (create-task; node 24.1.0; linux)`.
+ */
+export function defaultUserAgent(action?: string, version = '1'): string {
+  const parts = [action, `node ${process.versions.node}`, process.platform].filter(Boolean)
+  return `maestro-actions/${version} (${parts.join('; ')})`
+}
+
+export interface ReadConnectionOptions {
+  env?: NodeJS.ProcessEnv
+  /** Default: defaultUserAgent(action) */
+  userAgent?: string
+  /** The action's folder name, for the default User-Agent */
+  action?: string
+  /** Base folder for a relative `ca-certificate` path (default: GITHUB_WORKSPACE, else cwd). */
+  baseDir?: string
+}
+
+function fromInputOrEnv(
+  core: Pick<ActionCore, 'getInput'>,
+  input: string,
+  env: NodeJS.ProcessEnv,
+  variable: string
+): string | undefined {
+  return parseOptionalString(core.getInput(input)) ?? parseOptionalString(env[variable] ?? '')
+}
+
+function missing(input: string, variable: string, what: string, example: string): ActionInputError {
+  return new ActionInputError(
+    input,
+    `No ${what} given. Accepted: set the '${input}' input or the ${variable} environment variable, e.g. ${example}`
+  )
+}
+
+/** Normalises and checks the server address: http(s) only, trailing slashes removed. */
+export function parseServer(input: string, raw: string, variable = ConnectionEnv.server): string {
+  const accepted = 'an http:// or https:// address such as https://developers.botcity.dev'
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw invalidInput(input, `Not a URL (from '${input}' or ${variable})`, raw, accepted)
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw invalidInput(input, `Unsupported scheme '${url.protocol}'`, raw, accepted)
+  }
+  if (url.username || url.password) {
+    // Never quote it: the address itself carries a credential.
+    throw new ActionInputError(
+      input,
+      `The server address must not contain a user name or password. Accepted: ${accepted}`
+    )
+  }
+  return raw.replace(/\/+$/, '')
+}
+
+const PEM_CERT = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/
+
+/** `ca-certificate`: PEM text, or a path to a PEM file. Returns the PEM text. */
+export function parseCaCertificate(input: string, raw: string, baseDir?: string): string {
+  const accepted = 'PEM text (-----BEGIN CERTIFICATE----- ...) or a path to a PEM file'
+  if (raw.includes('-----BEGIN')) {
+    if (!PEM_CERT.test(raw)) {
+      throw invalidInput(input, 'Not a PEM certificate', raw, accepted)
+    }
+    return raw
+  }
+  const path = parseExistingFile(input, raw, { baseDir })
+  const text = readFileSync(path, 'utf8')
+  if (!PEM_CERT.test(text)) {
+    throw invalidInput(input, `The file ${path} holds no PEM certificate`, raw, accepted)
+  }
+  return text
+}
+
+/**
+ * Reads the connection inputs. Masks the key and any token first (whole value and line by line),
+ * before any other input is read or anything is logged.
+ */
+export function readConnection(
+  core: ActionCore,
+  options: ReadConnectionOptions = {}
+): MaestroConnectionOptions {
+  const env = options.env ?? process.env
+  const I = ConnectionInputs
+
+  // 1. Secrets, before anything could print them.
+  const key = fromInputOrEnv(core, I.accessKey, env, ConnectionEnv.key)
+  const accessToken = parseOptionalString(env[ConnectionEnv.accessToken] ?? '')
+  maskSecret(core, key)
+  maskSecret(core, accessToken)
+
+  // 2. Everything else.
+  const serverRaw = fromInputOrEnv(core, I.server, env, ConnectionEnv.server)
+  if (serverRaw === undefined) {
+    throw missing(
+      I.server,
+      ConnectionEnv.server,
+      'Maestro server',
+      'https://developers.botcity.dev'
+    )
+  }
+  const server = parseServer(I.server, serverRaw)
+  const login = fromInputOrEnv(core, I.login, env, ConnectionEnv.login)
+  if (login === undefined) {
+    throw missing(I.login, ConnectionEnv.login, 'login (workspace organisation)', 'my-org')
+  }
+  if (key === undefined && accessToken === undefined) {
+    throw missing(
+      I.accessKey,
+      ConnectionEnv.key,
+      'access key',
+      `\${{ secrets.BOTCITY_KEY }} (or run a login step that sets ${ConnectionEnv.accessToken})`
+    )
+  }
+
+  const inputs = createInputReader(core)
+  const caRaw = inputs.raw(I.caCertificate)
+  const caCertificate =
+    caRaw === '' ? undefined : parseCaCertificate(I.caCertificate, caRaw, options.baseDir)
+  const insecureSkipTlsVerify = inputs.boolean(I.insecureSkipTlsVerify, false)
+  const timeoutMs = inputs.secondsToMs(I.timeoutSeconds, {
+    min: 1,
+    max: 3600,
+    default: DEFAULT_TIMEOUT_SECONDS
+  })
+  if (insecureSkipTlsVerify) {
+    core.warning(
+      `TLS certificate checks are off for ${server} ('${I.insecureSkipTlsVerify}: true'); prefer '${I.caCertificate}' with your CA.`
+    )
+  }
+
+  const result: MaestroConnectionOptions = {
+    server,
+    login,
+    insecureSkipTlsVerify,
+    timeoutMs,
+    onSecret: value => maskSecret(core, value),
+    logger: {
+      debug: m => core.debug(redact(m)),
+      info: m => core.info(redact(m)),
+      warning: m => core.warning(redact(m))
+    }
+  }
+  if (key !== undefined) result.key = key
+  if (accessToken !== undefined) result.accessToken = accessToken
+  if (caCertificate !== undefined) result.caCertificate = caCertificate
+  result.userAgent = options.userAgent ?? defaultUserAgent(options.action)
+  return result
+}
