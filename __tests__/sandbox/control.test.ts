@@ -81,6 +81,33 @@ describe('faults', () => {
     expect(r.body.id).toBe(t.id)
   })
 
+  it('delays, then answers with the injected status', async () => {
+    await h.control('POST', '/faults', {
+      path: '/api/v2/task',
+      delayMs: 200,
+      status: 429,
+      retryAfter: '1'
+    })
+    const started = Date.now()
+    const r = await h.call('GET', '/api/v2/task')
+    expect(Date.now() - started).toBeGreaterThanOrEqual(190)
+    expect(r.status).toBe(429)
+    expect(r.headers.get('retry-after')).toBe('1')
+    const log = (await h.control('GET', '/requests')).body
+    expect(log[log.length - 1]).toMatchObject({ path: '/api/v2/task', status: 429 })
+  })
+
+  it('answers with a text body when the fault gives a string', async () => {
+    await h.control('POST', '/faults', {
+      path: '/api/v2/task',
+      status: 502,
+      body: '<html>Bad Gateway</html>'
+    })
+    const r = await h.call('GET', '/api/v2/task')
+    expect(r.status).toBe(502)
+    expect(r.text).toBe('<html>Bad Gateway</html>')
+  })
+
   it('resets before the response: nothing executed, ECONNRESET', async () => {
     const before = await taskCount()
     await h.control('POST', '/faults', { path: '/api/v2/task', reset: 'before-response' })

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import { request } from 'node:https'
 import { startSandbox } from '../../src/sandbox/index.js'
 import { harness, type Harness } from './helpers.js'
 
@@ -117,5 +119,42 @@ describe('authentication', () => {
     } finally {
       await sb.close()
     }
+  })
+})
+
+describe('tls and paths', () => {
+  it('serves https when given a certificate', async () => {
+    const fixture = (name: string) =>
+      readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')
+    const cert = fixture('localhost-cert.pem')
+    const sb = await startSandbox({ tls: { cert, key: fixture('localhost-key.pem') } })
+    try {
+      expect(sb.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/)
+      const body = await new Promise<string>((resolve, reject) => {
+        const req = request(`${sb.url}/api/v2/maestro/version`, { ca: cert, agent: false }, res => {
+          let data = ''
+          res.on('data', c => (data += c))
+          res.on('end', () => resolve(data))
+        })
+        req.on('error', reject)
+        req.end()
+      })
+      expect(JSON.parse(body)).toEqual({ version: '3.2.0' })
+    } finally {
+      await sb.close()
+    }
+  })
+
+  it('404s outside /api/v2 without asking for a token', async () => {
+    const r = await h.call('GET', '/favicon.ico', undefined, {})
+    expect(r.status).toBe(404)
+    expect(r.body.path).toBe('/favicon.ico')
+  })
+
+  it('routes long labels', async () => {
+    const label = 'l'.repeat(300)
+    const r = await h.call('GET', `/api/v2/log/${label}`)
+    expect(r.status).toBe(404)
+    expect(r.body.message).toContain(label)
   })
 })

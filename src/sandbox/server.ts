@@ -53,8 +53,12 @@ export class App {
   private requestSeq = 0
   /** Tokens that expire once `remaining` more authenticated calls have been made. */
   private expiry: { remaining: number; tokens: Set<string> } | null = null
-  private api = Router<Router.HTTPVersion.V1>({ ignoreTrailingSlash: true })
-  private control = Router<Router.HTTPVersion.V1>({ ignoreTrailingSlash: true })
+  // Labels in paths can be long; find-my-way's default cap (100) would turn them into 404s.
+  private api = Router<Router.HTTPVersion.V1>({ ignoreTrailingSlash: true, maxParamLength: 2000 })
+  private control = Router<Router.HTTPVersion.V1>({
+    ignoreTrailingSlash: true,
+    maxParamLength: 2000
+  })
   private controlEnabled: boolean
 
   constructor(o: AppOptions) {
@@ -129,24 +133,29 @@ export class App {
       return
     }
 
-    if (path.startsWith(API_PREFIX + '/') || path === API_PREFIX) {
-      const record: RequestRecord = {
-        seq: ++this.requestSeq,
-        method,
-        path,
-        query: queryObject(url.searchParams),
-        status: null,
-        headers: redact(req.headers),
-        bodyBytes: 0,
-        durationMs: 0
-      }
-      res.on('close', () => {
-        record.status = res.writableFinished ? res.statusCode : null
-        record.bodyBytes = bodyBytes
-        record.durationMs = Math.round((performance.now() - started) * 100) / 100
-        this.requests.push(record)
-      })
+    if (!path.startsWith(API_PREFIX + '/')) {
+      writeReply(res, errorReply(404, msg.notFoundRoute(method, path), path))
+      return
     }
+    // Listed from arrival (status null until answered; stays null when the connection broke).
+    const record: RequestRecord = {
+      seq: ++this.requestSeq,
+      method,
+      path,
+      query: queryObject(url.searchParams),
+      status: null,
+      headers: redact(req.headers),
+      bodyBytes: 0,
+      durationMs: 0
+    }
+    this.requests.push(record)
+    const settle = () => {
+      if (res.writableFinished) record.status = res.statusCode
+      record.bodyBytes = bodyBytes
+      record.durationMs = Math.round((performance.now() - started) * 100) / 100
+    }
+    res.on('finish', settle)
+    res.on('close', settle)
 
     const fault = this.faults.take(method, path)
     if (fault) {
