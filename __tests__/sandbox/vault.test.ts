@@ -49,9 +49,10 @@ describe('credentials', () => {
       secrets: [{ key: 'k', value: 'v' }]
     })
     expect(cs.body.secrets).toEqual([{ key: 'k', value: 'v', valid: true }])
+    // 201: an older Python SDK accepts nothing else for an added key.
     expect(
       (await h.call('POST', '/api/v2/credential/fresh-set/key', { key: 'b', value: '2' })).status
-    ).toBe(200)
+    ).toBe(201)
     expect((await h.call('GET', '/api/v2/credential/fresh-set/key/b')).text).toBe('2')
     // Adding an existing key replaces its value.
     await h.call('POST', '/api/v2/credential/fresh-set/key', { key: 'a', value: 'one' })
@@ -128,6 +129,8 @@ describe('datapools', () => {
       maxAutoRetry: 2
     })
     expect(r.body).not.toHaveProperty('entries')
+    // The Python SDK reads the automation back as defaultActivity.
+    expect(r.body.defaultActivity).toBe('demo-bot')
     const up = await h.call('POST', '/api/v2/datapool/orders', { trigger: 2, active: false })
     expect(up.body).toMatchObject({ trigger: 'NO_TASK_ACTIVE', active: false, name: 'Orders' })
     expect((await h.call('GET', '/api/v2/datapool/orders')).body.active).toBe(false)
@@ -189,6 +192,31 @@ describe('datapools', () => {
         countTimeout: 0
       })
     }
+  })
+
+  it('takes the Python SDK entry update body, taskId "None" included', async () => {
+    await h.call('POST', '/api/v2/datapool', { label: 'py' })
+    const pushed = (
+      await h.call('POST', '/api/v2/datapool/py/push', { priority: 0, values: { a: '1' } })
+    ).body
+    expect(pushed.dataPoolLabel).toBe('py')
+    const pulled = (await h.call('GET', '/api/v2/datapool/py/pull')).body
+    const r = await h.call('POST', `/api/v2/datapool/py/entry/${pulled.id}`, {
+      priority: 0,
+      values: { a: '1' },
+      dataPoolLabel: 'py',
+      state: 'DONE',
+      taskId: 'None',
+      parent: null,
+      child: null
+    })
+    expect(r.status).toBe(200)
+    expect(r.body).toMatchObject({ state: 'DONE', taskId: 'None', dataPoolLabel: 'py' })
+    expect(typeof r.body.dateFinished).toBe('string')
+    const withTask = await h.call('POST', `/api/v2/datapool/py/entry/${pulled.id}`, {
+      taskId: '42'
+    })
+    expect(withTask.body.taskId).toBe(42)
   })
 
   it('404s naming unknown pools and entries; 400s on bad entry state or missing values', async () => {

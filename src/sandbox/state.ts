@@ -144,11 +144,13 @@ export interface Datapool {
 }
 export interface DatapoolEntry {
   id: number
-  datapoolLabel: string
+  dataPoolLabel: string
   state: EntryState
   priority: number
   values: Record<string, unknown>
-  taskId: number | null
+  taskId: number | string | null
+  parent: string | null
+  child: string | null
   dateRegister: string
   dateProcessing: string | null
   dateFinished: string | null

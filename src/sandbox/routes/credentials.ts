@@ -64,7 +64,8 @@ export function registerCredentials(on: On): void {
     const existing = set.secrets.find(s => s.key === key)
     if (existing) Object.assign(existing, { value, valid: true })
     else set.secrets.push({ key, value, valid: true })
-    return json(set)
+    // 201: older Python SDKs accept nothing else here; newer ones accept any 2xx.
+    return json(set, 201)
   })
 
   on('POST', '/credential/:label', async c => {
