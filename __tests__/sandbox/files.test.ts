@@ -269,6 +269,35 @@ describe('errors', () => {
     expect((await h.call('GET', '/api/v2/error?automationLabel=other')).body.totalElements).toBe(0)
   })
 
+  it('takes a .NET-style multipart body (quoted boundary, unquoted name, odd part type)', async () => {
+    const report = (
+      await h.call('POST', '/api/v2/error', {
+        taskId: String(taskId),
+        message: 'cs',
+        language: 'SHELL'
+      })
+    ).body
+    const content = randomBytes(5000)
+    const body = Buffer.concat([
+      Buffer.from(
+        '--abc-123\r\nContent-Type: multipart/form-data\r\n' +
+          "Content-Disposition: form-data; name=file; filename=shot.png; filename*=utf-8''shot.png\r\n\r\n"
+      ),
+      content,
+      Buffer.from('\r\n--abc-123--\r\n')
+    ])
+    const r = await fetch(`${h.sb.url}/api/v2/error/${report.id}/screenshot`, {
+      method: 'POST',
+      headers: { ...h.auth, 'content-type': 'multipart/form-data; boundary="abc-123"' },
+      body
+    })
+    expect(r.status).toBe(200)
+    const e = (await h.control('GET', '/state')).body.errors.find(
+      (x: { id: number }) => x.id === report.id
+    )
+    expect(e.screenshot).toEqual({ fileName: 'shot.png', size: 5000, sha256: sha(content) })
+  })
+
   it('404s naming unknown errors and tasks; 400 on a missing message', async () => {
     const r = await h.call('GET', '/api/v2/error/4321')
     expect(r.status).toBe(404)

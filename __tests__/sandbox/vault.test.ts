@@ -219,6 +219,46 @@ describe('datapools', () => {
     expect(withTask.body.taskId).toBe(42)
   })
 
+  it('takes the C# SDK forms: int enums, defaultActivity, extra fields; both label spellings back', async () => {
+    const created = await h.call('POST', '/api/v2/datapool', {
+      label: 'cs-pool',
+      defaultAutomation: 'demo-bot',
+      consumptionPolicy: 1,
+      schema: null,
+      trigger: 0,
+      autoRetry: true,
+      maxAutoRetry: 0,
+      abortOnError: true,
+      maxErrorsBeforeInactive: 0,
+      itemMaxProcessingTime: 0,
+      active: true,
+      repositoryLabel: 'DEFAULT'
+    })
+    expect(created.body).toMatchObject({ consumptionPolicy: 'LIFO', trigger: 'ALWAYS' })
+    // C#'s ActivateAsync serialises the whole object, its Maestro client included.
+    const updated = await h.call('POST', '/api/v2/datapool/cs-pool', {
+      Maestro: { notifiedDisconnect: false },
+      label: 'cs-pool',
+      id: created.body.id,
+      defaultActivity: 'other-bot',
+      consumptionPolicy: 0,
+      schema: [],
+      trigger: 1,
+      active: false,
+      dateTimeout: null
+    })
+    expect(updated.status).toBe(200)
+    expect(updated.body).toMatchObject({
+      defaultActivity: 'other-bot',
+      consumptionPolicy: 'FIFO',
+      active: false
+    })
+    const entry = (
+      await h.call('POST', '/api/v2/datapool/cs-pool/push', { priority: 0, values: {} })
+    ).body
+    expect(entry).toMatchObject({ datapoolLabel: 'cs-pool', dataPoolLabel: 'cs-pool' })
+  })
+
   it('404s naming unknown pools and entries; 400s on bad entry state or missing values', async () => {
     expect((await h.call('GET', '/api/v2/datapool/ghost/pull')).status).toBe(404)
     expect((await h.call('POST', '/api/v2/datapool/ghost/push', { values: {} })).status).toBe(404)

@@ -144,7 +144,9 @@ export interface Datapool {
 }
 export interface DatapoolEntry {
   id: number
+  /** Python reads dataPoolLabel, C# datapoolLabel: both are sent. */
   dataPoolLabel: string
+  datapoolLabel: string
   state: EntryState
   priority: number
   values: Record<string, unknown>

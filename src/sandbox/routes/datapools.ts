@@ -41,7 +41,11 @@ function settings(f: Fields, current?: Datapool): Record<string, unknown> {
   }
   return {
     name: pick('name', () => f.optStr('name'), current?.label ?? ''),
-    defaultAutomation: pick('defaultAutomation', () => f.optStr('defaultAutomation'), null),
+    defaultAutomation: pick(
+      'defaultAutomation',
+      () => f.optStr(['defaultAutomation', 'defaultActivity']),
+      null
+    ),
     consumptionPolicy: pick(
       'consumptionPolicy',
       () => f.optEnum('consumptionPolicy', CONSUMPTION_POLICIES),
@@ -125,6 +129,7 @@ export function registerDatapools(on: On): void {
     const entry: DatapoolEntry = {
       id: c.state.nextId('datapool-entry'),
       dataPoolLabel: pool.label,
+      datapoolLabel: pool.label,
       state: 'PENDING',
       priority: f.optInt('priority', 0) ?? 0,
       values,
