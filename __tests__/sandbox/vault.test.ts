@@ -65,6 +65,19 @@ describe('credentials', () => {
     ).toBe(404)
   })
 
+  it('stores a number or boolean value as text (the JS SDK types value as any)', async () => {
+    await h.call('POST', '/api/v2/credential', {
+      label: 'typed',
+      secrets: [{ key: 'pin', value: 1234 }]
+    })
+    await h.call('POST', '/api/v2/credential/typed/key', { key: 'flag', value: true })
+    expect((await h.call('GET', '/api/v2/credential/typed/key/pin')).text).toBe('1234')
+    expect((await h.call('GET', '/api/v2/credential/typed/key/flag')).text).toBe('true')
+    expect(
+      (await h.call('POST', '/api/v2/credential/typed/key', { key: 'o', value: { a: 1 } })).status
+    ).toBe(400)
+  })
+
   it('replaces a whole set', async () => {
     await h.call('POST', '/api/v2/credential', {
       label: 'swap',

@@ -43,6 +43,15 @@ export class Fields {
     return v
   }
 
+  /** A string, or a number or boolean taken as its text (SDKs typed `any` send those). */
+  optText(names: string | string[]): string | null {
+    const [n, v] = this.pick(names)
+    if (v === undefined || v === null) return null
+    if (typeof v === 'number' || typeof v === 'boolean') return String(v)
+    if (typeof v !== 'string') throw bad(msg.wrongType(n, 'a string'))
+    return v
+  }
+
   optBool(names: string | string[]): boolean | null {
     const [n, v] = this.pick(names)
     if (v === undefined || v === null) return null
