@@ -17,6 +17,8 @@ import { Timers, sleep } from './timers.js'
 
 export const API_PREFIX = '/api/v2'
 const JSON_LIMIT = 10 * 1024 * 1024
+/** The request log keeps the latest calls only, so a long-running demo does not grow forever. */
+const MAX_RECORDS = 10_000
 const REDACTED_HEADERS = new Set(['token', 'authorization', 'cookie'])
 
 export interface RequestRecord {
@@ -112,7 +114,8 @@ export class App {
   private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now()
     const method = (req.method ?? 'GET').toUpperCase()
-    const url = new URL(req.url ?? '/', 'http://sandbox')
+    // Prefixing (not resolving against a base) keeps '//x' a path instead of a host.
+    const url = new URL(`http://sandbox${req.url?.startsWith('/') ? req.url : '/'}`)
     const path = url.pathname
     // Count request bytes on their way to whoever reads them (JSON parser, busboy, a fault).
     let bodyBytes = 0
@@ -149,6 +152,8 @@ export class App {
       durationMs: 0
     }
     this.requests.push(record)
+    if (this.requests.length > MAX_RECORDS)
+      this.requests.splice(0, this.requests.length - MAX_RECORDS)
     const settle = () => {
       if (res.writableFinished) record.status = res.statusCode
       record.bodyBytes = bodyBytes
