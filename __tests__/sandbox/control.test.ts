@@ -254,20 +254,29 @@ describe('Runner', () => {
     const r = await h.control('POST', `/tasks/${t.id}/run`, {
       finishStatus: 'PARTIALLY_COMPLETED',
       finishMessage: 'done-ish',
-      runningAfterMs: 150,
-      finishAfterMs: 300,
+      runningAfterMs: 200,
+      finishAfterMs: 1500,
       totalItems: 4,
       processedItems: 3,
       failedItems: 1
     })
+    const started = Date.now()
     expect(r.status).toBe(202)
     expect(r.body).toEqual({ id: t.id })
-    expect((await h.call('GET', `/api/v2/task/${t.id}`)).body.state).toBe('START')
-    await sleep(250)
+    const first = (await h.call('GET', `/api/v2/task/${t.id}`)).body
+    if (Date.now() - started < 200) expect(first.state).toBe('START')
+    // Wide windows so a loaded machine does not flake: RUNNING from 200 ms to 1700 ms.
+    await sleep(400)
     const running = (await h.call('GET', `/api/v2/task/${t.id}`)).body
     expect(running.state).toBe('RUNNING')
     expect(running.dateStartRunning).not.toBeNull()
-    await sleep(350)
+    expect(running.finishStatus).toBeNull()
+    let state = running.state
+    while (state !== 'FINISHED' && Date.now() - started < 5000) {
+      await sleep(100)
+      state = (await h.call('GET', `/api/v2/task/${t.id}`)).body.state
+    }
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1700)
     const done = (await h.call('GET', `/api/v2/task/${t.id}`)).body
     expect(done).toMatchObject({
       state: 'FINISHED',

@@ -399,10 +399,10 @@ export function writeReply(res: ServerResponse, reply: Reply, cut?: Cut): void {
   const breakIt = () =>
     // A short pause lets the partial bytes reach the client before the connection breaks.
     setTimeout(() => {
-      if (!socket) return
+      if (!socket || socket.destroyed) return
       if (cut.mode === 'reset') reset(socket)
       else socket.end()
-    }, 50)
+    }, 100)
   if (n === 0) {
     res.flushHeaders()
     breakIt()
