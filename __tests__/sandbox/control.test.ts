@@ -120,6 +120,7 @@ describe('faults', () => {
     )
     expect(r.status).toBeUndefined()
     expect(r.error?.code).toBe('ECONNRESET')
+    expect(r.error?.message).not.toMatch(/hang up/) // an RST, not a clean close
     expect(await taskCount()).toBe(before)
   })
 
@@ -161,6 +162,7 @@ describe('faults', () => {
     )
     expect(r.status).toBe(200)
     expect(r.error?.code).toBe('ECONNRESET')
+    expect(r.error?.message).not.toMatch(/hang up/)
     expect(r.body.length).toBe(10)
     expect(await taskCount()).toBe(before + 1)
   })

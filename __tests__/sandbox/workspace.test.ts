@@ -123,23 +123,44 @@ describe('authentication', () => {
 })
 
 describe('tls and paths', () => {
-  it('serves https when given a certificate', async () => {
+  it('serves https when given a certificate, resets included', async () => {
     const fixture = (name: string) =>
       readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')
     const cert = fixture('localhost-cert.pem')
-    const sb = await startSandbox({ tls: { cert, key: fixture('localhost-key.pem') } })
+    const sb = await startSandbox({
+      control: true,
+      tls: { cert, key: fixture('localhost-key.pem') }
+    })
+    const call = (method: string, path: string, body?: string) =>
+      new Promise<{ status?: number; text: string; error?: NodeJS.ErrnoException }>(resolve => {
+        const req = request(
+          `${sb.url}${path}`,
+          {
+            method,
+            ca: cert,
+            agent: false,
+            headers: body ? { 'content-type': 'application/json' } : {}
+          },
+          res => {
+            let text = ''
+            res.on('data', c => (text += c))
+            res.on('end', () => resolve({ status: res.statusCode, text }))
+          }
+        )
+        req.on('error', error => resolve({ text: '', error }))
+        req.end(body)
+      })
     try {
       expect(sb.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/)
-      const body = await new Promise<string>((resolve, reject) => {
-        const req = request(`${sb.url}/api/v2/maestro/version`, { ca: cert, agent: false }, res => {
-          let data = ''
-          res.on('data', c => (data += c))
-          res.on('end', () => resolve(data))
-        })
-        req.on('error', reject)
-        req.end()
-      })
-      expect(JSON.parse(body)).toEqual({ version: '3.2.0' })
+      const ok = await call('GET', '/api/v2/maestro/version')
+      expect(ok.status).toBe(200)
+      expect(JSON.parse(ok.text)).toEqual({ version: '3.2.0' })
+      const fault = JSON.stringify({ path: '/api/v2/maestro/version', reset: 'before-response' })
+      expect((await call('POST', '/_sandbox/faults', fault)).status).toBe(201)
+      // A reset is a real RST under TLS too, not a clean close.
+      const broken = await call('GET', '/api/v2/maestro/version')
+      expect(broken.error?.code).toBe('ECONNRESET')
+      expect(broken.error?.message).not.toMatch(/hang up/)
     } finally {
       await sb.close()
     }

@@ -340,11 +340,14 @@ function drain(body: PassThrough): Promise<void> {
 
 /** RST, not FIN: the client sees ECONNRESET, like a proxy or server crash. */
 function reset(socket: Socket): void {
+  // A TLS socket cannot send RST itself; the TCP socket under it (Node keeps it as _parent) can.
+  const tcp = (socket as Socket & { _parent?: Socket })._parent ?? socket
   try {
-    socket.resetAndDestroy()
+    tcp.resetAndDestroy()
   } catch {
-    socket.destroy() // TLS sockets cannot send a bare RST
+    tcp.destroy()
   }
+  socket.destroy()
 }
 
 interface Cut {
