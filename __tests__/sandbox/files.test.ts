@@ -352,6 +352,8 @@ describe('bots', () => {
       'TYPESCRIPT'
     )
     expect((await h.call('GET', '/api/v2/bot?botId=new-bot')).body).toHaveLength(2)
+    const all = (await h.call('GET', '/api/v2/bot')).body.map((b: { botId: string }) => b.botId)
+    expect(all).toEqual(expect.arrayContaining(['seeded-bot', 'new-bot']))
     const del = await h.call('DELETE', '/api/v2/bot/new-bot/version/2.2.0')
     expect(del.status).toBe(200)
     expect((await h.call('GET', '/api/v2/bot?botId=new-bot')).body).toHaveLength(1)

@@ -100,6 +100,16 @@ describe('credentials', () => {
     ).toBe(404)
   })
 
+  it('deletes a set (an addition to the contract)', async () => {
+    await h.call('POST', '/api/v2/credential', {
+      label: 'gone',
+      secrets: [{ key: 'a', value: 'b' }]
+    })
+    expect((await h.call('DELETE', '/api/v2/credential/gone')).status).toBe(200)
+    expect((await h.call('GET', '/api/v2/credential/gone')).status).toBe(404)
+    expect((await h.call('DELETE', '/api/v2/credential/gone')).status).toBe(404)
+  })
+
   it('400s on malformed secrets', async () => {
     expect((await h.call('POST', '/api/v2/credential', { secrets: [] })).status).toBe(400)
     expect(

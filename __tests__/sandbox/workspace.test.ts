@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { request } from 'node:https'
 import { startSandbox } from '../../src/sandbox/index.js'
 import { harness, type Harness } from './helpers.js'
@@ -163,6 +165,22 @@ describe('tls and paths', () => {
       expect(broken.error?.message).not.toMatch(/hang up/)
     } finally {
       await sb.close()
+    }
+  })
+
+  it('removes its own temp data folder on close, keeps a given one', async () => {
+    const own = await startSandbox()
+    expect(existsSync(own.dataDir)).toBe(true)
+    await own.close()
+    expect(existsSync(own.dataDir)).toBe(false)
+    const dir = mkdtempSync(join(tmpdir(), 'sandbox-given-'))
+    try {
+      const given = await startSandbox({ dataDir: dir })
+      expect(given.dataDir).toBe(dir)
+      await given.close()
+      expect(existsSync(dir)).toBe(true)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
     }
   })
 
