@@ -4,6 +4,7 @@
 // `N passed, N failed` (each static check counts as one test).
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, rmSync } from 'node:fs'
+import { ensureNode24 } from './ensure-node24.mjs'
 import { closingLine, countResults } from './test-summary.mjs'
 
 const jestArgs = process.argv.slice(2)
@@ -28,11 +29,16 @@ if (jestArgs.length === 0) {
 }
 
 rmSync(resultsFile, { force: true })
+// Bundles are tested under the runtime they declare (node24) as well as under this Node.
+const node24 = process.env.MAESTRO_TEST_NODE24 ?? ensureNode24()
 const jestOk = step(
   'jest',
   process.execPath,
   ['node_modules/jest/bin/jest.js', '--json', `--outputFile=${resultsFile}`, ...jestArgs],
-  { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules`.trim() }
+  {
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules`.trim(),
+    ...(node24 ? { MAESTRO_TEST_NODE24: node24 } : {})
+  }
 )
 const report = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : undefined
 const counts = countResults(report, checks)
