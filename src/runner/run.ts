@@ -1,0 +1,518 @@
+// Running one job of a workflow, step by step, as GitHub's runner does: pre stages, main steps in
+// order (each `if:` evaluated against the job's status), then post stages in reverse order.
+// Env precedence: runner < workflow `env` < job `env` < GITHUB_ENV exports < step `env`.
+import { randomUUID } from 'node:crypto'
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { delimiter, isAbsolute, join, resolve } from 'node:path'
+import { type ActionMetadata, loadActionMetadata } from './action-metadata.js'
+import { type GithubContextOptions, buildFacts } from './context.js'
+import { Display, type Outcome, type TextSink } from './display.js'
+import {
+  type ExpressionScope,
+  type JobStatus,
+  type TemplateToken,
+  evaluateBoolean,
+  evaluateCondition,
+  evaluateString,
+  evaluateTemplateString,
+  evaluateToken
+} from './expressions.js'
+import { SecretMasker } from './masker.js'
+import {
+  type ActionStage,
+  type StepEvent,
+  type StepProcessResult,
+  hostEnvironment,
+  runNodeAction,
+  runStepProcess
+} from './protocol.js'
+import { type PlannedStep, loadWorkflow } from './workflow.js'
+
+export interface RunWorkflowOptions {
+  workflowPath: string
+  /** The job to run; default: the only job (an error lists the jobs when there are several). */
+  jobId?: string
+  /** The repository checkout the steps run in. Default: the current directory. */
+  workspace?: string
+  secrets?: Record<string, string>
+  vars?: Record<string, string>
+  /**
+   * Extra environment for every step, below the workflow's own `env` (like variables set on the
+   * runner machine). The extension point for callers that prepare services (e.g. a sandbox).
+   */
+  env?: Record<string, string>
+  /** Node binary for JavaScript actions. Default: the one running this code. */
+  nodePath?: string
+  /** Where the log goes. Default: process.stdout. */
+  stdout?: TextSink
+  /** Force colour on or off. Default: on only for a TTY with NO_COLOR unset. */
+  color?: boolean
+  /** Show `::debug::` output and set RUNNER_DEBUG. */
+  debug?: boolean
+  /** github context values (event_name, event, repository, sha, ref, actor, run_id...). */
+  github?: GithubContextOptions
+  runnerName?: string
+  /** Start steps with the host's environment (minus GITHUB_*, RUNNER_*...). Default: true. */
+  inheritEnv?: boolean
+  /** Cancels the job as GitHub's cancel button does: the running step is ended. */
+  signal?: AbortSignal
+  /** Keep the runner's temp folder (RUNNER_TEMP) after the run. */
+  keepTemp?: boolean
+}
+
+export interface StepResult {
+  /** The step id (`id:` or GitHub's generated one, e.g. `__run`). */
+  id: string
+  name: string
+  stage: ActionStage
+  outcome: Outcome
+  conclusion: Outcome
+  outputs: Record<string, string>
+  summary: string
+  durationMs: number
+}
+
+export interface RunWorkflowResult {
+  result: JobStatus
+  jobId: string
+  steps: StepResult[]
+  /** Variables exported with GITHUB_ENV by the end of the job. */
+  env: Record<string, string>
+  /** Every step summary, in order. */
+  summary: string
+  /** The log as printed, masked and without colour. */
+  log: string
+  durationMs: number
+}
+
+interface MainRecord {
+  step: PlannedStep
+  name: string
+  ran: boolean
+  env: Record<string, string>
+  inputs: Record<string, string>
+  state: Record<string, string>
+  metadata?: ActionMetadata
+}
+
+/** Output lines from a step end as `Error`s: a thrown value that is not an Error is still shown. */
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e)
+}
+
+function firstLine(s: string): string {
+  return s.split('\n').find(l => l.trim() !== '') ?? ''
+}
+
+function sourceText(token: TemplateToken | undefined): string {
+  if (!token) return ''
+  const t = token as unknown as { source?: string; value?: unknown; expression?: string }
+  if (t.source !== undefined) return t.source
+  if (t.value !== undefined) return String(t.value)
+  return t.expression !== undefined ? `\${{ ${t.expression} }}` : ''
+}
+
+const SHELLS: Record<string, string[]> = {
+  // Unspecified on Linux/macOS, GitHub uses `bash -e {0}`; an explicit `shell: bash` adds pipefail.
+  '': ['bash', '-e'],
+  bash: ['bash', '--noprofile', '--norc', '-eo', 'pipefail'],
+  sh: ['sh', '-e']
+}
+
+export async function runWorkflow(opts: RunWorkflowOptions): Promise<RunWorkflowResult> {
+  const started = Date.now()
+  const workspace = resolve(opts.workspace ?? process.cwd())
+  const workflow = await loadWorkflow(opts.workflowPath, { jobId: opts.jobId, workspace })
+  const job = workflow.job
+  const secrets = { ...(opts.secrets ?? {}) }
+  const vars = { ...(opts.vars ?? {}) }
+  const masker = new SecretMasker()
+  for (const v of Object.values(secrets)) masker.add(v)
+  const display = new Display({
+    sink: opts.stdout ?? process.stdout,
+    masker,
+    color: opts.color,
+    debug: opts.debug
+  })
+  const tempDir = mkdtempSync(join(tmpdir(), 'maestro-actions-runner-'))
+  const facts = buildFacts({
+    workspace,
+    tempDir,
+    workflowName: workflow.name,
+    jobId: job.id,
+    github: opts.github,
+    runnerName: opts.runnerName,
+    debug: opts.debug,
+    secrets
+  })
+
+  let status: JobStatus = 'success'
+  const stepsContext: Record<string, unknown> = {}
+  const results: StepResult[] = []
+  const exported: Record<string, string> = {}
+  const prependPath: string[] = []
+  const summaries: string[] = []
+
+  const scope = (env: Record<string, string>, action = ''): ExpressionScope => ({
+    contexts: {
+      github: { ...facts.github, action },
+      env,
+      vars,
+      secrets,
+      job: { status },
+      steps: stepsContext,
+      runner: facts.runner,
+      inputs: {},
+      matrix: {},
+      strategy: {},
+      needs: {}
+    },
+    jobStatus: () => status,
+    workspace
+  })
+  const evalEnv = (token: TemplateToken | undefined, base: Record<string, string>) => {
+    const out: Record<string, string> = {}
+    const value = evaluateToken(token, scope(base))
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+      for (const [k, v] of Object.entries(value)) {
+        out[k] =
+          v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v)
+      }
+    }
+    return out
+  }
+
+  display.jobStart(workflow.name, job.id, workflow.file)
+  const baseEnv = { ...(opts.inheritEnv === false ? {} : hostEnvironment()), ...(opts.env ?? {}) }
+  let jobEnv: Record<string, string>
+  try {
+    const wfEnv = evalEnv(workflow.env, {})
+    jobEnv = { ...wfEnv, ...evalEnv(job.env, wfEnv) }
+  } catch (e) {
+    display.note(`Error: evaluating env: ${message(e)}`, 'red')
+    return finish('failure')
+  }
+  const envContext = () => ({ ...jobEnv, ...exported })
+
+  try {
+    if (!evaluateCondition(job.condition, scope(envContext()))) {
+      display.note(`Job ${job.id} skipped: its if condition is false`)
+      return finish('success')
+    }
+  } catch (e) {
+    display.note(`Error: the job's if condition: ${message(e)}`, 'red')
+    return finish('failure')
+  }
+
+  const onEvent = (event: StepEvent) => {
+    if (event.type === 'line') display.output(event.text)
+    else {
+      if (event.command.command === 'add-mask') masker.add(event.command.message)
+      display.command(event.command, event.raw)
+    }
+  }
+
+  const processEnv = (stepEnv: Record<string, string>, id: string): Record<string, string> => {
+    const env: Record<string, string> = {
+      ...baseEnv,
+      ...facts.env,
+      ...jobEnv,
+      ...exported,
+      ...stepEnv
+    }
+    env.GITHUB_ACTION = id
+    if (prependPath.length > 0) {
+      env.PATH = [...prependPath].reverse().join(delimiter) + (env.PATH ? delimiter + env.PATH : '')
+    }
+    return env
+  }
+
+  const applyFileCommands = (r: StepProcessResult) => {
+    for (const m of r.masks) masker.add(m)
+    Object.assign(exported, r.env)
+    for (const p of r.path) {
+      const at = prependPath.indexOf(p)
+      if (at >= 0) prependPath.splice(at, 1)
+      prependPath.push(p)
+    }
+    if (r.summary) summaries.push(r.summary)
+    for (const e of r.errors) display.annotation('error', e)
+  }
+
+  const record = (
+    step: PlannedStep,
+    name: string,
+    stage: ActionStage,
+    outcome: Outcome,
+    continueOnError: boolean,
+    outputs: Record<string, string>,
+    summary: string,
+    t0: number
+  ) => {
+    const conclusion: Outcome = outcome === 'failure' && continueOnError ? 'success' : outcome
+    if (stage === 'main' && step.hasId) stepsContext[step.id] = { outputs, outcome, conclusion }
+    if (conclusion === 'failure' && status === 'success') status = 'failure'
+    const durationMs = Date.now() - t0
+    display.stepEnd(name, outcome, conclusion, durationMs)
+    results.push({ id: step.id, name, stage, outcome, conclusion, outputs, summary, durationMs })
+  }
+
+  const timeoutMs = (step: PlannedStep, s: ExpressionScope): number | undefined => {
+    if (!step.timeoutMinutes) return undefined
+    const m = Number(evaluateToken(step.timeoutMinutes, s))
+    return Number.isFinite(m) && m > 0 ? m * 60_000 : undefined
+  }
+
+  const defaultName = (step: PlannedStep) =>
+    step.kind.type === 'run'
+      ? `Run ${firstLine(sourceText(step.kind.script))}`
+      : `Run ${step.kind.uses}`
+
+  const mains: MainRecord[] = []
+
+  // Pre stages of JavaScript actions run first, at job start, in step order.
+  for (const step of job.steps) {
+    if (step.kind.type !== 'node') continue
+    const meta = loadActionMetadata(step.kind.actionDir)
+    const rec: MainRecord = {
+      step,
+      name: '',
+      ran: false,
+      env: {},
+      inputs: {},
+      state: {},
+      metadata: meta
+    }
+    mains[step.index] = rec
+    if (!meta.pre) continue
+    const t0 = Date.now()
+    let name = defaultName(step)
+    try {
+      name = step.name ? evaluateString(step.name, scope(envContext()), 'name') : name
+    } catch {
+      // Keep the default name; the main stage reports the error.
+    }
+    const s = scope(envContext(), step.id)
+    let run: boolean
+    try {
+      run = evaluateCondition(meta.preIf ?? 'always()', s)
+    } catch (e) {
+      display.stepStart(`Pre ${name}`)
+      display.annotation('error', `pre-if: ${message(e)}`)
+      record(step, `Pre ${name}`, 'pre', 'failure', false, {}, '', t0)
+      continue
+    }
+    if (!run) {
+      record(step, `Pre ${name}`, 'pre', 'skipped', false, {}, '', t0)
+      continue
+    }
+    display.stepStart(`Pre ${name}`)
+    const r = await runActionStage(step, rec, 'pre', s)
+    if (r) rec.state = { ...rec.state, ...r.state }
+    record(
+      step,
+      `Pre ${name}`,
+      'pre',
+      r && !r.failed ? 'success' : r?.cancelled ? 'cancelled' : 'failure',
+      false,
+      {},
+      r?.summary ?? '',
+      t0
+    )
+  }
+
+  async function runActionStage(
+    step: PlannedStep,
+    rec: MainRecord,
+    stage: ActionStage,
+    s: ExpressionScope
+  ): Promise<(StepProcessResult & { failed: boolean }) | undefined> {
+    try {
+      if (stage === 'pre' || stage === 'main') {
+        const stepEnv = evalEnv(step.env, envContext())
+        const withScope = scope({ ...envContext(), ...stepEnv }, step.id)
+        const withValues = evaluateToken(step.with, withScope) as
+          Record<string, unknown> | undefined
+        const given: Record<string, string> = {}
+        for (const [k, v] of Object.entries(withValues ?? {})) {
+          given[k] =
+            v === null || v === undefined
+              ? ''
+              : typeof v === 'object'
+                ? JSON.stringify(v)
+                : String(v)
+        }
+        rec.env = stepEnv
+        rec.inputs = given
+      }
+      const r = await runNodeAction({
+        actionDir: step.kind.type === 'node' ? step.kind.actionDir : workspace,
+        metadata: rec.metadata,
+        inputs: rec.inputs,
+        env: processEnv(rec.env, step.id),
+        workspace,
+        nodePath: opts.nodePath,
+        stage,
+        state: rec.state,
+        tempDir,
+        onEvent,
+        signal: opts.signal,
+        timeoutMs: timeoutMs(step, s),
+        evaluateDefault: text =>
+          evaluateTemplateString(text, scope({ ...envContext(), ...rec.env }, step.id))
+      })
+      if (stage !== 'post') for (const w of r.warnings) display.annotation('warning', w)
+      applyFileCommands(r)
+      if (r.timedOut) display.annotation('error', `The action has timed out.`)
+      return { ...r, failed: r.exitCode !== 0 || r.errors.length > 0 || r.cancelled }
+    } catch (e) {
+      display.annotation('error', message(e))
+      return undefined
+    }
+  }
+
+  for (const step of job.steps) {
+    if (opts.signal?.aborted) status = 'cancelled'
+    const t0 = Date.now()
+    let name = defaultName(step)
+    let run: boolean
+    let continueOnError = false
+    try {
+      if (step.name) name = evaluateString(step.name, scope(envContext(), step.id), 'name') || name
+    } catch {
+      // A name that cannot be evaluated falls back to the default one.
+    }
+    try {
+      run = evaluateCondition(step.condition, scope(envContext(), step.id))
+    } catch (e) {
+      display.stepStart(name)
+      display.annotation('error', `The step's if condition could not be evaluated: ${message(e)}`)
+      record(step, name, 'main', 'failure', false, {}, '', t0)
+      continue
+    }
+    if (!run) {
+      record(step, name, 'main', 'skipped', false, {}, '', t0)
+      continue
+    }
+    display.stepStart(name)
+    let outcome: Outcome = 'failure'
+    let outputs: Record<string, string> = {}
+    let summary = ''
+    try {
+      const s = scope(envContext(), step.id)
+      if (step.continueOnError !== undefined) {
+        continueOnError =
+          typeof step.continueOnError === 'boolean'
+            ? step.continueOnError
+            : evaluateBoolean(step.continueOnError, s)
+      }
+      if (step.kind.type === 'checkout') {
+        display.info(
+          `${step.kind.uses} is a no-op here: the workspace is used as it is (${workspace})`
+        )
+        outcome = 'success'
+      } else if (step.kind.type === 'node') {
+        const rec = mains[step.index]
+        rec.name = name
+        rec.ran = true
+        const r = await runActionStage(step, rec, 'main', s)
+        if (r) {
+          rec.state = { ...rec.state, ...r.state }
+          outputs = r.outputs
+          summary = r.summary
+          outcome = r.cancelled ? 'cancelled' : r.failed ? 'failure' : 'success'
+        }
+      } else {
+        const stepEnv = evalEnv(step.env, envContext())
+        const full = scope({ ...envContext(), ...stepEnv }, step.id)
+        const script = evaluateString(step.kind.script, full, 'run')
+        const shellName = step.kind.shell
+          ? evaluateString(step.kind.shell, full, 'shell').trim()
+          : (job.defaultShell ?? '')
+        const shell = SHELLS[shellName]
+        if (!shell) throw new Error(`shell '${shellName}' is not supported (only bash, sh)`)
+        const wdText = step.workingDirectory
+          ? evaluateString(step.workingDirectory, full, 'working-directory')
+          : job.defaultWorkingDirectory
+        const cwd = wdText ? (isAbsolute(wdText) ? wdText : join(workspace, wdText)) : workspace
+        if (!existsSync(cwd) || !statSync(cwd).isDirectory()) {
+          throw new Error(`working-directory ${wdText} does not exist (${cwd})`)
+        }
+        const file = join(tempDir, `${randomUUID()}.sh`)
+        writeFileSync(file, script)
+        const r = await runStepProcess({
+          command: shell[0],
+          args: [...shell.slice(1), file],
+          cwd,
+          env: processEnv(stepEnv, step.id),
+          tempDir,
+          onEvent,
+          signal: opts.signal,
+          timeoutMs: timeoutMs(step, full)
+        })
+        applyFileCommands(r)
+        outputs = r.outputs
+        summary = r.summary
+        if (r.cancelled) outcome = 'cancelled'
+        else if (r.timedOut) {
+          display.annotation('error', 'The step has timed out.')
+          outcome = 'failure'
+        } else if (r.exitCode !== 0) {
+          display.annotation('error', `Process completed with exit code ${r.exitCode}.`)
+          outcome = 'failure'
+        } else outcome = r.errors.length > 0 ? 'failure' : 'success'
+      }
+    } catch (e) {
+      display.annotation('error', message(e))
+      outcome = 'failure'
+    }
+    if (outcome === 'cancelled' || opts.signal?.aborted) status = 'cancelled'
+    record(step, name, 'main', outcome, continueOnError, outputs, summary, t0)
+  }
+
+  // Post stages: reverse order, only for actions whose main stage ran.
+  for (const rec of [...mains].reverse()) {
+    if (!rec || !rec.ran || !rec.metadata?.post) continue
+    const t0 = Date.now()
+    const name = `Post ${rec.name}`
+    const s = scope(envContext(), rec.step.id)
+    let run: boolean
+    try {
+      run = evaluateCondition(rec.metadata.postIf ?? 'always()', s)
+    } catch (e) {
+      display.stepStart(name)
+      display.annotation('error', `post-if: ${message(e)}`)
+      record(rec.step, name, 'post', 'failure', false, {}, '', t0)
+      continue
+    }
+    if (!run) {
+      record(rec.step, name, 'post', 'skipped', false, {}, '', t0)
+      continue
+    }
+    display.stepStart(name)
+    const r = await runActionStage(rec.step, rec, 'post', s)
+    const outcome: Outcome = r && !r.failed ? 'success' : r?.cancelled ? 'cancelled' : 'failure'
+    record(rec.step, name, 'post', outcome, false, {}, r?.summary ?? '', t0)
+  }
+
+  if (opts.signal?.aborted) status = 'cancelled'
+  return finish(status)
+
+  function finish(result: JobStatus): RunWorkflowResult {
+    const summary = summaries.join('\n')
+    if (summary.trim()) display.summary(summary)
+    const durationMs = Date.now() - started
+    display.jobEnd(job.id, result, durationMs)
+    if (!opts.keepTemp) rmSync(tempDir, { recursive: true, force: true })
+    return {
+      result,
+      jobId: job.id,
+      steps: results,
+      env: { ...exported },
+      summary,
+      log: display.text,
+      durationMs
+    }
+  }
+}
