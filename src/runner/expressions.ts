@@ -23,6 +23,12 @@ export interface ExpressionScope {
   /** The job's status as the run progresses; the status functions read it. */
   jobStatus: () => JobStatus
   workspace: string
+  /**
+   * The YAML value of a scalar that mixes text and `${{ }}`, by the token's position. Needed
+   * because the parser builds `format()` for multi-line block scalars from the raw source
+   * (indentation kept, `>` not folded), which would change scripts (e.g. break heredocs).
+   */
+  templateText?: (token: TemplateToken) => string | undefined
 }
 
 /** Names the parser accepts; every one of them is present (possibly empty) when evaluating. */
@@ -100,6 +106,12 @@ export function truthy(d: data.ExpressionData | undefined): boolean {
     default:
       return true
   }
+}
+
+/** The YAML text of a scalar the parser turned into `format(...)`, when the loader knows it. */
+function mixedText(token: TemplateToken, scope: ExpressionScope): string | undefined {
+  if (!isBasicExpression(token) || token.originalExpressions === undefined) return undefined
+  return scope.templateText?.(token)
 }
 
 /** A string field's value: primitives coerce the way GitHub does; objects are an error. */
@@ -191,6 +203,8 @@ export function evaluateCondition(condition: string | undefined, scope: Expressi
 /** Evaluates a template token into plain data (expressions evaluated, literals as they are). */
 export function evaluateToken(token: TemplateToken | undefined, scope: ExpressionScope): unknown {
   if (token === undefined) return undefined
+  const text = mixedText(token, scope)
+  if (text !== undefined) return evaluateTemplateString(text, scope)
   if (isBasicExpression(token)) return fromExpressionData(evaluate(token.expression, scope))
   if (isString(token)) return token.value
   if (isNumber(token)) return token.value
@@ -217,6 +231,8 @@ export function evaluateString(
   what: string
 ): string {
   if (token === undefined) return ''
+  const text = mixedText(token, scope)
+  if (text !== undefined) return evaluateTemplateString(text, scope)
   if (isBasicExpression(token)) return toText(evaluate(token.expression, scope), what)
   const v = evaluateToken(token, scope)
   if (v === null || v === undefined) return ''

@@ -101,15 +101,18 @@ function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e)
 }
 
+/** The first line of a script for a default step name (block scalar headers skipped). */
 function firstLine(s: string): string {
-  return s.split('\n').find(l => l.trim() !== '') ?? ''
+  const line = s.split('\n').find(l => l.trim() !== '' && !/^[|>][-+0-9]*$/.test(l.trim()))
+  return line?.trim() ?? ''
 }
 
+/** A script as written (expressions not evaluated, so secrets in them are never shown). */
 function sourceText(token: TemplateToken | undefined): string {
   if (!token) return ''
   const t = token as unknown as { source?: string; value?: unknown; expression?: string }
-  if (t.source !== undefined) return t.source
   if (t.value !== undefined) return String(t.value)
+  if (t.source !== undefined) return t.source
   return t.expression !== undefined ? `\${{ ${t.expression} }}` : ''
 }
 
@@ -169,7 +172,8 @@ export async function runWorkflow(opts: RunWorkflowOptions): Promise<RunWorkflow
       needs: {}
     },
     jobStatus: () => status,
-    workspace
+    workspace,
+    templateText: workflow.templateText
   })
   const evalEnv = (token: TemplateToken | undefined, base: Record<string, string>) => {
     const out: Record<string, string> = {}
@@ -270,6 +274,8 @@ export async function runWorkflow(opts: RunWorkflowOptions): Promise<RunWorkflow
       : `Run ${step.kind.uses}`
 
   const mains: MainRecord[] = []
+  // Once the job is cancelled, the steps that still run (always(), cancelled()) run to the end.
+  const live = () => (opts.signal?.aborted ? undefined : opts.signal)
 
   // Pre stages of JavaScript actions run first, at job start, in step order.
   for (const step of job.steps) {
@@ -357,7 +363,7 @@ export async function runWorkflow(opts: RunWorkflowOptions): Promise<RunWorkflow
         state: rec.state,
         tempDir,
         onEvent,
-        signal: opts.signal,
+        signal: live(),
         timeoutMs: timeoutMs(step, s),
         evaluateDefault: text =>
           evaluateTemplateString(text, scope({ ...envContext(), ...rec.env }, step.id))
@@ -448,7 +454,7 @@ export async function runWorkflow(opts: RunWorkflowOptions): Promise<RunWorkflow
           env: processEnv(stepEnv, step.id),
           tempDir,
           onEvent,
-          signal: opts.signal,
+          signal: live(),
           timeoutMs: timeoutMs(step, full)
         })
         applyFileCommands(r)

@@ -12,6 +12,7 @@ import {
   isString,
   parseWorkflow
 } from '@actions/workflow-parser'
+import { LineCounter, parseDocument, visit } from 'yaml'
 import { actionFile, loadActionMetadata, unsupportedReason } from './action-metadata.js'
 import type { TemplateToken } from './expressions.js'
 
@@ -81,6 +82,24 @@ export interface LoadedWorkflow {
   env?: TemplateToken
   jobIds: string[]
   job: PlannedJob
+  /** The YAML value of a scalar mixing text and `${{ }}` (see ExpressionScope.templateText). */
+  templateText: (token: TemplateToken) => string | undefined
+}
+
+/** String scalars holding `${{`, by `line:column` of where they start. */
+function mixedScalars(content: string): Map<string, string> {
+  const lc = new LineCounter()
+  const doc = parseDocument(content, { lineCounter: lc, keepSourceTokens: false })
+  const out = new Map<string, string>()
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value === 'string' && node.value.includes('${{') && node.range) {
+        const pos = lc.linePos(node.range[0])
+        out.set(`${pos.line}:${pos.col}`, node.value)
+      }
+    }
+  })
+  return out
 }
 
 export const SUPPORTED_SHELLS = ['bash', 'sh']
@@ -93,6 +112,15 @@ function find(map: TemplateToken | undefined, key: string): TemplateToken | unde
   if (!map || !isMapping(map)) return undefined
   for (const pair of map) {
     if (isString(pair.key) && pair.key.value === key) return pair.value
+  }
+  return undefined
+}
+
+/** The key token of `key` in a mapping (its line is where the key is written). */
+function findKey(map: TemplateToken | undefined, key: string): TemplateToken | undefined {
+  if (!map || !isMapping(map)) return undefined
+  for (const pair of map) {
+    if (isString(pair.key) && pair.key.value === key) return pair.key
   }
   return undefined
 }
@@ -178,7 +206,7 @@ export async function loadWorkflow(
     ['container', 'job containers (container)'],
     ['needs', 'job dependencies (needs; one job runs at a time here)']
   ] as const) {
-    const token = find(rawJob, key)
+    const token = findKey(rawJob, key)
     if (token) refuse(token, `${what} is not supported`)
   }
   const wfDefaults = defaultsRun(root)
@@ -252,7 +280,12 @@ export async function loadWorkflow(
   if (problems.length > 0) throw new WorkflowError('unsupported', problems)
 
   const name = find(root, 'name')
+  const scalars = mixedScalars(content)
   return {
+    templateText: token =>
+      token.range
+        ? scalars.get(`${token.range.start.line}:${token.range.start.column}`)
+        : undefined,
     file,
     name: literal(name) ?? file,
     env: find(root, 'env'),

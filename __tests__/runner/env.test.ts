@@ -1,0 +1,33 @@
+import { describe, expect, test } from '@jest/globals'
+import { lines, runFixture } from './helpers.js'
+
+describe('environment', () => {
+  test('workflow < job < GITHUB_ENV exports < step env; exports and GITHUB_PATH reach later steps', async () => {
+    const run = await runFixture('env.yml', { inheritEnv: true })
+    const out = lines(run.printed)
+    expect(run.result).toBe('success')
+    expect(out).toContain(
+      'A OVERRIDE=step LEVEL_WF=workflow JOB_ONLY=job-sees-env FROM_EXPR=event-workflow_dispatch'
+    )
+    expect(out).toContain('B OVERRIDE=job')
+    // GITHUB_ENV applies from the next step on, not to the step that wrote it.
+    expect(out).toContain('B EXPORTED-in-same-step=unset')
+    expect(out).toContain('C EXPORTED=first OVERRIDE=exported ctx=first')
+    expect(out).toContain('C MULTI=m1+m2')
+    expect(out).toContain('tool-on-path')
+    expect(out).toContain('D OVERRIDE=step-again')
+    expect(out).toContain('E CI=true GITHUB_ACTIONS=true REPO=botcity/maestro-actions JOB=env')
+    expect(run.env).toEqual({ EXPORTED: 'first', OVERRIDE: 'exported', MULTI: 'm1\nm2' })
+  })
+
+  test('the env option sits below the workflow env and reaches every step', async () => {
+    const run = await runFixture('env.yml', { env: { OVERRIDE: 'from-option', EXTRA: 'x' } })
+    expect(lines(run.printed)).toContain('B OVERRIDE=job')
+    expect(run.result).toBe('success')
+  })
+
+  test('the event name option feeds the github context', async () => {
+    const run = await runFixture('env.yml', { github: { event_name: 'push' } })
+    expect(run.printed).toContain('FROM_EXPR=event-push')
+  })
+})
