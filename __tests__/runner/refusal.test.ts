@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from '@jest/globals'
-import { WorkflowError } from '../../src/runner/workflow.js'
+import { WorkflowError, loadWorkflow } from '../../src/runner/workflow.js'
 import { fixture, runFixture, workspaceCopy } from './helpers.js'
 
 async function failure(name: string, opts: { jobId?: string } = {}): Promise<WorkflowError> {
@@ -68,5 +68,24 @@ describe('refused before running anything', () => {
     expect(second.result).toBe('success')
     expect(second.printed).toContain('second-job')
     expect(second.printed).not.toContain('first-job')
+  })
+})
+
+describe("the repository's own actions", () => {
+  test('their metadata passes the subset check; a missing bundle is named before running', async () => {
+    const repo = process.cwd()
+    const built = existsSync(join(repo, 'dist/create-task/index.js'))
+    const load = loadWorkflow(fixture('repo-actions.yml'), { workspace: repo })
+    if (built) {
+      const wf = await load
+      expect(wf.job.steps.map(s => s.kind.type)).toEqual(['node', 'node', 'node'])
+    } else {
+      const e = (await load.catch((x: unknown) => x)) as WorkflowError
+      expect(e).toBeInstanceOf(WorkflowError)
+      expect(e.problems[0].message).toMatch(
+        /^'.\/actions\/create-task': runs.main ..\/..\/dist\/create-task\/index.js does not exist .*; build the action first$/
+      )
+      expect(e.problems.map(p => p.at.split(':').at(-1))).toEqual(['8', '12', '16'])
+    }
   })
 })

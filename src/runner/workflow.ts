@@ -1,7 +1,7 @@
 // Loading a workflow: GitHub's parser validates it (errors come back as file:line), then the
 // chosen job is checked against what this runner supports. Anything outside the subset is refused
 // here, before a single step runs, with the file and line of the offending key.
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import {
   NoOperationTraceWriter,
@@ -258,8 +258,21 @@ export async function loadWorkflow(
           refuse(usesToken, `'${uses}': no action.yml in ${actionDir}`)
         } else {
           try {
-            const reason = unsupportedReason(loadActionMetadata(actionDir))
+            const meta = loadActionMetadata(actionDir)
+            const reason = unsupportedReason(meta)
             if (reason) refuse(usesToken, `'${uses}' cannot run here: ${reason}`)
+            for (const [stage, entry] of [
+              ['main', meta.main],
+              ['pre', meta.pre],
+              ['post', meta.post]
+            ]) {
+              if (!reason && entry && !existsSync(resolve(actionDir, entry))) {
+                refuse(
+                  usesToken,
+                  `'${uses}': runs.${stage} ${entry} does not exist (${resolve(actionDir, entry)}); build the action first`
+                )
+              }
+            }
           } catch (e) {
             refuse(usesToken, `'${uses}': ${e instanceof Error ? e.message : String(e)}`)
           }
