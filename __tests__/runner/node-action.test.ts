@@ -37,6 +37,12 @@ describe('uses: ./ JavaScript actions', () => {
     expect(out).toContain(
       "Warning: Unexpected input(s) 'unknown-input', valid inputs are ['name', 'greeting', 'fail', 'with space', 'dash-ed', 'secret']"
     )
+    // Once, at the main stage, before the action's own output.
+    expect(run.printed.split('Unexpected input(s)').length).toBe(2)
+    expect(run.printed.indexOf('Unexpected input(s)')).toBeLessThan(run.printed.indexOf('inputs='))
+    expect(run.printed.indexOf('Unexpected input(s)')).toBeGreaterThan(
+      run.printed.indexOf('▶ Run ./actions/probe')
+    )
     expect(run.printed).not.toContain('hush-hush')
     expect(out).toContain('the secret input is ***')
     expect(out).toContain('Notice: Probe: greeted')

@@ -264,6 +264,8 @@ export interface RunNodeActionOptions {
   metadata?: ActionMetadata
   /** Evaluates `${{ }}` in input defaults. Default: defaults are passed as written. */
   evaluateDefault?: (text: string) => string
+  /** Input warnings (also returned), reported before the process starts. */
+  onWarning?: (warning: string) => void
 }
 
 export interface NodeActionResult extends StepProcessResult {
@@ -283,6 +285,7 @@ export async function runNodeAction(opts: RunNodeActionOptions): Promise<NodeAct
   const entry = stage === 'main' ? meta.main : stage === 'pre' ? meta.pre : meta.post
   if (!entry) throw new Error(`${meta.file}: the action has no runs.${stage}`)
   const { values, warnings } = resolveInputs(meta, opts.inputs ?? {}, opts.evaluateDefault)
+  for (const w of warnings) opts.onWarning?.(w)
   const env: Record<string, string> = { ...(opts.env ?? hostEnvironment()) }
   for (const [name, value] of Object.entries(values)) env[inputEnvName(name)] = value
   for (const [name, value] of Object.entries(opts.state ?? {})) env[`STATE_${name}`] = value

@@ -365,10 +365,11 @@ export async function runWorkflow(opts: RunWorkflowOptions): Promise<RunWorkflow
         onEvent,
         signal: live(),
         timeoutMs: timeoutMs(step, s),
+        // GitHub checks inputs when the main stage starts.
+        onWarning: stage === 'main' ? w => display.annotation('warning', w) : undefined,
         evaluateDefault: text =>
           evaluateTemplateString(text, scope({ ...envContext(), ...rec.env }, step.id))
       })
-      if (stage !== 'post') for (const w of r.warnings) display.annotation('warning', w)
       applyFileCommands(r)
       if (r.timedOut) display.annotation('error', `The action has timed out.`)
       return { ...r, failed: r.exitCode !== 0 || r.errors.length > 0 || r.cancelled }
