@@ -39,7 +39,7 @@ describe('refused before running anything', () => {
         )
       ),
       `${at(18)}: 'docker://alpine:3': Docker actions are not supported`,
-      `${at(20)}: shell 'python' is not supported (only bash, sh)`,
+      `${at(20)}: shell 'python' is not supported (only bash, sh, optionally with arguments and {0})`,
       expect.stringMatching(new RegExp(`^${at(21)}: './actions/missing': no action.yml in `))
     ])
     expect(e.message).toContain('nothing was run')

@@ -22,6 +22,12 @@ describe('run steps', () => {
     // Not indented: the heredoc's EOF line closed it, so the step succeeded.
     expect(out).toContain('  job=shells')
     expect(out).toContain('  folded shells and joined')
-    expect(run.steps.at(-2)?.outcome).toBe('success')
+    expect(run.steps.at(-3)?.outcome).toBe('success')
+  })
+
+  test('a shell given as a format string runs with its own arguments', async () => {
+    const run = await runFixture('shells.yml')
+    expect(run.printed.split('\n')).toContain('  format-shell arg=extra-arg')
+    expect(run.steps.at(-1)?.outcome).toBe('success')
   })
 })

@@ -19,6 +19,7 @@ import {
   evaluateToken
 } from './expressions.js'
 import { SecretMasker } from './masker.js'
+import { shellCommand } from './shell.js'
 import {
   type ActionStage,
   type StepEvent,
@@ -114,13 +115,6 @@ function sourceText(token: TemplateToken | undefined): string {
   if (t.value !== undefined) return String(t.value)
   if (t.source !== undefined) return t.source
   return t.expression !== undefined ? `\${{ ${t.expression} }}` : ''
-}
-
-const SHELLS: Record<string, string[]> = {
-  // Unspecified on Linux/macOS, GitHub uses `bash -e {0}`; an explicit `shell: bash` adds pipefail.
-  '': ['bash', '-e'],
-  bash: ['bash', '--noprofile', '--norc', '-eo', 'pipefail'],
-  sh: ['sh', '-e']
 }
 
 export async function runWorkflow(opts: RunWorkflowOptions): Promise<RunWorkflowResult> {
@@ -437,8 +431,6 @@ export async function runWorkflow(opts: RunWorkflowOptions): Promise<RunWorkflow
         const shellName = step.kind.shell
           ? evaluateString(step.kind.shell, full, 'shell').trim()
           : (job.defaultShell ?? '')
-        const shell = SHELLS[shellName]
-        if (!shell) throw new Error(`shell '${shellName}' is not supported (only bash, sh)`)
         const wdText = step.workingDirectory
           ? evaluateString(step.workingDirectory, full, 'working-directory')
           : job.defaultWorkingDirectory
@@ -448,9 +440,14 @@ export async function runWorkflow(opts: RunWorkflowOptions): Promise<RunWorkflow
         }
         const file = join(tempDir, `${randomUUID()}.sh`)
         writeFileSync(file, script)
+        const shell = shellCommand(shellName, file)
+        if (opts.debug) {
+          display.info(`shell: ${shell.command} ${shell.args.join(' ')}`)
+          for (const l of script.replace(/\n$/, '').split('\n')) display.info(l)
+        }
         const r = await runStepProcess({
-          command: shell[0],
-          args: [...shell.slice(1), file],
+          command: shell.command,
+          args: shell.args,
           cwd,
           env: processEnv(stepEnv, step.id),
           tempDir,

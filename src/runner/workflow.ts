@@ -15,6 +15,7 @@ import {
 import { LineCounter, parseDocument, visit } from 'yaml'
 import { actionFile, loadActionMetadata, unsupportedReason } from './action-metadata.js'
 import type { TemplateToken } from './expressions.js'
+import { shellProblem } from './shell.js'
 
 export interface Problem {
   /** `file:line` (or `file:line:column`). */
@@ -101,8 +102,6 @@ function mixedScalars(content: string): Map<string, string> {
   })
   return out
 }
-
-export const SUPPORTED_SHELLS = ['bash', 'sh']
 
 function lineOf(file: string, token: TemplateToken | undefined): string {
   return token?.line !== undefined ? `${file}:${token.line}` : file
@@ -211,13 +210,12 @@ export async function loadWorkflow(
   }
   const wfDefaults = defaultsRun(root)
   const jobDefaults = defaultsRun(rawJob)
-  for (const shell of [wfDefaults.shell, jobDefaults.shell]) {
-    if (shell !== undefined && !SUPPORTED_SHELLS.includes(shell)) {
-      refuse(
-        find(find(find(rawJob, 'defaults') ?? find(root, 'defaults'), 'run'), 'shell'),
-        `shell '${shell}' is not supported (only ${SUPPORTED_SHELLS.join(', ')})`
-      )
-    }
+  for (const [owner, shell] of [
+    [root, wfDefaults.shell],
+    [rawJob, jobDefaults.shell]
+  ] as const) {
+    const problem = shell === undefined ? undefined : shellProblem(shell)
+    if (problem) refuse(find(find(find(owner, 'defaults'), 'run'), 'shell'), problem)
   }
 
   const rawSteps = find(rawJob, 'steps')
@@ -241,9 +239,8 @@ export async function loadWorkflow(
     if ('run' in step) {
       const shell = find(raw, 'shell')
       const s = literal(shell)
-      if (s !== undefined && !SUPPORTED_SHELLS.includes(s)) {
-        refuse(shell, `shell '${s}' is not supported (only ${SUPPORTED_SHELLS.join(', ')})`)
-      }
+      const problem = s === undefined ? undefined : shellProblem(s)
+      if (problem) refuse(shell, problem)
       if (step.background) refuse(find(raw, 'background'), 'background steps are not supported')
       steps.push({ ...base, kind: { type: 'run', script: step.run, shell } })
     } else if ('uses' in step) {
