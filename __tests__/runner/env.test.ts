@@ -1,3 +1,4 @@
+import { existsSync, rmSync } from 'node:fs'
 import { describe, expect, test } from '@jest/globals'
 import { lines, runFixture } from './helpers.js'
 
@@ -20,10 +21,33 @@ describe('environment', () => {
     expect(run.env).toEqual({ EXPORTED: 'first', OVERRIDE: 'exported', MULTI: 'm1\nm2' })
   })
 
+  test('RUNNER_TEMP is removed after the run unless kept', async () => {
+    const temp = (printed: string) =>
+      lines(printed)
+        .find(l => l.startsWith('TEMP='))
+        ?.slice(5) ?? ''
+    const run = await runFixture('env.yml')
+    expect(temp(run.printed)).toMatch(/maestro-actions-runner-/)
+    expect(existsSync(temp(run.printed))).toBe(false)
+    const kept = await runFixture('env.yml', { keepTemp: true })
+    expect(existsSync(temp(kept.printed))).toBe(true)
+    rmSync(temp(kept.printed), { recursive: true })
+  })
+
   test('the env option sits below the workflow env and reaches every step', async () => {
-    const run = await runFixture('env.yml', { env: { OVERRIDE: 'from-option', EXTRA: 'x' } })
-    expect(lines(run.printed)).toContain('B OVERRIDE=job')
-    expect(run.result).toBe('success')
+    process.env.HOST_ONLY_VAR = 'host'
+    try {
+      const run = await runFixture('env.yml', { env: { OVERRIDE: 'from-option', EXTRA: 'x' } })
+      expect(lines(run.printed)).toContain('B OVERRIDE=job')
+      expect(lines(run.printed)).toContain('EXTRA=x HOST=host')
+      const sealed = await runFixture('env.yml', {
+        inheritEnv: false,
+        env: { PATH: process.env.PATH ?? '' }
+      })
+      expect(lines(sealed.printed)).toContain('EXTRA=unset HOST=unset')
+    } finally {
+      delete process.env.HOST_ONLY_VAR
+    }
   })
 
   test('the event name option feeds the github context', async () => {

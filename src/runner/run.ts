@@ -133,390 +133,406 @@ export async function runWorkflow(opts: RunWorkflowOptions): Promise<RunWorkflow
     debug: opts.debug
   })
   const tempDir = mkdtempSync(join(tmpdir(), 'maestro-actions-runner-'))
-  const facts = buildFacts({
-    workspace,
-    tempDir,
-    workflowName: workflow.name,
-    jobId: job.id,
-    github: opts.github,
-    runnerName: opts.runnerName,
-    debug: opts.debug,
-    secrets
-  })
-
-  let status: JobStatus = 'success'
-  const stepsContext: Record<string, unknown> = {}
-  const results: StepResult[] = []
-  const exported: Record<string, string> = {}
-  const prependPath: string[] = []
-  const summaries: string[] = []
-
-  const scope = (env: Record<string, string>, action = ''): ExpressionScope => ({
-    contexts: {
-      github: { ...facts.github, action },
-      env,
-      vars,
-      secrets,
-      job: { status },
-      steps: stepsContext,
-      runner: facts.runner,
-      inputs: {},
-      matrix: {},
-      strategy: {},
-      needs: {}
-    },
-    jobStatus: () => status,
-    workspace,
-    templateText: workflow.templateText
-  })
-  const evalEnv = (token: TemplateToken | undefined, base: Record<string, string>) => {
-    const out: Record<string, string> = {}
-    const value = evaluateToken(token, scope(base))
-    if (value && typeof value === 'object' && !Array.isArray(value)) {
-      for (const [k, v] of Object.entries(value)) {
-        out[k] =
-          v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v)
-      }
-    }
-    return out
-  }
-
-  display.jobStart(workflow.name, job.id, workflow.file)
-  const baseEnv = { ...(opts.inheritEnv === false ? {} : hostEnvironment()), ...(opts.env ?? {}) }
-  let jobEnv: Record<string, string>
   try {
-    const wfEnv = evalEnv(workflow.env, {})
-    jobEnv = { ...wfEnv, ...evalEnv(job.env, wfEnv) }
+    return await runJob()
   } catch (e) {
-    display.note(`Error: evaluating env: ${message(e)}`, 'red')
-    return finish('failure')
-  }
-  const envContext = () => ({ ...jobEnv, ...exported })
-
-  try {
-    if (!evaluateCondition(job.condition, scope(envContext()))) {
-      display.note(`Job ${job.id} skipped: its if condition is false`)
-      return finish('success')
-    }
-  } catch (e) {
-    display.note(`Error: the job's if condition: ${message(e)}`, 'red')
-    return finish('failure')
+    // Unexpected errors (bugs, I/O) still leave no temp folder behind.
+    if (!opts.keepTemp) rmSync(tempDir, { recursive: true, force: true })
+    throw e
   }
 
-  const onEvent = (event: StepEvent) => {
-    if (event.type === 'line') display.output(event.text)
-    else {
-      if (event.command.command === 'add-mask') masker.add(event.command.message)
-      display.command(event.command, event.raw)
-    }
-  }
+  async function runJob(): Promise<RunWorkflowResult> {
+    const facts = buildFacts({
+      workspace,
+      tempDir,
+      workflowName: workflow.name,
+      jobId: job.id,
+      github: opts.github,
+      runnerName: opts.runnerName,
+      debug: opts.debug,
+      secrets
+    })
 
-  const processEnv = (stepEnv: Record<string, string>, id: string): Record<string, string> => {
-    const env: Record<string, string> = {
-      ...baseEnv,
-      ...facts.env,
-      ...jobEnv,
-      ...exported,
-      ...stepEnv
-    }
-    env.GITHUB_ACTION = id
-    if (prependPath.length > 0) {
-      env.PATH = [...prependPath].reverse().join(delimiter) + (env.PATH ? delimiter + env.PATH : '')
-    }
-    return env
-  }
+    let status: JobStatus = 'success'
+    const stepsContext: Record<string, unknown> = {}
+    const results: StepResult[] = []
+    const exported: Record<string, string> = {}
+    const prependPath: string[] = []
+    const summaries: string[] = []
 
-  const applyFileCommands = (r: StepProcessResult) => {
-    for (const m of r.masks) masker.add(m)
-    Object.assign(exported, r.env)
-    for (const p of r.path) {
-      const at = prependPath.indexOf(p)
-      if (at >= 0) prependPath.splice(at, 1)
-      prependPath.push(p)
-    }
-    if (r.summary) summaries.push(r.summary)
-    for (const e of r.errors) display.annotation('error', e)
-  }
-
-  const record = (
-    step: PlannedStep,
-    name: string,
-    stage: ActionStage,
-    outcome: Outcome,
-    continueOnError: boolean,
-    outputs: Record<string, string>,
-    summary: string,
-    t0: number
-  ) => {
-    const conclusion: Outcome = outcome === 'failure' && continueOnError ? 'success' : outcome
-    if (stage === 'main' && step.hasId) stepsContext[step.id] = { outputs, outcome, conclusion }
-    if (conclusion === 'failure' && status === 'success') status = 'failure'
-    const durationMs = Date.now() - t0
-    display.stepEnd(name, outcome, conclusion, durationMs)
-    results.push({ id: step.id, name, stage, outcome, conclusion, outputs, summary, durationMs })
-  }
-
-  const timeoutMs = (step: PlannedStep, s: ExpressionScope): number | undefined => {
-    if (!step.timeoutMinutes) return undefined
-    const m = Number(evaluateToken(step.timeoutMinutes, s))
-    return Number.isFinite(m) && m > 0 ? m * 60_000 : undefined
-  }
-
-  const defaultName = (step: PlannedStep) =>
-    step.kind.type === 'run'
-      ? `Run ${firstLine(sourceText(step.kind.script))}`
-      : `Run ${step.kind.uses}`
-
-  const mains: MainRecord[] = []
-  // Once the job is cancelled, the steps that still run (always(), cancelled()) run to the end.
-  const live = () => (opts.signal?.aborted ? undefined : opts.signal)
-
-  // Pre stages of JavaScript actions run first, at job start, in step order.
-  for (const step of job.steps) {
-    if (step.kind.type !== 'node') continue
-    const meta = loadActionMetadata(step.kind.actionDir)
-    const rec: MainRecord = {
-      step,
-      name: '',
-      ran: false,
-      env: {},
-      inputs: {},
-      state: {},
-      metadata: meta
-    }
-    mains[step.index] = rec
-    if (!meta.pre) continue
-    const t0 = Date.now()
-    let name = defaultName(step)
-    try {
-      name = step.name ? evaluateString(step.name, scope(envContext()), 'name') : name
-    } catch {
-      // Keep the default name; the main stage reports the error.
-    }
-    const s = scope(envContext(), step.id)
-    let run: boolean
-    try {
-      run = evaluateCondition(meta.preIf ?? 'always()', s)
-    } catch (e) {
-      display.stepStart(`Pre ${name}`)
-      display.annotation('error', `pre-if: ${message(e)}`)
-      record(step, `Pre ${name}`, 'pre', 'failure', false, {}, '', t0)
-      continue
-    }
-    if (!run) {
-      record(step, `Pre ${name}`, 'pre', 'skipped', false, {}, '', t0)
-      continue
-    }
-    display.stepStart(`Pre ${name}`)
-    const r = await runActionStage(step, rec, 'pre', s)
-    if (r) rec.state = { ...rec.state, ...r.state }
-    record(
-      step,
-      `Pre ${name}`,
-      'pre',
-      r && !r.failed ? 'success' : r?.cancelled ? 'cancelled' : 'failure',
-      false,
-      {},
-      r?.summary ?? '',
-      t0
-    )
-  }
-
-  async function runActionStage(
-    step: PlannedStep,
-    rec: MainRecord,
-    stage: ActionStage,
-    s: ExpressionScope
-  ): Promise<(StepProcessResult & { failed: boolean }) | undefined> {
-    try {
-      if (stage === 'pre' || stage === 'main') {
-        const stepEnv = evalEnv(step.env, envContext())
-        const withScope = scope({ ...envContext(), ...stepEnv }, step.id)
-        const withValues = evaluateToken(step.with, withScope) as
-          Record<string, unknown> | undefined
-        const given: Record<string, string> = {}
-        for (const [k, v] of Object.entries(withValues ?? {})) {
-          given[k] =
+    const scope = (env: Record<string, string>, action = ''): ExpressionScope => ({
+      contexts: {
+        github: { ...facts.github, action },
+        env,
+        vars,
+        secrets,
+        job: { status },
+        steps: stepsContext,
+        runner: facts.runner,
+        inputs: {},
+        matrix: {},
+        strategy: {},
+        needs: {}
+      },
+      jobStatus: () => status,
+      workspace,
+      templateText: workflow.templateText
+    })
+    const evalEnv = (token: TemplateToken | undefined, base: Record<string, string>) => {
+      const out: Record<string, string> = {}
+      const value = evaluateToken(token, scope(base))
+      if (value && typeof value === 'object' && !Array.isArray(value)) {
+        for (const [k, v] of Object.entries(value)) {
+          out[k] =
             v === null || v === undefined
               ? ''
               : typeof v === 'object'
                 ? JSON.stringify(v)
                 : String(v)
         }
-        rec.env = stepEnv
-        rec.inputs = given
       }
-      const r = await runNodeAction({
-        actionDir: step.kind.type === 'node' ? step.kind.actionDir : workspace,
-        metadata: rec.metadata,
-        inputs: rec.inputs,
-        env: processEnv(rec.env, step.id),
-        workspace,
-        nodePath: opts.nodePath,
-        stage,
-        state: rec.state,
-        tempDir,
-        onEvent,
-        signal: live(),
-        timeoutMs: timeoutMs(step, s),
-        // GitHub checks inputs when the main stage starts.
-        onWarning: stage === 'main' ? w => display.annotation('warning', w) : undefined,
-        evaluateDefault: text =>
-          evaluateTemplateString(text, scope({ ...envContext(), ...rec.env }, step.id))
-      })
-      applyFileCommands(r)
-      if (r.timedOut) display.annotation('error', `The action has timed out.`)
-      return { ...r, failed: r.exitCode !== 0 || r.errors.length > 0 || r.cancelled }
-    } catch (e) {
-      display.annotation('error', message(e))
-      return undefined
+      return out
     }
-  }
 
-  for (const step of job.steps) {
-    if (opts.signal?.aborted) status = 'cancelled'
-    const t0 = Date.now()
-    let name = defaultName(step)
-    let run: boolean
-    let continueOnError = false
+    display.jobStart(workflow.name, job.id, workflow.file)
+    const baseEnv = { ...(opts.inheritEnv === false ? {} : hostEnvironment()), ...(opts.env ?? {}) }
+    let jobEnv: Record<string, string>
     try {
-      if (step.name) name = evaluateString(step.name, scope(envContext(), step.id), 'name') || name
-    } catch {
-      // A name that cannot be evaluated falls back to the default one.
-    }
-    try {
-      run = evaluateCondition(step.condition, scope(envContext(), step.id))
+      const wfEnv = evalEnv(workflow.env, {})
+      jobEnv = { ...wfEnv, ...evalEnv(job.env, wfEnv) }
     } catch (e) {
-      display.stepStart(name)
-      display.annotation('error', `The step's if condition could not be evaluated: ${message(e)}`)
-      record(step, name, 'main', 'failure', false, {}, '', t0)
-      continue
+      display.note(`Error: evaluating env: ${message(e)}`, 'red')
+      return finish('failure')
     }
-    if (!run) {
-      record(step, name, 'main', 'skipped', false, {}, '', t0)
-      continue
-    }
-    display.stepStart(name)
-    let outcome: Outcome = 'failure'
-    let outputs: Record<string, string> = {}
-    let summary = ''
+    const envContext = () => ({ ...jobEnv, ...exported })
+
     try {
-      const s = scope(envContext(), step.id)
-      if (step.continueOnError !== undefined) {
-        continueOnError =
-          typeof step.continueOnError === 'boolean'
-            ? step.continueOnError
-            : evaluateBoolean(step.continueOnError, s)
+      if (!evaluateCondition(job.condition, scope(envContext()))) {
+        display.note(`Job ${job.id} skipped: its if condition is false`)
+        return finish('success')
       }
-      if (step.kind.type === 'checkout') {
-        display.info(
-          `${step.kind.uses} is a no-op here: the workspace is used as it is (${workspace})`
-        )
-        outcome = 'success'
-      } else if (step.kind.type === 'node') {
-        const rec = mains[step.index]
-        rec.name = name
-        rec.ran = true
-        const r = await runActionStage(step, rec, 'main', s)
-        if (r) {
-          rec.state = { ...rec.state, ...r.state }
-          outputs = r.outputs
-          summary = r.summary
-          outcome = r.cancelled ? 'cancelled' : r.failed ? 'failure' : 'success'
+    } catch (e) {
+      display.note(`Error: the job's if condition: ${message(e)}`, 'red')
+      return finish('failure')
+    }
+
+    const onEvent = (event: StepEvent) => {
+      if (event.type === 'line') display.output(event.text)
+      else {
+        if (event.command.command === 'add-mask') masker.add(event.command.message)
+        display.command(event.command, event.raw)
+      }
+    }
+
+    const processEnv = (stepEnv: Record<string, string>, id: string): Record<string, string> => {
+      const env: Record<string, string> = {
+        ...baseEnv,
+        ...facts.env,
+        ...jobEnv,
+        ...exported,
+        ...stepEnv
+      }
+      env.GITHUB_ACTION = id
+      if (prependPath.length > 0) {
+        env.PATH =
+          [...prependPath].reverse().join(delimiter) + (env.PATH ? delimiter + env.PATH : '')
+      }
+      return env
+    }
+
+    const applyFileCommands = (r: StepProcessResult) => {
+      for (const m of r.masks) masker.add(m)
+      Object.assign(exported, r.env)
+      for (const p of r.path) {
+        const at = prependPath.indexOf(p)
+        if (at >= 0) prependPath.splice(at, 1)
+        prependPath.push(p)
+      }
+      if (r.summary) summaries.push(r.summary)
+      for (const e of r.errors) display.annotation('error', e)
+    }
+
+    const record = (
+      step: PlannedStep,
+      name: string,
+      stage: ActionStage,
+      outcome: Outcome,
+      continueOnError: boolean,
+      outputs: Record<string, string>,
+      summary: string,
+      t0: number
+    ) => {
+      const conclusion: Outcome = outcome === 'failure' && continueOnError ? 'success' : outcome
+      if (stage === 'main' && step.hasId) stepsContext[step.id] = { outputs, outcome, conclusion }
+      if (conclusion === 'failure' && status === 'success') status = 'failure'
+      const durationMs = Date.now() - t0
+      display.stepEnd(name, outcome, conclusion, durationMs)
+      results.push({ id: step.id, name, stage, outcome, conclusion, outputs, summary, durationMs })
+    }
+
+    const timeoutMs = (step: PlannedStep, s: ExpressionScope): number | undefined => {
+      if (!step.timeoutMinutes) return undefined
+      const m = Number(evaluateToken(step.timeoutMinutes, s))
+      return Number.isFinite(m) && m > 0 ? m * 60_000 : undefined
+    }
+
+    const defaultName = (step: PlannedStep) =>
+      step.kind.type === 'run'
+        ? `Run ${firstLine(sourceText(step.kind.script))}`
+        : `Run ${step.kind.uses}`
+
+    const mains: MainRecord[] = []
+    // Once the job is cancelled, the steps that still run (always(), cancelled()) run to the end.
+    const live = () => (opts.signal?.aborted ? undefined : opts.signal)
+
+    // Pre stages of JavaScript actions run first, at job start, in step order.
+    for (const step of job.steps) {
+      if (step.kind.type !== 'node') continue
+      const meta = loadActionMetadata(step.kind.actionDir)
+      const rec: MainRecord = {
+        step,
+        name: '',
+        ran: false,
+        env: {},
+        inputs: {},
+        state: {},
+        metadata: meta
+      }
+      mains[step.index] = rec
+      if (!meta.pre) continue
+      const t0 = Date.now()
+      let name = defaultName(step)
+      try {
+        name = step.name ? evaluateString(step.name, scope(envContext()), 'name') : name
+      } catch {
+        // Keep the default name; the main stage reports the error.
+      }
+      const s = scope(envContext(), step.id)
+      let run: boolean
+      try {
+        run = evaluateCondition(meta.preIf ?? 'always()', s)
+      } catch (e) {
+        display.stepStart(`Pre ${name}`)
+        display.annotation('error', `pre-if: ${message(e)}`)
+        record(step, `Pre ${name}`, 'pre', 'failure', false, {}, '', t0)
+        continue
+      }
+      if (!run) {
+        record(step, `Pre ${name}`, 'pre', 'skipped', false, {}, '', t0)
+        continue
+      }
+      display.stepStart(`Pre ${name}`)
+      const r = await runActionStage(step, rec, 'pre', s)
+      if (r) rec.state = { ...rec.state, ...r.state }
+      record(
+        step,
+        `Pre ${name}`,
+        'pre',
+        r && !r.failed ? 'success' : r?.cancelled ? 'cancelled' : 'failure',
+        false,
+        {},
+        r?.summary ?? '',
+        t0
+      )
+    }
+
+    async function runActionStage(
+      step: PlannedStep,
+      rec: MainRecord,
+      stage: ActionStage,
+      s: ExpressionScope
+    ): Promise<(StepProcessResult & { failed: boolean }) | undefined> {
+      try {
+        if (stage === 'pre' || stage === 'main') {
+          const stepEnv = evalEnv(step.env, envContext())
+          const withScope = scope({ ...envContext(), ...stepEnv }, step.id)
+          const withValues = evaluateToken(step.with, withScope) as
+            Record<string, unknown> | undefined
+          const given: Record<string, string> = {}
+          for (const [k, v] of Object.entries(withValues ?? {})) {
+            given[k] =
+              v === null || v === undefined
+                ? ''
+                : typeof v === 'object'
+                  ? JSON.stringify(v)
+                  : String(v)
+          }
+          rec.env = stepEnv
+          rec.inputs = given
         }
-      } else {
-        const stepEnv = evalEnv(step.env, envContext())
-        const full = scope({ ...envContext(), ...stepEnv }, step.id)
-        const script = evaluateString(step.kind.script, full, 'run')
-        const shellName = step.kind.shell
-          ? evaluateString(step.kind.shell, full, 'shell').trim()
-          : (job.defaultShell ?? '')
-        const wdText = step.workingDirectory
-          ? evaluateString(step.workingDirectory, full, 'working-directory')
-          : job.defaultWorkingDirectory
-        const cwd = wdText ? (isAbsolute(wdText) ? wdText : join(workspace, wdText)) : workspace
-        if (!existsSync(cwd) || !statSync(cwd).isDirectory()) {
-          throw new Error(`working-directory ${wdText} does not exist (${cwd})`)
-        }
-        const file = join(tempDir, `${randomUUID()}.sh`)
-        writeFileSync(file, script)
-        const shell = shellCommand(shellName, file)
-        if (opts.debug) {
-          display.info(`shell: ${shell.command} ${shell.args.join(' ')}`)
-          for (const l of script.replace(/\n$/, '').split('\n')) display.info(l)
-        }
-        const r = await runStepProcess({
-          command: shell.command,
-          args: shell.args,
-          cwd,
-          env: processEnv(stepEnv, step.id),
+        const r = await runNodeAction({
+          actionDir: step.kind.type === 'node' ? step.kind.actionDir : workspace,
+          metadata: rec.metadata,
+          inputs: rec.inputs,
+          env: processEnv(rec.env, step.id),
+          workspace,
+          nodePath: opts.nodePath,
+          stage,
+          state: rec.state,
           tempDir,
           onEvent,
           signal: live(),
-          timeoutMs: timeoutMs(step, full)
+          timeoutMs: timeoutMs(step, s),
+          // GitHub checks inputs when the main stage starts.
+          onWarning: stage === 'main' ? w => display.annotation('warning', w) : undefined,
+          evaluateDefault: text =>
+            evaluateTemplateString(text, scope({ ...envContext(), ...rec.env }, step.id))
         })
         applyFileCommands(r)
-        outputs = r.outputs
-        summary = r.summary
-        if (r.cancelled) outcome = 'cancelled'
-        else if (r.timedOut) {
-          display.annotation('error', 'The step has timed out.')
-          outcome = 'failure'
-        } else if (r.exitCode !== 0) {
-          display.annotation('error', `Process completed with exit code ${r.exitCode}.`)
-          outcome = 'failure'
-        } else outcome = r.errors.length > 0 ? 'failure' : 'success'
+        if (r.timedOut) display.annotation('error', `The action has timed out.`)
+        return { ...r, failed: r.exitCode !== 0 || r.errors.length > 0 || r.cancelled }
+      } catch (e) {
+        display.annotation('error', message(e))
+        return undefined
       }
-    } catch (e) {
-      display.annotation('error', message(e))
-      outcome = 'failure'
     }
-    if (outcome === 'cancelled' || opts.signal?.aborted) status = 'cancelled'
-    record(step, name, 'main', outcome, continueOnError, outputs, summary, t0)
-  }
 
-  // Post stages: reverse order, only for actions whose main stage ran.
-  for (const rec of [...mains].reverse()) {
-    if (!rec || !rec.ran || !rec.metadata?.post) continue
-    const t0 = Date.now()
-    const name = `Post ${rec.name}`
-    const s = scope(envContext(), rec.step.id)
-    let run: boolean
-    try {
-      run = evaluateCondition(rec.metadata.postIf ?? 'always()', s)
-    } catch (e) {
+    for (const step of job.steps) {
+      if (opts.signal?.aborted) status = 'cancelled'
+      const t0 = Date.now()
+      let name = defaultName(step)
+      let run: boolean
+      let continueOnError = false
+      try {
+        if (step.name)
+          name = evaluateString(step.name, scope(envContext(), step.id), 'name') || name
+      } catch {
+        // A name that cannot be evaluated falls back to the default one.
+      }
+      try {
+        run = evaluateCondition(step.condition, scope(envContext(), step.id))
+      } catch (e) {
+        display.stepStart(name)
+        display.annotation('error', `The step's if condition could not be evaluated: ${message(e)}`)
+        record(step, name, 'main', 'failure', false, {}, '', t0)
+        continue
+      }
+      if (!run) {
+        record(step, name, 'main', 'skipped', false, {}, '', t0)
+        continue
+      }
       display.stepStart(name)
-      display.annotation('error', `post-if: ${message(e)}`)
-      record(rec.step, name, 'post', 'failure', false, {}, '', t0)
-      continue
+      let outcome: Outcome = 'failure'
+      let outputs: Record<string, string> = {}
+      let summary = ''
+      try {
+        const s = scope(envContext(), step.id)
+        if (step.continueOnError !== undefined) {
+          continueOnError =
+            typeof step.continueOnError === 'boolean'
+              ? step.continueOnError
+              : evaluateBoolean(step.continueOnError, s)
+        }
+        if (step.kind.type === 'checkout') {
+          display.info(
+            `${step.kind.uses} is a no-op here: the workspace is used as it is (${workspace})`
+          )
+          outcome = 'success'
+        } else if (step.kind.type === 'node') {
+          const rec = mains[step.index]
+          rec.name = name
+          rec.ran = true
+          const r = await runActionStage(step, rec, 'main', s)
+          if (r) {
+            rec.state = { ...rec.state, ...r.state }
+            outputs = r.outputs
+            summary = r.summary
+            outcome = r.cancelled ? 'cancelled' : r.failed ? 'failure' : 'success'
+          }
+        } else {
+          const stepEnv = evalEnv(step.env, envContext())
+          const full = scope({ ...envContext(), ...stepEnv }, step.id)
+          const script = evaluateString(step.kind.script, full, 'run')
+          const shellName = step.kind.shell
+            ? evaluateString(step.kind.shell, full, 'shell').trim()
+            : (job.defaultShell ?? '')
+          const wdText = step.workingDirectory
+            ? evaluateString(step.workingDirectory, full, 'working-directory')
+            : job.defaultWorkingDirectory
+          const cwd = wdText ? (isAbsolute(wdText) ? wdText : join(workspace, wdText)) : workspace
+          if (!existsSync(cwd) || !statSync(cwd).isDirectory()) {
+            throw new Error(`working-directory ${wdText} does not exist (${cwd})`)
+          }
+          const file = join(tempDir, `${randomUUID()}.sh`)
+          writeFileSync(file, script)
+          const shell = shellCommand(shellName, file)
+          if (opts.debug) {
+            display.info(`shell: ${shell.command} ${shell.args.join(' ')}`)
+            for (const l of script.replace(/\n$/, '').split('\n')) display.info(l)
+          }
+          const r = await runStepProcess({
+            command: shell.command,
+            args: shell.args,
+            cwd,
+            env: processEnv(stepEnv, step.id),
+            tempDir,
+            onEvent,
+            signal: live(),
+            timeoutMs: timeoutMs(step, full)
+          })
+          applyFileCommands(r)
+          outputs = r.outputs
+          summary = r.summary
+          if (r.cancelled) outcome = 'cancelled'
+          else if (r.timedOut) {
+            display.annotation('error', 'The step has timed out.')
+            outcome = 'failure'
+          } else if (r.exitCode !== 0) {
+            display.annotation('error', `Process completed with exit code ${r.exitCode}.`)
+            outcome = 'failure'
+          } else outcome = r.errors.length > 0 ? 'failure' : 'success'
+        }
+      } catch (e) {
+        display.annotation('error', message(e))
+        outcome = 'failure'
+      }
+      if (outcome === 'cancelled' || opts.signal?.aborted) status = 'cancelled'
+      record(step, name, 'main', outcome, continueOnError, outputs, summary, t0)
     }
-    if (!run) {
-      record(rec.step, name, 'post', 'skipped', false, {}, '', t0)
-      continue
+
+    // Post stages: reverse order, only for actions whose main stage ran.
+    for (const rec of [...mains].reverse()) {
+      if (!rec || !rec.ran || !rec.metadata?.post) continue
+      const t0 = Date.now()
+      const name = `Post ${rec.name}`
+      const s = scope(envContext(), rec.step.id)
+      let run: boolean
+      try {
+        run = evaluateCondition(rec.metadata.postIf ?? 'always()', s)
+      } catch (e) {
+        display.stepStart(name)
+        display.annotation('error', `post-if: ${message(e)}`)
+        record(rec.step, name, 'post', 'failure', false, {}, '', t0)
+        continue
+      }
+      if (!run) {
+        record(rec.step, name, 'post', 'skipped', false, {}, '', t0)
+        continue
+      }
+      display.stepStart(name)
+      const r = await runActionStage(rec.step, rec, 'post', s)
+      const outcome: Outcome = r && !r.failed ? 'success' : r?.cancelled ? 'cancelled' : 'failure'
+      record(rec.step, name, 'post', outcome, false, {}, r?.summary ?? '', t0)
     }
-    display.stepStart(name)
-    const r = await runActionStage(rec.step, rec, 'post', s)
-    const outcome: Outcome = r && !r.failed ? 'success' : r?.cancelled ? 'cancelled' : 'failure'
-    record(rec.step, name, 'post', outcome, false, {}, r?.summary ?? '', t0)
-  }
 
-  if (opts.signal?.aborted) status = 'cancelled'
-  return finish(status)
+    if (opts.signal?.aborted) status = 'cancelled'
+    return finish(status)
 
-  function finish(result: JobStatus): RunWorkflowResult {
-    const summary = summaries.join('\n')
-    if (summary.trim()) display.summary(summary)
-    const durationMs = Date.now() - started
-    display.jobEnd(job.id, result, durationMs)
-    if (!opts.keepTemp) rmSync(tempDir, { recursive: true, force: true })
-    return {
-      result,
-      jobId: job.id,
-      steps: results,
-      env: { ...exported },
-      summary,
-      log: display.text,
-      durationMs
+    function finish(result: JobStatus): RunWorkflowResult {
+      const summary = summaries.join('\n')
+      if (summary.trim()) display.summary(summary)
+      const durationMs = Date.now() - started
+      display.jobEnd(job.id, result, durationMs)
+      if (!opts.keepTemp) rmSync(tempDir, { recursive: true, force: true })
+      return {
+        result,
+        jobId: job.id,
+        steps: results,
+        env: { ...exported },
+        summary,
+        log: display.text,
+        durationMs
+      }
     }
   }
 }
