@@ -21,6 +21,17 @@ describe('environment', () => {
     expect(run.env).toEqual({ EXPORTED: 'first', OVERRIDE: 'exported', MULTI: 'm1\nm2' })
   })
 
+  test('vars, github and runner contexts', async () => {
+    const run = await runFixture('env.yml', {
+      vars: { GREETING: 'hi there' },
+      github: { sha: 'a'.repeat(40), ref: 'refs/heads/demo', event: { inputs: { who: 'ada' } } }
+    })
+    const out = lines(run.printed)
+    expect(out).toContain(`F var=hi there missing-var=[] sha=${'a'.repeat(40)} ref=refs/heads/demo`)
+    expect(out).toContain('G os=Linux temp-matches=true ws=true')
+    expect(out).toContain('H event=ada job=env workflow=env precedence server=https://github.com')
+  })
+
   test('RUNNER_TEMP is removed after the run unless kept', async () => {
     const temp = (printed: string) =>
       lines(printed)
