@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -53,6 +53,31 @@ describe('maestro-actions CLI', () => {
     const bad = cli('run')
     expect(bad.code).toBe(2)
     expect(bad.stderr).toContain('which workflow?')
+  })
+})
+
+describe('Ctrl-C', () => {
+  test('cancels the job: the running step ends, cancelled() steps run, exit code 1', async () => {
+    const child = spawn(
+      process.execPath,
+      ['bin/maestro-actions.mjs', 'run', fixture('cancel.yml'), '--workspace', workspaceCopy()],
+      { env: { ...process.env, NODE_OPTIONS: '' } }
+    )
+    let stdout = ''
+    let stderr = ''
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
+    const code = await new Promise<number | null>(done => {
+      child.stdout.on('data', (c: Buffer) => {
+        stdout += c.toString()
+        if (stdout.includes('  started') && !child.killed) child.kill('SIGINT')
+      })
+      child.on('close', c => done(c))
+    })
+    expect(code).toBe(1)
+    expect(stderr).toContain('Cancelling the job')
+    expect(stdout).toContain('cancelled-ran status=cancelled')
+    expect(stdout).not.toContain('SHOULD-NOT-FINISH')
+    expect(stdout).toMatch(/Job cancel was cancelled/)
   })
 })
 

@@ -3,7 +3,7 @@ import { describe, expect, test } from '@jest/globals'
 import { parseKeyValueFile, parseWorkflowCommand } from '../../src/runner/commands.js'
 import { Display } from '../../src/runner/display.js'
 import { SecretMasker } from '../../src/runner/masker.js'
-import { runNodeAction } from '../../src/runner/protocol.js'
+import { runNodeAction, runStepProcess } from '../../src/runner/protocol.js'
 import { workspaceCopy } from './helpers.js'
 
 describe('runNodeAction', () => {
@@ -49,6 +49,35 @@ describe('runNodeAction', () => {
     await expect(runNodeAction({ actionDir: workspace, workspace, stage: 'post' })).rejects.toThrow(
       'the action has no runs.post'
     )
+  })
+})
+
+describe('runStepProcess', () => {
+  test('stop-commands suspends command processing until its token; files are per call', async () => {
+    const seen: string[] = []
+    const script = [
+      'echo "::stop-commands::pause-token"',
+      'echo "::add-mask::not-a-mask"',
+      'echo "::pause-token::"',
+      'echo "::add-mask::real-mask"',
+      'echo "x=1" >> "$GITHUB_OUTPUT"',
+      'printf "no newline at the end"'
+    ].join('\n')
+    const r = await runStepProcess({
+      command: 'bash',
+      args: ['-c', script],
+      cwd: process.cwd(),
+      env: { PATH: process.env.PATH ?? '' },
+      onEvent: e => seen.push(e.type === 'line' ? `line:${e.text}` : `command:${e.command.command}`)
+    })
+    expect(r.masks).toEqual(['real-mask'])
+    expect(r.outputs).toEqual({ x: '1' })
+    expect(seen).toEqual([
+      'command:stop-commands',
+      'line:::add-mask::not-a-mask',
+      'command:add-mask',
+      'line:no newline at the end'
+    ])
   })
 })
 

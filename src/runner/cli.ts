@@ -2,6 +2,7 @@
 // [--workspace DIR]`. Exit code: 0 when the job succeeds, 1 when it fails or is cancelled, 2 when
 // the workflow cannot run (invalid, unsupported features, bad arguments).
 import { readFileSync } from 'node:fs'
+import { killRunningSteps } from './protocol.js'
 import { type RunWorkflowOptions, runWorkflow } from './run.js'
 import { WorkflowError } from './workflow.js'
 
@@ -166,12 +167,18 @@ export async function main(argv: string[], hooks: CliHooks = {}): Promise<number
     return 0
   }
   const controller = new AbortController()
+  // First signal: cancel like GitHub (always()/cancelled() steps still run). Second: stop now.
   const onSignal = () => {
-    process.stderr.write('\nCancelling the job...\n')
+    if (controller.signal.aborted) {
+      process.stderr.write('\nStopping now.\n')
+      killRunningSteps()
+      process.exit(130)
+    }
+    process.stderr.write('\nCancelling the job (again to stop at once)...\n')
     controller.abort()
   }
-  process.once('SIGINT', onSignal)
-  process.once('SIGTERM', onSignal)
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
   let cleanup: (() => Promise<void>) | undefined
   try {
     const prepared = hooks.prepare ? await hooks.prepare(opts) : {}

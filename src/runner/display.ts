@@ -67,7 +67,8 @@ export class Display {
   /** Writes lines, masked; `style` applies to the whole line. */
   private emit(line: string, style?: Style): void {
     const masked = this.opts.masker.mask(line)
-    this.text += `${masked}\n`
+    // eslint-disable-next-line no-control-regex
+    this.text += `${masked.replace(/\u001b\[[0-9;]*m/g, '')}\n`
     this.opts.sink.write(`${style ? this.paint(style, masked) : masked}\n`)
   }
 

@@ -124,6 +124,20 @@ function lineSplitter(onLine: (line: string) => void) {
   }
 }
 
+/** Process groups of the steps running now, so a forced stop can end them. */
+const running = new Set<number>()
+
+/** Ends every step process still running (e.g. on a second Ctrl-C). */
+export function killRunningSteps(signal: NodeJS.Signals = 'SIGKILL'): void {
+  for (const pid of running) {
+    try {
+      process.kill(-pid, signal)
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
 export async function runStepProcess(opts: StepProcessOptions): Promise<StepProcessResult> {
   const files = createCommandFiles(opts.tempDir ?? tmpdir())
   const commands: WorkflowCommand[] = []
@@ -167,6 +181,7 @@ export async function runStepProcess(opts: StepProcessOptions): Promise<StepProc
     // Its own process group, so cancelling ends the whole tree a script started.
     detached: true
   })
+  if (child.pid !== undefined) running.add(child.pid)
   let cancelled = false
   let timedOut = false
   const kill = () => {
@@ -209,6 +224,7 @@ export async function runStepProcess(opts: StepProcessOptions): Promise<StepProc
     })
     child.on('close', (code, sig) => done([code ?? 1, sig ?? undefined]))
   })
+  if (child.pid !== undefined) running.delete(child.pid)
   out.end()
   err.end()
   if (timer) clearTimeout(timer)
