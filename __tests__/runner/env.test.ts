@@ -16,6 +16,9 @@ describe('environment', () => {
     expect(out).toContain('C EXPORTED=first OVERRIDE=exported ctx=first')
     expect(out).toContain('C MULTI=m1+m2')
     expect(out).toContain('tool-on-path')
+    expect(out).toContain(
+      "Error: Can't store NODE_OPTIONS output parameter using '$GITHUB_ENV' command."
+    )
     expect(out).toContain('D OVERRIDE=step-again')
     expect(out).toContain('E CI=true GITHUB_ACTIONS=true REPO=botcity/maestro-actions JOB=env')
     expect(run.env).toEqual({ EXPORTED: 'first', OVERRIDE: 'exported', MULTI: 'm1\nm2' })

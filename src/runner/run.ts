@@ -154,6 +154,12 @@ export async function runWorkflow(opts: RunWorkflowOptions): Promise<RunWorkflow
     })
 
     let status: JobStatus = 'success'
+    // The job is cancelled by the caller's signal or by its own timeout-minutes.
+    const cancel = new AbortController()
+    const onCallerAbort = () => cancel.abort()
+    opts.signal?.addEventListener('abort', onCallerAbort)
+    if (opts.signal?.aborted) cancel.abort()
+    let jobTimer: ReturnType<typeof setTimeout> | undefined
     const stepsContext: Record<string, unknown> = {}
     const results: StepResult[] = []
     const exported: Record<string, string> = {}
@@ -216,6 +222,23 @@ export async function runWorkflow(opts: RunWorkflowOptions): Promise<RunWorkflow
       return finish('failure')
     }
 
+    try {
+      const minutes = job.timeoutMinutes
+        ? Number(evaluateToken(job.timeoutMinutes, scope(envContext())))
+        : NaN
+      if (Number.isFinite(minutes) && minutes > 0) {
+        jobTimer = setTimeout(() => {
+          display.annotation(
+            'error',
+            `The job has exceeded the maximum execution time of ${minutes} minutes.`
+          )
+          cancel.abort()
+        }, minutes * 60_000)
+      }
+    } catch (e) {
+      display.note(`Error: the job's timeout-minutes: ${message(e)}`, 'red')
+    }
+
     const onEvent = (event: StepEvent) => {
       if (event.type === 'line') display.output(event.text)
       else {
@@ -242,7 +265,15 @@ export async function runWorkflow(opts: RunWorkflowOptions): Promise<RunWorkflow
 
     const applyFileCommands = (r: StepProcessResult) => {
       for (const m of r.masks) masker.add(m)
-      Object.assign(exported, r.env)
+      for (const [k, v] of Object.entries(r.env)) {
+        // The runner refuses this one: it would reach every later JavaScript action.
+        if (k.toUpperCase() === 'NODE_OPTIONS') {
+          display.annotation(
+            'error',
+            "Can't store NODE_OPTIONS output parameter using '$GITHUB_ENV' command."
+          )
+        } else exported[k] = v
+      }
       for (const p of r.path) {
         const at = prependPath.indexOf(p)
         if (at >= 0) prependPath.splice(at, 1)
@@ -283,7 +314,7 @@ export async function runWorkflow(opts: RunWorkflowOptions): Promise<RunWorkflow
 
     const mains: MainRecord[] = []
     // Once the job is cancelled, the steps that still run (always(), cancelled()) run to the end.
-    const live = () => (opts.signal?.aborted ? undefined : opts.signal)
+    const live = () => (cancel.signal.aborted ? undefined : cancel.signal)
 
     // Pre stages of JavaScript actions run first, at job start, in step order.
     for (const step of job.steps) {
@@ -388,7 +419,7 @@ export async function runWorkflow(opts: RunWorkflowOptions): Promise<RunWorkflow
     }
 
     for (const step of job.steps) {
-      if (opts.signal?.aborted) status = 'cancelled'
+      if (cancel.signal.aborted) status = 'cancelled'
       const t0 = Date.now()
       let name = defaultName(step)
       let run: boolean
@@ -486,7 +517,7 @@ export async function runWorkflow(opts: RunWorkflowOptions): Promise<RunWorkflow
         display.annotation('error', message(e))
         outcome = 'failure'
       }
-      if (outcome === 'cancelled' || opts.signal?.aborted) status = 'cancelled'
+      if (outcome === 'cancelled' || cancel.signal.aborted) status = 'cancelled'
       record(step, name, 'main', outcome, continueOnError, outputs, summary, t0)
     }
 
@@ -515,10 +546,12 @@ export async function runWorkflow(opts: RunWorkflowOptions): Promise<RunWorkflow
       record(rec.step, name, 'post', outcome, false, {}, r?.summary ?? '', t0)
     }
 
-    if (opts.signal?.aborted) status = 'cancelled'
+    if (cancel.signal.aborted) status = 'cancelled'
     return finish(status)
 
     function finish(result: JobStatus): RunWorkflowResult {
+      if (jobTimer) clearTimeout(jobTimer)
+      opts.signal?.removeEventListener('abort', onCallerAbort)
       const summary = summaries.join('\n')
       if (summary.trim()) display.summary(summary)
       const durationMs = Date.now() - started
