@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, test } from '@jest/globals'
-import { parseArgs, parseSecretsFile } from '../../src/runner/cli.js'
+import { main, parseArgs, parseSecretsFile } from '../../src/runner/cli.js'
 import { fixture, workspaceCopy } from './helpers.js'
 
 function cli(...args: string[]) {
@@ -53,6 +53,31 @@ describe('maestro-actions CLI', () => {
     const bad = cli('run')
     expect(bad.code).toBe(2)
     expect(bad.stderr).toContain('which workflow?')
+  })
+})
+
+describe('CLI extension point', () => {
+  test('prepare() adds env and secrets before the run and cleans up after it', async () => {
+    let printed = ''
+    const calls: string[] = []
+    const code = await main(['run', fixture('masking.yml'), '--workspace', workspaceCopy()], {
+      prepare: async opts => {
+        calls.push(`prepare ${opts.workflowPath.endsWith('masking.yml')}`)
+        return {
+          options: {
+            secrets: { API_KEY: 'from-the-hook-123', PEM: 'p' },
+            stdout: { write: (s: string) => (printed += s) }
+          },
+          cleanup: async () => {
+            calls.push('cleanup')
+          }
+        }
+      }
+    })
+    expect(code).toBe(0)
+    expect(calls).toEqual(['prepare true', 'cleanup'])
+    expect(printed).toContain('secret: ***')
+    expect(printed).not.toContain('from-the-hook-123')
   })
 })
 

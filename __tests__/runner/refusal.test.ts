@@ -45,6 +45,17 @@ describe('refused before running anything', () => {
     expect(e.message).toContain('nothing was run')
   })
 
+  test('a job calling a reusable workflow', async () => {
+    const e = await failure('reusable.yml')
+    expect(e.kind).toBe('unsupported')
+    expect(e.problems).toEqual([
+      {
+        at: `${fixture('reusable.yml').replace(process.cwd() + '/', '')}:5`,
+        message: "job 'call' calls a reusable workflow; reusable workflows are not supported"
+      }
+    ])
+  })
+
   test('parser errors come back with file, line and column', async () => {
     const e = await failure('parse-error.yml')
     expect(e.kind).toBe('parse')
