@@ -50,6 +50,11 @@ describe('maestro-actions CLI', () => {
     const picked = cli('run', fixture('two-jobs.yml'), '--job', 'second', '--var', 'A=1')
     expect(picked.code).toBe(0)
     expect(picked.stdout).toContain('second-job')
+    const missing = cli('run', 'no/such/workflow.yml')
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toBe(
+      'The workflow is not valid:\n  no/such/workflow.yml: cannot read the workflow: no such file\n'
+    )
     const bad = cli('run')
     expect(bad.code).toBe(2)
     expect(bad.stderr).toContain('which workflow?')

@@ -150,7 +150,13 @@ export async function loadWorkflow(
   const workspace = resolve(opts.workspace ?? process.cwd())
   const rel = relative(process.cwd(), resolve(workflowPath))
   const file = rel && !rel.startsWith('..') ? rel : resolve(workflowPath)
-  const content = readFileSync(workflowPath, 'utf8')
+  let content: string
+  try {
+    content = readFileSync(workflowPath, 'utf8')
+  } catch (e) {
+    const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(e)
+    throw new WorkflowError('parse', [{ at: file, message: `cannot read the workflow: ${why}` }])
+  }
   const parsed = parseWorkflow({ name: file, content }, new NoOperationTraceWriter())
   const parseProblems = (): Problem[] =>
     parsed.context.errors.getErrors().map(e => ({
