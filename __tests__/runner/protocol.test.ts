@@ -3,7 +3,7 @@ import { describe, expect, test } from '@jest/globals'
 import { parseKeyValueFile, parseWorkflowCommand } from '../../src/runner/commands.js'
 import { Display } from '../../src/runner/display.js'
 import { SecretMasker } from '../../src/runner/masker.js'
-import { runNodeAction, runStepProcess } from '../../src/runner/protocol.js'
+import { KILL_GRACE_MS, runNodeAction, runStepProcess } from '../../src/runner/protocol.js'
 import { workspaceCopy } from './helpers.js'
 
 describe('runNodeAction', () => {
@@ -169,4 +169,22 @@ describe('masking and display', () => {
       else process.env.NO_COLOR = saved
     }
   })
+})
+
+describe('ending a step', () => {
+  test('a process that ignores SIGTERM is killed after the grace period', async () => {
+    const t0 = Date.now()
+    const r = await runStepProcess({
+      command: 'bash',
+      args: ['-c', 'trap "echo got-term" TERM; echo ready; while true; do sleep 0.1; done'],
+      cwd: process.cwd(),
+      env: { PATH: process.env.PATH ?? '' },
+      timeoutMs: 300
+    })
+    expect(r.timedOut).toBe(true)
+    expect(r.exitCode).not.toBe(0)
+    expect(r.stdout).toContain('ready')
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(300)
+    expect(Date.now() - t0).toBeLessThan(300 + KILL_GRACE_MS + 3000)
+  }, 20_000)
 })

@@ -124,6 +124,9 @@ function lineSplitter(onLine: (line: string) => void) {
   }
 }
 
+/** How long a cancelled or timed-out step has to exit after SIGTERM before SIGKILL. */
+export const KILL_GRACE_MS = 5000
+
 /** Process groups of the steps running now, so a forced stop can end them. */
 const running = new Set<number>()
 
@@ -184,13 +187,19 @@ export async function runStepProcess(opts: StepProcessOptions): Promise<StepProc
   if (child.pid !== undefined) running.add(child.pid)
   let cancelled = false
   let timedOut = false
-  const kill = () => {
-    if (child.pid === undefined || child.exitCode !== null) return
+  let escalation: ReturnType<typeof setTimeout> | undefined
+  const signalGroup = (sig: NodeJS.Signals) => {
+    if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return
     try {
-      process.kill(-child.pid, 'SIGTERM')
+      process.kill(-child.pid, sig)
     } catch {
-      child.kill('SIGTERM')
+      child.kill(sig)
     }
+  }
+  // Like the runner: ask politely first, then force a process that ignores it.
+  const kill = () => {
+    signalGroup('SIGTERM')
+    escalation ??= setTimeout(() => signalGroup('SIGKILL'), KILL_GRACE_MS)
   }
   const onAbort = () => {
     cancelled = true
@@ -225,6 +234,7 @@ export async function runStepProcess(opts: StepProcessOptions): Promise<StepProc
     child.on('close', (code, sig) => done([code ?? 1, sig ?? undefined]))
   })
   if (child.pid !== undefined) running.delete(child.pid)
+  if (escalation) clearTimeout(escalation)
   out.end()
   err.end()
   if (timer) clearTimeout(timer)

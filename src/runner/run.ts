@@ -410,7 +410,7 @@ export async function runWorkflow(opts: RunWorkflowOptions): Promise<RunWorkflow
             evaluateTemplateString(text, scope({ ...envContext(), ...rec.env }, step.id))
         })
         applyFileCommands(r)
-        if (r.timedOut) display.annotation('error', `The action has timed out.`)
+        if (r.timedOut) display.annotation('error', 'The step has timed out.')
         return { ...r, failed: r.exitCode !== 0 || r.errors.length > 0 || r.cancelled }
       } catch (e) {
         display.annotation('error', message(e))
