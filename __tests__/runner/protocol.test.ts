@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { describe, expect, test } from '@jest/globals'
 import { parseKeyValueFile, parseWorkflowCommand } from '../../src/runner/commands.js'
 import { Display } from '../../src/runner/display.js'
-import { SecretMasker } from '../../src/runner/masker.js'
+import { MASK, SecretMasker } from '../../src/runner/masker.js'
 import { KILL_GRACE_MS, runNodeAction, runStepProcess } from '../../src/runner/protocol.js'
 import { workspaceCopy } from './helpers.js'
 
@@ -120,6 +120,26 @@ describe('masking and display', () => {
     m.add('')
     m.add('   ')
     expect(m.mask('a  b')).toBe('a  b')
+  })
+
+  test('encoded forms are masked too: base64 at any alignment, JSON, URI, XML', () => {
+    const secret = 'p@ss "w0rd"/é'
+    const m = new SecretMasker()
+    m.add(secret)
+    for (const prefix of ['', 'a', 'ab', 'abc']) {
+      const b64 = Buffer.from(`${prefix}${secret}and more after`).toString('base64')
+      expect(m.mask(b64)).toContain(MASK)
+      expect(m.mask(b64)).not.toBe(b64)
+    }
+    expect(m.mask(JSON.stringify({ secret }))).toBe('{"secret":"***"}')
+    expect(m.mask(`https://x/?q=${encodeURIComponent(secret)}`)).toBe('https://x/?q=***')
+    expect(m.mask('<v>p@ss &quot;w0rd&quot;/é</v>')).toBe('<v>***</v>')
+    const short = new SecretMasker()
+    short.add('a')
+    expect(short.mask('Y a b')).toBe('Y *** b')
+    const quoted = new SecretMasker()
+    quoted.add('"inner-value"')
+    expect(quoted.mask('inner-value')).toBe('***')
   })
 
   test('colour only on a TTY; plain text otherwise; groups indent', () => {
