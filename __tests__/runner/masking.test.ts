@@ -21,6 +21,8 @@ describe('masking', () => {
       expect(text).toContain('next step: ***')
       expect(text).toContain('Warning: warned about ***')
       expect(text).toContain('Name with ***')
+      expect(text).toContain('b64: ***')
+      expect(text).not.toContain(Buffer.from('sk-live-0123456789').toString('base64').slice(0, 20))
     }
     const pemBlock = run.printed.split('pem:\n')[1].split('\n').slice(0, 4)
     expect(pemBlock.map(l => l.trim())).toEqual(['***', '***', '***', '***'])
