@@ -1,10 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from '@jest/globals'
 import { main, parseArgs, parseSecretsFile } from '../../src/runner/cli.js'
-import { fixture, workspaceCopy } from './helpers.js'
+import { fixture, tempDir, workspaceCopy } from './helpers.js'
 
 function cli(...args: string[]) {
   const r = spawnSync(process.execPath, ['bin/maestro-actions.mjs', ...args], {
@@ -16,7 +15,7 @@ function cli(...args: string[]) {
 
 describe('maestro-actions CLI', () => {
   test('exit code 0 when the job succeeds; secrets from a dotenv file are masked', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'runner-cli-'))
+    const dir = tempDir('runner-cli-')
     const secrets = join(dir, 'secrets.env')
     writeFileSync(secrets, '# test secrets\nAPI_KEY="sk-cli-secret-42"\nPEM="l1-aaa\nl2-bbb"\n')
     const r = cli(

@@ -1,8 +1,9 @@
 // Shared by the runner tests: a fresh copy of the fixture workspace per run, and a run whose
 // printed output is captured.
-import { cpSync, mkdtempSync } from 'node:fs'
+import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { afterAll } from '@jest/globals'
 import {
   type RunWorkflowOptions,
   type RunWorkflowResult,
@@ -15,9 +16,21 @@ export function fixture(name: string): string {
   return join(FIXTURES, name)
 }
 
+const created: string[] = []
+afterAll(() => {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true })
+})
+
+/** A temporary folder removed after the test file's tests. */
+export function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix))
+  created.push(dir)
+  return dir
+}
+
 /** A throwaway copy of the fixture workspace (steps may write to it). */
 export function workspaceCopy(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'runner-test-ws-'))
+  const dir = tempDir('runner-test-ws-')
   cpSync(join(FIXTURES, 'workspace'), dir, { recursive: true })
   return dir
 }

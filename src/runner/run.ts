@@ -97,7 +97,7 @@ interface MainRecord {
   metadata?: ActionMetadata
 }
 
-/** Output lines from a step end as `Error`s: a thrown value that is not an Error is still shown. */
+/** The text of a thrown value, whether or not it is an Error. */
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e)
 }
