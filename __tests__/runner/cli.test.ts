@@ -123,6 +123,8 @@ describe('CLI arguments', () => {
       'E=2',
       '--event',
       'push',
+      '--input',
+      'who=Ada',
       '--job',
       'j'
     ])
@@ -131,7 +133,8 @@ describe('CLI arguments', () => {
       jobId: 'j',
       vars: { A: '1', B: 'x=y' },
       env: { E: '2' },
-      github: { event_name: 'push' }
+      github: { event_name: 'push' },
+      inputs: { who: 'Ada' }
     })
     expect(() => parseArgs(['run', 'w.yml', '--var', 'novalue'])).toThrow(
       '--var expects NAME=value'

@@ -15,6 +15,7 @@ Options:
   --secrets FILE      secrets, as a dotenv file (NAME=value) or a JSON object
   --var K=V           a \`vars\` context value (repeatable)
   --env K=V           an environment variable for every step (repeatable)
+  --input K=V         a workflow_dispatch input (repeatable)
   --workspace DIR     the repository the steps run in (default: the current directory)
   --event NAME        github.event_name (default: workflow_dispatch)
   --node PATH         node binary for JavaScript actions (default: this node)
@@ -112,6 +113,11 @@ export function parseArgs(argv: string[]): RunWorkflowOptions | 'help' {
       case '--env': {
         const [k, v] = keyValue(args.shift(), a)
         ;(opts.env ?? {})[k] = v
+        break
+      }
+      case '--input': {
+        const [k, v] = keyValue(args.shift(), a)
+        opts.inputs = { ...opts.inputs, [k]: v }
         break
       }
       case '--workspace':

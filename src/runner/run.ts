@@ -28,7 +28,7 @@ import {
   runNodeAction,
   runStepProcess
 } from './protocol.js'
-import { type PlannedStep, loadWorkflow } from './workflow.js'
+import { type DispatchInput, type PlannedStep, loadWorkflow } from './workflow.js'
 
 export interface RunWorkflowOptions {
   workflowPath: string
@@ -51,6 +51,11 @@ export interface RunWorkflowOptions {
   color?: boolean
   /** Show `::debug::` output and set RUNNER_DEBUG. */
   debug?: boolean
+  /**
+   * workflow_dispatch inputs (the `inputs` context, typed by their declaration, and
+   * github.event.inputs). Declared defaults fill the rest.
+   */
+  inputs?: Record<string, string>
   /** github context values (event_name, event, repository, sha, ref, actor, run_id...). */
   github?: GithubContextOptions
   runnerName?: string
@@ -117,6 +122,39 @@ function sourceText(token: TemplateToken | undefined): string {
   return t.expression !== undefined ? `\${{ ${t.expression} }}` : ''
 }
 
+/** The `inputs` context of a workflow_dispatch run: given values over declared defaults. */
+export function dispatchInputs(
+  declared: DispatchInput[],
+  given: Record<string, string>
+): { values: Record<string, unknown>; eventInputs: Record<string, string>; warnings: string[] } {
+  const values: Record<string, unknown> = {}
+  const eventInputs: Record<string, string> = {}
+  const warnings: string[] = []
+  for (const input of declared) {
+    const raw = input.name in given ? given[input.name] : input.default
+    if (raw === undefined && input.required) {
+      warnings.push(`Input required and not supplied: ${input.name}`)
+    }
+    const text = raw === undefined ? '' : String(raw)
+    eventInputs[input.name] = text
+    values[input.name] =
+      input.type === 'boolean'
+        ? text === 'true'
+        : input.type === 'number' && text !== ''
+          ? Number(text)
+          : text
+  }
+  const unknown = Object.keys(given).filter(k => !declared.some(d => d.name === k))
+  if (unknown.length > 0) {
+    warnings.push(
+      `Unexpected input(s) ${unknown.map(k => `'${k}'`).join(', ')}, valid inputs are [${declared
+        .map(d => `'${d.name}'`)
+        .join(', ')}]`
+    )
+  }
+  return { values, eventInputs, warnings }
+}
+
 export async function runWorkflow(opts: RunWorkflowOptions): Promise<RunWorkflowResult> {
   const started = Date.now()
   const workspace = resolve(opts.workspace ?? process.cwd())
@@ -142,12 +180,18 @@ export async function runWorkflow(opts: RunWorkflowOptions): Promise<RunWorkflow
   }
 
   async function runJob(): Promise<RunWorkflowResult> {
+    const dispatch = dispatchInputs(workflow.dispatchInputs, opts.inputs ?? {})
+    const eventName = opts.github?.event_name ?? 'workflow_dispatch'
+    const github = { ...opts.github }
+    if (eventName === 'workflow_dispatch' && github.event === undefined) {
+      github.event = { inputs: dispatch.eventInputs }
+    }
     const facts = buildFacts({
       workspace,
       tempDir,
       workflowName: workflow.name,
       jobId: job.id,
-      github: opts.github,
+      github,
       runnerName: opts.runnerName,
       debug: opts.debug,
       secrets
@@ -175,7 +219,7 @@ export async function runWorkflow(opts: RunWorkflowOptions): Promise<RunWorkflow
         job: { status },
         steps: stepsContext,
         runner: facts.runner,
-        inputs: {},
+        inputs: dispatch.values,
         matrix: {},
         strategy: {},
         needs: {}
@@ -201,6 +245,7 @@ export async function runWorkflow(opts: RunWorkflowOptions): Promise<RunWorkflow
     }
 
     display.jobStart(workflow.name, job.id, workflow.file)
+    for (const w of dispatch.warnings) display.annotation('warning', w)
     const baseEnv = { ...(opts.inheritEnv === false ? {} : hostEnvironment()), ...(opts.env ?? {}) }
     let jobEnv: Record<string, string>
     try {

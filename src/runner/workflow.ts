@@ -77,9 +77,18 @@ export interface PlannedJob {
   at: string
 }
 
+/** An input declared under `on.workflow_dispatch.inputs`. */
+export interface DispatchInput {
+  name: string
+  type: string
+  required: boolean
+  default?: string | number | boolean
+}
+
 export interface LoadedWorkflow {
   file: string
   name: string
+  dispatchInputs: DispatchInput[]
   env?: TemplateToken
   jobIds: string[]
   job: PlannedJob
@@ -297,7 +306,26 @@ export async function loadWorkflow(
 
   const name = find(root, 'name')
   const scalars = mixedScalars(content)
+  const dispatchInputs: DispatchInput[] = []
+  const declared = find(find(find(root, 'on'), 'workflow_dispatch'), 'inputs')
+  if (declared && isMapping(declared)) {
+    for (const pair of declared) {
+      if (!isString(pair.key)) continue
+      const def = find(pair.value, 'default')
+      const defValue =
+        def && !isBasicExpression(def) && def.isLiteral
+          ? (def as unknown as { value: string | number | boolean }).value
+          : undefined
+      dispatchInputs.push({
+        name: pair.key.value,
+        type: literal(find(pair.value, 'type')) ?? 'string',
+        required: literal(find(pair.value, 'required')) === 'true',
+        default: defValue
+      })
+    }
+  }
   return {
+    dispatchInputs,
     templateText: token =>
       token.range
         ? scalars.get(`${token.range.start.line}:${token.range.start.column}`)
