@@ -1,4 +1,5 @@
 import { join } from 'node:path'
+import { runtimeNote } from '../../src/runner/run.js'
 import { describe, expect, test } from '@jest/globals'
 import { parseKeyValueFile, parseWorkflowCommand } from '../../src/runner/commands.js'
 import { Display } from '../../src/runner/display.js'
@@ -207,4 +208,14 @@ describe('ending a step', () => {
     expect(Date.now() - t0).toBeGreaterThanOrEqual(300)
     expect(Date.now() - t0).toBeLessThan(300 + KILL_GRACE_MS + 3000)
   }, 20_000)
+})
+
+describe('runtime note', () => {
+  test('only when the action asks for a newer Node than the default one', () => {
+    expect(runtimeNote('node99', undefined)).toBe(
+      `The action asks for node99; it runs with Node ${process.versions.node} (choose another with --node / nodePath).`
+    )
+    expect(runtimeNote('node20', undefined)).toBeUndefined()
+    expect(runtimeNote('node99', '/opt/node99/bin/node')).toBeUndefined()
+  })
 })

@@ -1,5 +1,6 @@
 // The local workflow runner's public surface.
 export {
+  dispatchInputs,
   runWorkflow,
   type RunWorkflowOptions,
   type RunWorkflowResult,

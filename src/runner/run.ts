@@ -122,6 +122,17 @@ function sourceText(token: TemplateToken | undefined): string {
   return t.expression !== undefined ? `\${{ ${t.expression} }}` : ''
 }
 
+/** A note when the action asks for a newer Node than the one that will run it. */
+export function runtimeNote(
+  using: string | undefined,
+  nodePath: string | undefined
+): string | undefined {
+  const wanted = Number(/^node(\d+)$/.exec(using ?? '')?.[1])
+  const have = Number(process.versions.node.split('.')[0])
+  if (nodePath !== undefined || !Number.isFinite(wanted) || wanted <= have) return undefined
+  return `The action asks for ${using}; it runs with Node ${process.versions.node} (choose another with --node / nodePath).`
+}
+
 /** The `inputs` context of a workflow_dispatch run: given values over declared defaults. */
 export function dispatchInputs(
   declared: DispatchInput[],
@@ -508,6 +519,8 @@ export async function runWorkflow(opts: RunWorkflowOptions): Promise<RunWorkflow
           const rec = mains[step.index]
           rec.name = name
           rec.ran = true
+          const note = runtimeNote(rec.metadata?.using, opts.nodePath)
+          if (note) display.info(note)
           const r = await runActionStage(step, rec, 'main', s)
           if (r) {
             rec.state = { ...rec.state, ...r.state }
