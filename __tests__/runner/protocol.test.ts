@@ -1,10 +1,10 @@
 import { join } from 'node:path'
-import { runtimeNote } from '../../src/runner/run.js'
 import { describe, expect, test } from '@jest/globals'
 import { parseKeyValueFile, parseWorkflowCommand } from '../../src/runner/commands.js'
 import { Display } from '../../src/runner/display.js'
 import { MASK, SecretMasker } from '../../src/runner/masker.js'
 import { KILL_GRACE_MS, runNodeAction, runStepProcess } from '../../src/runner/protocol.js'
+import { runtimeNote } from '../../src/runner/run.js'
 import { workspaceCopy } from './helpers.js'
 
 describe('runNodeAction', () => {
