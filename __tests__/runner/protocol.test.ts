@@ -155,9 +155,16 @@ describe('masking and display', () => {
     d.command({ command: 'group', properties: {}, message: 'G' }, '::group::G')
     d.output('inside')
     d.command({ command: 'endgroup', properties: {}, message: '' }, '::endgroup::')
+    d.command(
+      { command: 'add-matcher', properties: {}, message: 'm.json' },
+      '::add-matcher::m.json'
+    )
+    d.command({ command: 'made-up', properties: {}, message: 'x' }, '::made-up::x')
     d.annotation('error', 'boom')
     d.stepEnd('Step', 'success', 'success', 210)
-    expect(plain.text).toBe('▶ Step\n  ▾ G\n    inside\n  Error: boom\n✓ Step (0.21 s)\n')
+    expect(plain.text).toBe(
+      '▶ Step\n  ▾ G\n    inside\n  ::made-up::x\n  Error: boom\n✓ Step (0.21 s)\n'
+    )
     const tty = {
       text: '',
       isTTY: true,

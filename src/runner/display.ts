@@ -22,7 +22,8 @@ const CODES = {
 type Style = keyof typeof CODES
 
 export function useColor(sink: TextSink, env: NodeJS.ProcessEnv = process.env): boolean {
-  return sink.isTTY === true && env.NO_COLOR === undefined
+  // no-color.org: NO_COLOR set to anything but the empty string turns colour off.
+  return sink.isTTY === true && !env.NO_COLOR
 }
 
 export function formatDuration(ms: number): string {
@@ -46,7 +47,8 @@ const DEPRECATED: Record<string, string> = {
     'The `save-state` command is deprecated and will be disabled soon. Please upgrade to using Environment Files.'
 }
 const DISABLED = ['set-env', 'add-path']
-const SILENT = ['add-mask', 'echo', 'stop-commands']
+// Handled elsewhere or meaningless here (problem matchers annotate GitHub's UI only).
+const SILENT = ['add-mask', 'echo', 'stop-commands', 'add-matcher', 'remove-matcher']
 
 export class Display {
   private readonly color: boolean
