@@ -1,0 +1,102 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, test } from '@jest/globals'
+import { WorkflowError, loadWorkflow } from '../../src/runner/workflow.js'
+import { fixture, runFixture, workspaceCopy } from './helpers.js'
+
+async function failure(name: string, opts: { jobId?: string } = {}): Promise<WorkflowError> {
+  const workspace = workspaceCopy()
+  try {
+    await runFixture(name, { workspace, ...opts })
+  } catch (e) {
+    expect(existsSync(join(workspace, 'ran.txt'))).toBe(false)
+    if (e instanceof WorkflowError) return e
+    throw e
+  }
+  throw new Error('the run was expected to be refused')
+}
+
+describe('refused before running anything', () => {
+  test('matrix, services, container, remote/composite/docker actions, other shells', async () => {
+    const e = await failure('unsupported.yml')
+    const file = fixture('unsupported.yml')
+    expect(e.kind).toBe('unsupported')
+    const at = (line: number) => `${file.replace(process.cwd() + '/', '')}:${line}`
+    const problems = e.problems.map(p => `${p.at}: ${p.message}`)
+    expect(problems).toEqual([
+      `${at(6)}: strategy/matrix is not supported`,
+      `${at(9)}: service containers (services) is not supported`,
+      `${at(12)}: job containers (container) is not supported`,
+      `${at(15)}: 'actions/setup-node@v4': remote actions are not supported (only actions/checkout, as a no-op, and local ./ actions)`,
+      expect.stringMatching(
+        new RegExp(
+          `^${at(16)}: './actions/composite' cannot run here: .*actions/composite/action.yml:4: composite actions are not supported$`
+        )
+      ),
+      expect.stringMatching(
+        new RegExp(
+          `^${at(17)}: './actions/docker' cannot run here: .*actions/docker/action.yml:4: Docker actions are not supported$`
+        )
+      ),
+      `${at(18)}: 'docker://alpine:3': Docker actions are not supported`,
+      `${at(20)}: shell 'python' is not supported (only bash, sh, optionally with arguments and {0})`,
+      expect.stringMatching(new RegExp(`^${at(21)}: './actions/missing': no action.yml in `))
+    ])
+    expect(e.message).toContain('nothing was run')
+  })
+
+  test('a job calling a reusable workflow', async () => {
+    const e = await failure('reusable.yml')
+    expect(e.kind).toBe('unsupported')
+    expect(e.problems).toEqual([
+      {
+        at: `${fixture('reusable.yml').replace(process.cwd() + '/', '')}:5`,
+        message: "job 'call' calls a reusable workflow; reusable workflows are not supported"
+      }
+    ])
+  })
+
+  test('parser errors come back with file, line and column', async () => {
+    const e = await failure('parse-error.yml')
+    expect(e.kind).toBe('parse')
+    const rel = fixture('parse-error.yml').replace(process.cwd() + '/', '')
+    expect(e.problems).toEqual([
+      { at: `${rel}:8:9`, message: "Unexpected value 'colour'" },
+      expect.objectContaining({
+        at: expect.stringMatching(new RegExp(`^${rel}:9:`)),
+        message: "Unrecognized named-value: 'nosuchcontext'"
+      })
+    ])
+  })
+
+  test('several jobs: the job must be chosen, and an unknown one lists the jobs', async () => {
+    const e = await failure('two-jobs.yml')
+    expect(e.kind).toBe('job')
+    expect(e.message).toContain('the workflow has 2 jobs (first, second); choose one with --job')
+    const unknown = await failure('two-jobs.yml', { jobId: 'third' })
+    expect(unknown.message).toContain("no job 'third'; the jobs are: first, second")
+    const second = await runFixture('two-jobs.yml', { jobId: 'second' })
+    expect(second.result).toBe('success')
+    expect(second.printed).toContain('second-job')
+    expect(second.printed).not.toContain('first-job')
+  })
+})
+
+describe("the repository's own actions", () => {
+  test('their metadata passes the subset check; a missing bundle is named before running', async () => {
+    const repo = process.cwd()
+    const built = existsSync(join(repo, 'dist/create-task/index.js'))
+    const load = loadWorkflow(fixture('repo-actions.yml'), { workspace: repo })
+    if (built) {
+      const wf = await load
+      expect(wf.job.steps.map(s => s.kind.type)).toEqual(['node', 'node', 'node'])
+    } else {
+      const e = (await load.catch((x: unknown) => x)) as WorkflowError
+      expect(e).toBeInstanceOf(WorkflowError)
+      expect(e.problems[0].message).toMatch(
+        /^'.\/actions\/create-task': runs.main ..\/..\/dist\/create-task\/index.js does not exist .*; build the action first$/
+      )
+      expect(e.problems.map(p => p.at.split(':').at(-1))).toEqual(['8', '12', '16'])
+    }
+  })
+})
