@@ -210,7 +210,7 @@ export class MaestroClient {
   // ---------------------------------------------------------------- version and login
 
   /** `GET /api/v2/maestro/version` (no auth). Only called when asked. */
-  getVersion(): Promise<VersionResponse> {
+  async getVersion(): Promise<VersionResponse> {
     return this.#call<VersionResponse>({
       operation: `read the Maestro version of ${this.#baseUrl}`,
       method: 'GET',
@@ -223,13 +223,13 @@ export class MaestroClient {
   }
 
   /** Logs in with the key now (other calls do it lazily). The token goes to onSecret first. */
-  login(): Promise<LoginResponse> {
+  async login(): Promise<LoginResponse> {
     return this.#t.login()
   }
 
   // ---------------------------------------------------------------- tasks
 
-  createTask(request: CreateTaskRequest): Promise<Task> {
+  async createTask(request: CreateTaskRequest): Promise<Task> {
     const label = requireText(
       'activityLabel',
       request?.activityLabel,
@@ -278,7 +278,7 @@ export class MaestroClient {
     })
   }
 
-  getTask(id: Id): Promise<Task> {
+  async getTask(id: Id): Promise<Task> {
     const operation = `read task ${String(id)}`
     const taskId = requireId('taskId', id, operation)
     return this.#call<Task>({
@@ -306,7 +306,7 @@ export class MaestroClient {
   }
 
   /** Finishes a task, applying the items rule (see resolveItemCounts). */
-  finishTask(id: Id, request: FinishTaskRequest): Promise<Task> {
+  async finishTask(id: Id, request: FinishTaskRequest): Promise<Task> {
     const operation = `finish task ${String(id)}`
     if (!TASK_FINISH_STATUSES.includes(request?.finishStatus))
       throw new MaestroInputError(
@@ -334,20 +334,20 @@ export class MaestroClient {
     )
   }
 
-  restartTask(id: Id): Promise<Task> {
+  async restartTask(id: Id): Promise<Task> {
     return this.#updateTask(id, { state: 'START' }, 'restart')
   }
 
-  interruptTask(id: Id): Promise<Task> {
+  async interruptTask(id: Id): Promise<Task> {
     return this.#updateTask(id, { interrupted: true }, 'interrupt')
   }
 
-  cancelTask(id: Id): Promise<Task> {
+  async cancelTask(id: Id): Promise<Task> {
     return this.#updateTask(id, { state: 'CANCELED' }, 'cancel')
   }
 
   /** One page of tasks (dashboard use). */
-  listTasks(query: ListTasksQuery = {}): Promise<Page<Task>> {
+  async listTasks(query: ListTasksQuery = {}): Promise<Page<Task>> {
     return this.#call<Page<Task>>({
       operation: query.activityLabel
         ? `list tasks of automation '${query.activityLabel}'`
@@ -362,7 +362,7 @@ export class MaestroClient {
 
   // ---------------------------------------------------------------- logs
 
-  createLog(request: CreateLogRequest): Promise<Log> {
+  async createLog(request: CreateLogRequest): Promise<Log> {
     const label = requireText(
       'activityLabel',
       request?.activityLabel,
@@ -398,7 +398,7 @@ export class MaestroClient {
     })
   }
 
-  getLog(label: string): Promise<Log> {
+  async getLog(label: string): Promise<Log> {
     const operation = `read execution log '${label}'`
     requireText('label', label, operation, 'log label')
     return this.#call<Log>({
@@ -411,7 +411,7 @@ export class MaestroClient {
     })
   }
 
-  listLogs(): Promise<Log[]> {
+  async listLogs(): Promise<Log[]> {
     return this.#call<Log[]>({
       operation: 'list execution logs',
       method: 'GET',
@@ -421,7 +421,7 @@ export class MaestroClient {
     })
   }
 
-  addLogEntry(label: string, values: LogEntryValues): Promise<void> {
+  async addLogEntry(label: string, values: LogEntryValues): Promise<void> {
     const operation = `add an entry to execution log '${label}'`
     requireText('label', label, operation, 'log label')
     if (!values || typeof values !== 'object' || Array.isArray(values))
@@ -466,7 +466,7 @@ export class MaestroClient {
   }
 
   /** Writes the CSV export of a log to `destPath` (through a temporary file). */
-  exportLogCsv(
+  async exportLogCsv(
     label: string,
     destPath: string,
     query: LogEntriesQuery = {}
@@ -484,7 +484,7 @@ export class MaestroClient {
     )
   }
 
-  deleteLog(label: string): Promise<void> {
+  async deleteLog(label: string): Promise<void> {
     const operation = `delete execution log '${label}'`
     requireText('label', label, operation, 'log label')
     return this.#call<void>({
@@ -499,7 +499,7 @@ export class MaestroClient {
 
   // ---------------------------------------------------------------- alerts and messages
 
-  createAlert(request: CreateAlertRequest): Promise<Alert> {
+  async createAlert(request: CreateAlertRequest): Promise<Alert> {
     const operation = `create alert for task ${String(request?.taskId)}`
     const taskId = requireId('taskId', request?.taskId, operation)
     requireText('title', request.title, operation, 'alert title')
@@ -521,7 +521,7 @@ export class MaestroClient {
   }
 
   /** Sends a message to at most 50 recipients (emails + logins); more is refused before sending. */
-  sendMessage(request: SendMessageRequest): Promise<void> {
+  async sendMessage(request: SendMessageRequest): Promise<void> {
     const operation = `send message '${request?.subject ?? ''}'`
     const emails = request?.emails ?? []
     const logins = request?.logins ?? []
@@ -657,7 +657,7 @@ export class MaestroClient {
     return all
   }
 
-  getArtifact(id: Id): Promise<Artifact> {
+  async getArtifact(id: Id): Promise<Artifact> {
     const operation = `read artifact ${String(id)}`
     const artifactId = requireId('artifactId', id, operation)
     return this.#call<Artifact>({
@@ -720,7 +720,7 @@ export class MaestroClient {
   // ---------------------------------------------------------------- errors
 
   /** Reports an error; default tags (user, host, OS, Node version) are added under the caller's. */
-  createError(request: CreateErrorRequest): Promise<ErrorReport> {
+  async createError(request: CreateErrorRequest): Promise<ErrorReport> {
     const operation = `report an error for task ${String(request?.taskId)}`
     const taskId = requireId('taskId', request?.taskId, operation)
     requireText('type', request.type, operation, 'error type')
@@ -773,7 +773,7 @@ export class MaestroClient {
   // ---------------------------------------------------------------- credentials
 
   /** One secret value (raw text). Handed to onSecret before it is returned. */
-  getCredentialValue(label: string, key: string): Promise<string> {
+  async getCredentialValue(label: string, key: string): Promise<string> {
     const operation = `read key '${key}' of credential '${label}'`
     requireText('label', label, operation, 'credential label')
     requireText('key', key, operation, 'credential key')
@@ -792,7 +792,7 @@ export class MaestroClient {
   }
 
   /** The whole set; every value is handed to onSecret. */
-  getCredentialSet(label: string): Promise<CredentialSet> {
+  async getCredentialSet(label: string): Promise<CredentialSet> {
     const operation = `read credential '${label}'`
     requireText('label', label, operation, 'credential label')
     return this.#call<CredentialSet>({
@@ -922,7 +922,7 @@ export class MaestroClient {
 
   // ---------------------------------------------------------------- datapools
 
-  createDatapool(request: CreateDatapoolRequest): Promise<Datapool> {
+  async createDatapool(request: CreateDatapoolRequest): Promise<Datapool> {
     const label = requireText('label', request?.label, 'create datapool', 'datapool label')
     const operation = `create datapool '${label}'`
     return this.#call<Datapool>({
@@ -948,7 +948,7 @@ export class MaestroClient {
     })
   }
 
-  getDatapool(label: string): Promise<Datapool> {
+  async getDatapool(label: string): Promise<Datapool> {
     const operation = `read datapool '${label}'`
     requireText('label', label, operation, 'datapool label')
     return this.#call<Datapool>({
@@ -961,7 +961,7 @@ export class MaestroClient {
     })
   }
 
-  getDatapoolSummary(label: string): Promise<DatapoolSummary> {
+  async getDatapoolSummary(label: string): Promise<DatapoolSummary> {
     const operation = `read the summary of datapool '${label}'`
     requireText('label', label, operation, 'datapool label')
     return this.#call<DatapoolSummary>({
@@ -974,7 +974,10 @@ export class MaestroClient {
     })
   }
 
-  pushDatapoolEntry(label: string, request: PushDatapoolEntryRequest): Promise<DatapoolEntry> {
+  async pushDatapoolEntry(
+    label: string,
+    request: PushDatapoolEntryRequest
+  ): Promise<DatapoolEntry> {
     const operation = `push an entry to datapool '${label}'`
     requireText('label', label, operation, 'datapool label')
     if (!request?.values || typeof request.values !== 'object')
@@ -995,7 +998,7 @@ export class MaestroClient {
   }
 
   /** Takes the next entry (now PROCESSING), or null when the datapool is empty (204). Never retried once sent. */
-  pullDatapoolEntry(label: string): Promise<DatapoolEntry | null> {
+  async pullDatapoolEntry(label: string): Promise<DatapoolEntry | null> {
     const operation = `pull an entry from datapool '${label}'`
     requireText('label', label, operation, 'datapool label')
     return this.#call<DatapoolEntry | null>({
@@ -1014,7 +1017,7 @@ export class MaestroClient {
     })
   }
 
-  getDatapoolEntry(label: string, entryId: Id): Promise<DatapoolEntry> {
+  async getDatapoolEntry(label: string, entryId: Id): Promise<DatapoolEntry> {
     const operation = `read entry ${String(entryId)} of datapool '${label}'`
     requireText('label', label, operation, 'datapool label')
     const id = requireText('entryId', String(entryId ?? ''), operation, 'entry id')
@@ -1028,7 +1031,7 @@ export class MaestroClient {
     })
   }
 
-  updateDatapoolEntry(
+  async updateDatapoolEntry(
     label: string,
     entryId: Id,
     update: UpdateDatapoolEntryRequest
@@ -1050,7 +1053,7 @@ export class MaestroClient {
   // ---------------------------------------------------------------- bots
 
   /** Versions of a bot; empty when the bot is unknown. */
-  getBotVersions(botId: string): Promise<BotVersion[]> {
+  async getBotVersions(botId: string): Promise<BotVersion[]> {
     const operation = `read the versions of bot '${botId}'`
     requireText('botId', botId, operation, 'bot id')
     return this.#call<BotVersion[]>({
@@ -1064,7 +1067,7 @@ export class MaestroClient {
   }
 
   /** Registers a bot version; follow it with uploadBot. */
-  deployBot(request: DeployBotRequest): Promise<void> {
+  async deployBot(request: DeployBotRequest): Promise<void> {
     const botId = requireText('botId', request?.botId, 'deploy bot', 'bot id')
     const operation = `deploy version '${String(request.version)}' of bot '${botId}'`
     requireText('version', request.version, operation, 'bot version')
@@ -1110,7 +1113,7 @@ export class MaestroClient {
     )
   }
 
-  releaseBot(botId: string, version: string): Promise<void> {
+  async releaseBot(botId: string, version: string): Promise<void> {
     const operation = `release version '${version}' of bot '${botId}'`
     requireText('botId', botId, operation, 'bot id')
     requireText('version', version, operation, 'bot version')
@@ -1125,7 +1128,7 @@ export class MaestroClient {
     })
   }
 
-  deleteBotVersion(botId: string, version: string): Promise<void> {
+  async deleteBotVersion(botId: string, version: string): Promise<void> {
     const operation = `delete version '${version}' of bot '${botId}'`
     requireText('botId', botId, operation, 'bot id')
     requireText('version', version, operation, 'bot version')
