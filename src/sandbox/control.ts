@@ -1,0 +1,116 @@
+// /_sandbox/*: the test hooks (request log, faults, token expiry, the Runner, state dump, reset).
+// Served only when the sandbox was started with control: true.
+import type { On } from './context.js'
+import { HttpError, empty, json } from './http.js'
+import { parseFault } from './faults.js'
+import { checkItems, findTask, finishTask } from './routes/tasks.js'
+import type { App } from './server.js'
+import { FINISH_STATUSES, now, type StoredFile } from './state.js'
+import { fields } from './validate.js'
+
+const fileInfo = (f: StoredFile | null) =>
+  f ? { fileName: f.fileName, size: f.size, sha256: f.sha256 } : null
+
+export function registerControl(on: On, app: App): void {
+  on('GET', '/requests', () => json(app.requests))
+  on('DELETE', '/requests', () => {
+    app.requests = []
+    return empty(204)
+  })
+
+  on('GET', '/faults', () => json(app.faults.list()))
+  on('POST', '/faults', async c => json({ id: app.faults.add(parseFault(await c.json())) }, 201))
+  on('DELETE', '/faults', () => {
+    app.faults.clear()
+    return empty(204)
+  })
+
+  on('POST', '/tokens/expire', async c => {
+    const raw = await c.json().catch(() => ({}))
+    const afterCalls = fields(raw ?? {}).optInt('afterCalls', 0)
+    app.expireTokens(afterCalls)
+    return json({ expired: afterCalls === null ? 'now' : `after ${afterCalls} calls` })
+  })
+
+  // Plays the Runner: START -> RUNNING -> FINISHED, on timers so tests can watch each state.
+  on('POST', '/tasks/:id/run', async c => {
+    const task = findTask(c.state, c.params.id)
+    const f = fields(await c.json())
+    const finishStatus = f.enum('finishStatus', FINISH_STATUSES)
+    const finishMessage = f.optStr('finishMessage')
+    const runningAfterMs = f.optInt('runningAfterMs', 0) ?? 0
+    const finishAfterMs = f.optInt('finishAfterMs', 0) ?? 0
+    const items = {
+      totalItems: f.optInt('totalItems', 0),
+      processedItems: f.optInt('processedItems', 0),
+      failedItems: f.optInt('failedItems', 0)
+    }
+    checkItems(items)
+    if (task.state === 'FINISHED' || task.state === 'CANCELED') {
+      throw new HttpError(409, `Task ${task.id} is already ${task.state}`)
+    }
+    const toRunning = () => {
+      if (task.state !== 'START' && task.state !== 'RUNNING') return
+      task.state = 'RUNNING'
+      task.dateStartRunning ??= now()
+      task.dateLastModified = now()
+      const toFinished = () => {
+        if (task.state === 'RUNNING') finishTask(task, finishStatus, finishMessage, items)
+      }
+      if (finishAfterMs === 0) toFinished()
+      else c.timers.after(finishAfterMs, toFinished)
+    }
+    if (runningAfterMs === 0) toRunning()
+    else c.timers.after(runningAfterMs, toRunning)
+    return json({ id: task.id }, 202)
+  })
+
+  on('GET', '/state', c => {
+    const s = c.state
+    return json({
+      tasks: [...s.tasks.values()],
+      logs: [...s.logs.values()],
+      alerts: s.alerts,
+      messages: s.messages,
+      artifacts: [...s.artifacts.values()].map(({ file, ...a }) => ({
+        ...a,
+        size: file?.size ?? null,
+        sha256: file?.sha256 ?? null
+      })),
+      errors: [...s.errors.values()].map(e => ({
+        ...e,
+        screenshot: fileInfo(e.screenshot),
+        attachments: e.attachments.map(fileInfo)
+      })),
+      credentials: [...s.credentials.values()],
+      datapools: [...s.datapools.values()],
+      bots: botsView(app)
+    })
+  })
+
+  on('POST', '/reset', () => {
+    app.resetAll()
+    return empty(204)
+  })
+
+  on('GET', '/stats', () => {
+    const mem = process.memoryUsage()
+    // maxRSS is in KiB.
+    return json({ ...mem, peakRss: process.resourceUsage().maxRSS * 1024 })
+  })
+}
+
+function botsView(app: App) {
+  const byId = new Map<string, { botId: string; versions: object[]; released: string | null }>()
+  for (const b of app.state.bots) {
+    let entry = byId.get(b.botId)
+    if (!entry) {
+      entry = { botId: b.botId, versions: [], released: null }
+      byId.set(b.botId, entry)
+    }
+    const { upload, ...rest } = b
+    entry.versions.push({ ...rest, upload: fileInfo(upload) })
+    if (b.released) entry.released = b.version
+  }
+  return [...byId.values()]
+}

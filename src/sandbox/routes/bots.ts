@@ -1,0 +1,3 @@
+import type { On } from '../context.js'
+
+export function registerBots(_on: On): void {}
