@@ -5,11 +5,11 @@ import { HttpError, empty, json } from './http.js'
 import { parseFault } from './faults.js'
 import { checkItems, findTask, finishTask } from './routes/tasks.js'
 import type { App } from './server.js'
-import { FINISH_STATUSES, now, type StoredFile } from './state.js'
+import { FINISH_STATUSES, now } from './state.js'
+import { artifactView } from './routes/artifacts.js'
+import { botStateView } from './routes/bots.js'
+import { errorView } from './routes/errors.js'
 import { fields } from './validate.js'
-
-const fileInfo = (f: StoredFile | null) =>
-  f ? { fileName: f.fileName, size: f.size, sha256: f.sha256 } : null
 
 export function registerControl(on: On, app: App): void {
   on('GET', '/requests', () => json(app.requests))
@@ -72,24 +72,20 @@ export function registerControl(on: On, app: App): void {
       logs: [...s.logs.values()],
       alerts: s.alerts,
       messages: s.messages,
-      artifacts: [...s.artifacts.values()].map(({ file, ...a }) => ({
-        ...a,
-        size: file?.size ?? null,
-        sha256: file?.sha256 ?? null
+      artifacts: [...s.artifacts.values()].map(a => ({
+        ...artifactView(a),
+        size: a.file?.size ?? null,
+        sha256: a.file?.sha256 ?? null
       })),
-      errors: [...s.errors.values()].map(e => ({
-        ...e,
-        screenshot: fileInfo(e.screenshot),
-        attachments: e.attachments.map(fileInfo)
-      })),
+      errors: [...s.errors.values()].map(errorView),
       credentials: [...s.credentials.values()],
       datapools: [...s.datapools.values()],
       bots: botsView(app)
     })
   })
 
-  on('POST', '/reset', () => {
-    app.resetAll()
+  on('POST', '/reset', async () => {
+    await app.resetAll()
     return empty(204)
   })
 
@@ -108,8 +104,7 @@ function botsView(app: App) {
       entry = { botId: b.botId, versions: [], released: null }
       byId.set(b.botId, entry)
     }
-    const { upload, ...rest } = b
-    entry.versions.push({ ...rest, upload: fileInfo(upload) })
+    entry.versions.push(botStateView(b))
     if (b.released) entry.released = b.version
   }
   return [...byId.values()]

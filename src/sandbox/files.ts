@@ -19,6 +19,12 @@ export class FileStore {
     await mkdir(join(this.dir, 'files'), { recursive: true })
   }
 
+  /** Deletes every stored upload (a reset). */
+  async clear(): Promise<void> {
+    await rm(join(this.dir, 'files'), { recursive: true, force: true })
+    await this.init()
+  }
+
   async remove(file: StoredFile | null): Promise<void> {
     if (file) await rm(file.path, { force: true })
   }

@@ -87,12 +87,13 @@ export class App {
     }
   }
 
-  resetAll(): void {
+  async resetAll(): Promise<void> {
     this.timers.clear()
     this.faults.clear()
     this.requests = []
     this.expiry = null
     this.state.reset()
+    await this.files.clear()
   }
 
   /** The Node request listener. */
