@@ -173,7 +173,9 @@ export class Transport {
     if (o.insecureSkipTlsVerify) tlsOptions.rejectUnauthorized = false
     // EnvHttpProxyAgent honours HTTPS_PROXY / HTTP_PROXY / NO_PROXY. `connect` is the TLS of direct
     // connections, `requestTls` of the tunnel through a proxy, `proxyTls` of an https proxy.
+    // NO_PROXY is read now, like the proxy variables (undici would re-read it on every request).
     this.#dispatcher = new EnvHttpProxyAgent({
+      noProxy: process.env.no_proxy ?? process.env.NO_PROXY ?? '',
       connect: tlsOptions,
       requestTls: tlsOptions,
       proxyTls: o.caCertificate ? { ca: tlsOptions.ca } : undefined,
