@@ -5,9 +5,10 @@ import { createHash, randomBytes } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
 import { mkdir, rename, rm, stat } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
-import { Transform } from 'node:stream'
-import { pipeline } from 'node:stream/promises'
+import { once } from 'node:events'
 import type { DownloadResult } from './models.js'
+
+const WRITE_BUFFER = 1024 * 1024
 
 /** A transfer that ended early: treated like a network error (code TRUNCATED). */
 export class TruncatedTransferError extends Error {
@@ -54,19 +55,29 @@ export async function downloadToFile(
   const tmp = join(dir, `.${basename(dest)}.${randomBytes(6).toString('hex')}.part`)
   const hash = createHash('sha256')
   let size = 0
-  const tap = new Transform({
-    transform(chunk: Buffer, _enc, done) {
+  // A 1 MiB write buffer lets the file stream batch socket-sized chunks into one writev; a plain
+  // loop (no Transform stage) keeps the per-chunk cost to the hash update and the write.
+  const out = createWriteStream(tmp, { flags: 'wx', highWaterMark: WRITE_BUFFER })
+  let failed: unknown
+  out.on('error', e => (failed ??= e))
+  try {
+    for await (const chunk of body) {
+      if (failed) throw failed
       hash.update(chunk)
       size += chunk.length
-      done(null, chunk)
+      if (!out.write(chunk)) await once(out, 'drain')
     }
-  })
-  try {
-    await pipeline(body, tap, createWriteStream(tmp, { flags: 'wx' }))
+    await new Promise<void>((resolve, reject) => {
+      out.end((e?: Error | null) => (e ? reject(e) : resolve()))
+    })
+    if (failed) throw failed
     if (expectedLength !== undefined && size !== expectedLength)
       throw new TruncatedTransferError(size, expectedLength)
     await rename(tmp, dest)
   } catch (e) {
+    out.destroy()
+    ;(body as { destroy?: () => void }).destroy?.()
+    if (!out.closed) await once(out, 'close').catch(() => undefined)
     await rm(tmp, { force: true })
     throw e
   }

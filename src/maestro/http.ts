@@ -179,7 +179,7 @@ export class Transport {
       connect: tlsOptions,
       requestTls: tlsOptions,
       proxyTls: o.caCertificate ? { ca: tlsOptions.ca } : undefined,
-      keepAliveTimeout: 10_000,
+      keepAliveTimeout: 4_000,
       connections: 16
     })
   }
