@@ -81,6 +81,33 @@ describe('faults', () => {
     expect(r.body.id).toBe(t.id)
   })
 
+  it('delays, then answers with the injected status', async () => {
+    await h.control('POST', '/faults', {
+      path: '/api/v2/task',
+      delayMs: 200,
+      status: 429,
+      retryAfter: '1'
+    })
+    const started = Date.now()
+    const r = await h.call('GET', '/api/v2/task')
+    expect(Date.now() - started).toBeGreaterThanOrEqual(190)
+    expect(r.status).toBe(429)
+    expect(r.headers.get('retry-after')).toBe('1')
+    const log = (await h.control('GET', '/requests')).body
+    expect(log[log.length - 1]).toMatchObject({ path: '/api/v2/task', status: 429 })
+  })
+
+  it('answers with a text body when the fault gives a string', async () => {
+    await h.control('POST', '/faults', {
+      path: '/api/v2/task',
+      status: 502,
+      body: '<html>Bad Gateway</html>'
+    })
+    const r = await h.call('GET', '/api/v2/task')
+    expect(r.status).toBe(502)
+    expect(r.text).toBe('<html>Bad Gateway</html>')
+  })
+
   it('resets before the response: nothing executed, ECONNRESET', async () => {
     const before = await taskCount()
     await h.control('POST', '/faults', { path: '/api/v2/task', reset: 'before-response' })
@@ -93,6 +120,7 @@ describe('faults', () => {
     )
     expect(r.status).toBeUndefined()
     expect(r.error?.code).toBe('ECONNRESET')
+    expect(r.error?.message).not.toMatch(/hang up/) // an RST, not a clean close
     expect(await taskCount()).toBe(before)
   })
 
@@ -134,6 +162,7 @@ describe('faults', () => {
     )
     expect(r.status).toBe(200)
     expect(r.error?.code).toBe('ECONNRESET')
+    expect(r.error?.message).not.toMatch(/hang up/)
     expect(r.body.length).toBe(10)
     expect(await taskCount()).toBe(before + 1)
   })
@@ -227,20 +256,29 @@ describe('Runner', () => {
     const r = await h.control('POST', `/tasks/${t.id}/run`, {
       finishStatus: 'PARTIALLY_COMPLETED',
       finishMessage: 'done-ish',
-      runningAfterMs: 150,
-      finishAfterMs: 300,
+      runningAfterMs: 200,
+      finishAfterMs: 1500,
       totalItems: 4,
       processedItems: 3,
       failedItems: 1
     })
+    const started = Date.now()
     expect(r.status).toBe(202)
     expect(r.body).toEqual({ id: t.id })
-    expect((await h.call('GET', `/api/v2/task/${t.id}`)).body.state).toBe('START')
-    await sleep(250)
+    const first = (await h.call('GET', `/api/v2/task/${t.id}`)).body
+    if (Date.now() - started < 200) expect(first.state).toBe('START')
+    // Wide windows so a loaded machine does not flake: RUNNING from 200 ms to 1700 ms.
+    await sleep(400)
     const running = (await h.call('GET', `/api/v2/task/${t.id}`)).body
     expect(running.state).toBe('RUNNING')
     expect(running.dateStartRunning).not.toBeNull()
-    await sleep(350)
+    expect(running.finishStatus).toBeNull()
+    let state = running.state
+    while (state !== 'FINISHED' && Date.now() - started < 5000) {
+      await sleep(100)
+      state = (await h.call('GET', `/api/v2/task/${t.id}`)).body.state
+    }
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1700)
     const done = (await h.call('GET', `/api/v2/task/${t.id}`)).body
     expect(done).toMatchObject({
       state: 'FINISHED',

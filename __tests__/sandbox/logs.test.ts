@@ -45,9 +45,17 @@ describe('execution logs', () => {
     expect(cs.body.columns[0].visible).toBe(false)
     const js = await h.call('POST', '/api/v2/log', {
       activityLabel: 'js-log',
-      columns: [{ name: 'A', label: 'a', width: 10, object: {} }]
+      columns: [{ name: 'A', label: 'a', width: 10, object: { name: 'A', label: 'a', width: 10 } }]
     })
     expect(js.status).toBe(200)
+    // Another JS SDK release sends the columns as valueColumns.
+    const jsValue = await h.call('POST', '/api/v2/log', {
+      activityLabel: 'js-value-log',
+      valueColumns: [{ name: 'B', label: 'b', width: 20 }],
+      organizationLabel: h.sb.login
+    })
+    expect(jsValue.status).toBe(200)
+    expect(jsValue.body.columns).toEqual([{ name: 'B', label: 'b', width: 20, visible: true }])
   })
 
   it('400s on missing label or columns, 409s on an existing label', async () => {
@@ -83,6 +91,10 @@ describe('execution logs', () => {
     expect(lines[1]).toMatch(/^INV-1,10,\d{4}-/)
     expect(lines[2]).toMatch(/^"INV ""2""","1,5",/)
     expect((await h.call('GET', '/api/v2/log/fresh-label-1/export?format=xlsx')).status).toBe(400)
+    // The JS SDK's path for the same export.
+    const js = await h.call('GET', '/api/v2/log/fresh-label-1/csv?days=7')
+    expect(js.status).toBe(200)
+    expect(js.text).toBe(csv.text)
   })
 
   it('400s on an entry with an unknown column or a nested value', async () => {

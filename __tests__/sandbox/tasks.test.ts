@@ -45,6 +45,20 @@ describe('create task', () => {
     }
   })
 
+  it('reads a naive minExecutionDate (Python isoformat) as UTC', async () => {
+    const r = await create({
+      activityLabel: 'demo-bot',
+      minExecutionDate: '2031-05-06T07:08:09.123456'
+    })
+    expect(r.status).toBe(200)
+    expect(r.body.minExecutionDate).toBe('2031-05-06T07:08:09.123Z')
+    const offset = await create({
+      activityLabel: 'demo-bot',
+      minExecutionDate: '2031-05-06T07:08:09-03:00'
+    })
+    expect(offset.body.minExecutionDate).toBe('2031-05-06T10:08:09.000Z')
+  })
+
   it('404s naming an automation that does not exist', async () => {
     const r = await create({ activityLabel: 'ghost-bot' })
     expect(r.status).toBe(404)

@@ -1,4 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { request } from 'node:https'
 import { startSandbox } from '../../src/sandbox/index.js'
 import { harness, type Harness } from './helpers.js'
 
@@ -117,5 +121,79 @@ describe('authentication', () => {
     } finally {
       await sb.close()
     }
+  })
+})
+
+describe('tls and paths', () => {
+  it('serves https when given a certificate, resets included', async () => {
+    const fixture = (name: string) =>
+      readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')
+    const cert = fixture('localhost-cert.pem')
+    const sb = await startSandbox({
+      control: true,
+      tls: { cert, key: fixture('localhost-key.pem') }
+    })
+    const call = (method: string, path: string, body?: string) =>
+      new Promise<{ status?: number; text: string; error?: NodeJS.ErrnoException }>(resolve => {
+        const req = request(
+          `${sb.url}${path}`,
+          {
+            method,
+            ca: cert,
+            agent: false,
+            headers: body ? { 'content-type': 'application/json' } : {}
+          },
+          res => {
+            let text = ''
+            res.on('data', c => (text += c))
+            res.on('end', () => resolve({ status: res.statusCode, text }))
+          }
+        )
+        req.on('error', error => resolve({ text: '', error }))
+        req.end(body)
+      })
+    try {
+      expect(sb.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/)
+      const ok = await call('GET', '/api/v2/maestro/version')
+      expect(ok.status).toBe(200)
+      expect(JSON.parse(ok.text)).toEqual({ version: '3.2.0' })
+      const fault = JSON.stringify({ path: '/api/v2/maestro/version', reset: 'before-response' })
+      expect((await call('POST', '/_sandbox/faults', fault)).status).toBe(201)
+      // A reset is a real RST under TLS too, not a clean close.
+      const broken = await call('GET', '/api/v2/maestro/version')
+      expect(broken.error?.code).toBe('ECONNRESET')
+      expect(broken.error?.message).not.toMatch(/hang up/)
+    } finally {
+      await sb.close()
+    }
+  })
+
+  it('removes its own temp data folder on close, keeps a given one', async () => {
+    const own = await startSandbox()
+    expect(existsSync(own.dataDir)).toBe(true)
+    await own.close()
+    expect(existsSync(own.dataDir)).toBe(false)
+    const dir = mkdtempSync(join(tmpdir(), 'sandbox-given-'))
+    try {
+      const given = await startSandbox({ dataDir: dir })
+      expect(given.dataDir).toBe(dir)
+      await given.close()
+      expect(existsSync(dir)).toBe(true)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('404s outside /api/v2 without asking for a token', async () => {
+    const r = await h.call('GET', '/favicon.ico', undefined, {})
+    expect(r.status).toBe(404)
+    expect(r.body.path).toBe('/favicon.ico')
+  })
+
+  it('routes long labels', async () => {
+    const label = 'l'.repeat(300)
+    const r = await h.call('GET', `/api/v2/log/${label}`)
+    expect(r.status).toBe(404)
+    expect(r.body.message).toContain(label)
   })
 })

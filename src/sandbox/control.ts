@@ -3,6 +3,7 @@
 import type { On } from './context.js'
 import { HttpError, empty, json } from './http.js'
 import { parseFault } from './faults.js'
+import { msg } from './messages.js'
 import { checkItems, findTask, finishTask } from './routes/tasks.js'
 import type { App } from './server.js'
 import { FINISH_STATUSES, now } from './state.js'
@@ -47,7 +48,7 @@ export function registerControl(on: On, app: App): void {
     }
     checkItems(items)
     if (task.state === 'FINISHED' || task.state === 'CANCELED') {
-      throw new HttpError(409, `Task ${task.id} is already ${task.state}`)
+      throw new HttpError(409, msg.taskAlreadyDone(task.id, task.state))
     }
     const toRunning = () => {
       if (task.state !== 'START' && task.state !== 'RUNNING') return

@@ -1,6 +1,7 @@
 // Fault injection: rules matched against each API request in order of creation. The server asks
 // take() once per request; a matching rule is used up by one (times = 0 means forever).
 import { HttpError } from './http.js'
+import { msg } from './messages.js'
 import { fields } from './validate.js'
 
 export const RESET_MODES = ['before-response', 'during-request', 'during-response'] as const
@@ -52,14 +53,14 @@ export function parseFault(body: unknown): FaultSpec {
   if (retryAfter !== null) spec.retryAfter = retryAfter
   if (f.o.body !== undefined && f.o.body !== null) {
     if (typeof f.o.body !== 'string' && typeof f.o.body !== 'object') {
-      throw new HttpError(400, "Field 'body' must be an object or a string")
+      throw new HttpError(400, msg.faultBody)
     }
     spec.body = f.o.body as object | string
   }
   const reset = f.optStr('reset')
   if (reset !== null) {
     if (!(RESET_MODES as readonly string[]).includes(reset)) {
-      throw new HttpError(400, `Field 'reset' must be one of ${RESET_MODES.join(', ')}`)
+      throw new HttpError(400, msg.faultReset(RESET_MODES))
     }
     spec.reset = reset as FaultSpec['reset']
   }
@@ -69,7 +70,7 @@ export function parseFault(body: unknown): FaultSpec {
   if (truncate !== null) spec.truncate = truncate
   const effects = [spec.status !== undefined, spec.reset !== undefined, spec.truncate === true]
   if (effects.filter(Boolean).length > 1) {
-    throw new HttpError(400, 'A fault takes at most one of status, reset and truncate')
+    throw new HttpError(400, msg.faultEffects)
   }
   return spec
 }

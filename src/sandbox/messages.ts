@@ -56,5 +56,9 @@ export const msg = {
   notMultipart: "Expected a multipart/form-data body with a part named 'file'",
   noFilePart: "Multipart body has no part named 'file'",
   badMultipart: (why: string) => `Malformed multipart body: ${why}`,
-  injectedFault: 'Injected fault'
+  injectedFault: 'Injected fault',
+  faultBody: "Field 'body' must be an object or a string",
+  faultReset: (allowed: readonly string[]) => `Field 'reset' must be one of ${allowed.join(', ')}`,
+  faultEffects: 'A fault takes at most one of status, reset and truncate',
+  taskAlreadyDone: (id: number, state: string) => `Task ${id} is already ${state}`
 } as const

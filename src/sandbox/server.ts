@@ -17,6 +17,8 @@ import { Timers, sleep } from './timers.js'
 
 export const API_PREFIX = '/api/v2'
 const JSON_LIMIT = 10 * 1024 * 1024
+/** The request log keeps the latest calls only, so a long-running demo does not grow forever. */
+const MAX_RECORDS = 10_000
 const REDACTED_HEADERS = new Set(['token', 'authorization', 'cookie'])
 
 export interface RequestRecord {
@@ -53,8 +55,12 @@ export class App {
   private requestSeq = 0
   /** Tokens that expire once `remaining` more authenticated calls have been made. */
   private expiry: { remaining: number; tokens: Set<string> } | null = null
-  private api = Router<Router.HTTPVersion.V1>({ ignoreTrailingSlash: true })
-  private control = Router<Router.HTTPVersion.V1>({ ignoreTrailingSlash: true })
+  // Labels in paths can be long; find-my-way's default cap (100) would turn them into 404s.
+  private api = Router<Router.HTTPVersion.V1>({ ignoreTrailingSlash: true, maxParamLength: 2000 })
+  private control = Router<Router.HTTPVersion.V1>({
+    ignoreTrailingSlash: true,
+    maxParamLength: 2000
+  })
   private controlEnabled: boolean
 
   constructor(o: AppOptions) {
@@ -108,7 +114,8 @@ export class App {
   private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now()
     const method = (req.method ?? 'GET').toUpperCase()
-    const url = new URL(req.url ?? '/', 'http://sandbox')
+    // Prefixing (not resolving against a base) keeps '//x' a path instead of a host.
+    const url = new URL(`http://sandbox${req.url?.startsWith('/') ? req.url : '/'}`)
     const path = url.pathname
     // Count request bytes on their way to whoever reads them (JSON parser, busboy, a fault).
     let bodyBytes = 0
@@ -129,24 +136,31 @@ export class App {
       return
     }
 
-    if (path.startsWith(API_PREFIX + '/') || path === API_PREFIX) {
-      const record: RequestRecord = {
-        seq: ++this.requestSeq,
-        method,
-        path,
-        query: queryObject(url.searchParams),
-        status: null,
-        headers: redact(req.headers),
-        bodyBytes: 0,
-        durationMs: 0
-      }
-      res.on('close', () => {
-        record.status = res.writableFinished ? res.statusCode : null
-        record.bodyBytes = bodyBytes
-        record.durationMs = Math.round((performance.now() - started) * 100) / 100
-        this.requests.push(record)
-      })
+    if (!path.startsWith(API_PREFIX + '/')) {
+      writeReply(res, errorReply(404, msg.notFoundRoute(method, path), path))
+      return
     }
+    // Listed from arrival (status null until answered; stays null when the connection broke).
+    const record: RequestRecord = {
+      seq: ++this.requestSeq,
+      method,
+      path,
+      query: queryObject(url.searchParams),
+      status: null,
+      headers: redact(req.headers),
+      bodyBytes: 0,
+      durationMs: 0
+    }
+    this.requests.push(record)
+    if (this.requests.length > MAX_RECORDS)
+      this.requests.splice(0, this.requests.length - MAX_RECORDS)
+    const settle = () => {
+      if (res.writableFinished) record.status = res.statusCode
+      record.bodyBytes = bodyBytes
+      record.durationMs = Math.round((performance.now() - started) * 100) / 100
+    }
+    res.on('finish', settle)
+    res.on('close', settle)
 
     const fault = this.faults.take(method, path)
     if (fault) {
@@ -326,11 +340,14 @@ function drain(body: PassThrough): Promise<void> {
 
 /** RST, not FIN: the client sees ECONNRESET, like a proxy or server crash. */
 function reset(socket: Socket): void {
+  // A TLS socket cannot send RST itself; the TCP socket under it (Node keeps it as _parent) can.
+  const tcp = (socket as Socket & { _parent?: Socket })._parent ?? socket
   try {
-    socket.resetAndDestroy()
+    tcp.resetAndDestroy()
   } catch {
-    socket.destroy() // TLS sockets cannot send a bare RST
+    tcp.destroy()
   }
+  socket.destroy()
 }
 
 interface Cut {
@@ -385,10 +402,10 @@ export function writeReply(res: ServerResponse, reply: Reply, cut?: Cut): void {
   const breakIt = () =>
     // A short pause lets the partial bytes reach the client before the connection breaks.
     setTimeout(() => {
-      if (!socket) return
+      if (!socket || socket.destroyed) return
       if (cut.mode === 'reset') reset(socket)
       else socket.end()
-    }, 50)
+    }, 100)
   if (n === 0) {
     res.flushHeaders()
     breakIt()

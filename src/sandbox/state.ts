@@ -144,11 +144,15 @@ export interface Datapool {
 }
 export interface DatapoolEntry {
   id: number
+  /** Python reads dataPoolLabel, C# datapoolLabel: both are sent. */
+  dataPoolLabel: string
   datapoolLabel: string
   state: EntryState
   priority: number
   values: Record<string, unknown>
-  taskId: number | null
+  taskId: number | string | null
+  parent: string | null
+  child: string | null
   dateRegister: string
   dateProcessing: string | null
   dateFinished: string | null

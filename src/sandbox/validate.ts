@@ -43,6 +43,15 @@ export class Fields {
     return v
   }
 
+  /** A string, or a number or boolean taken as its text (SDKs typed `any` send those). */
+  optText(names: string | string[]): string | null {
+    const [n, v] = this.pick(names)
+    if (v === undefined || v === null) return null
+    if (typeof v === 'number' || typeof v === 'boolean') return String(v)
+    if (typeof v !== 'string') throw bad(msg.wrongType(n, 'a string'))
+    return v
+  }
+
   optBool(names: string | string[]): boolean | null {
     const [n, v] = this.pick(names)
     if (v === undefined || v === null) return null
@@ -124,9 +133,12 @@ export class Fields {
   optDate(names: string | string[]): string | null {
     const [n, v] = this.pick(names)
     if (v === undefined || v === null || v === '') return null
-    if (typeof v !== 'string' || Number.isNaN(Date.parse(v)))
-      throw bad(msg.wrongType(n, 'an ISO-8601 date'))
-    return new Date(v).toISOString()
+    if (typeof v !== 'string') throw bad(msg.wrongType(n, 'an ISO-8601 date'))
+    // Maestro runs in UTC; the Python SDK sends naive datetime.isoformat() without a zone.
+    const zoned = /T.*(Z|[+-]\d\d:?\d\d)$/i.test(v) || !v.includes('T') ? v : `${v}Z`
+    const t = Date.parse(zoned)
+    if (Number.isNaN(t)) throw bad(msg.wrongType(n, 'an ISO-8601 date'))
+    return new Date(t).toISOString()
   }
 }
 

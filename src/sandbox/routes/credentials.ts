@@ -20,7 +20,7 @@ function parseSecrets(list: unknown[]): Secret[] {
     }
     const f = fields(raw)
     const key = f.str('key')
-    const value = f.optStr('value')
+    const value = f.optText('value')
     if (value === null) throw new HttpError(400, msg.required(`secrets[${i}].value`))
     // The C# SDK omits `valid`.
     byKey.set(key, { key, value, valid: f.optBool('valid') ?? true })
@@ -58,13 +58,14 @@ export function registerCredentials(on: On): void {
     const set = findSet(c.state, c.params.label)
     const f = fields(await c.json())
     const key = f.str('key')
-    const value = f.optStr('value')
+    const value = f.optText('value')
     if (value === null) throw new HttpError(400, msg.required('value'))
     // Adding a key that exists replaces its value (the real server's choice is unknown).
     const existing = set.secrets.find(s => s.key === key)
     if (existing) Object.assign(existing, { value, valid: true })
     else set.secrets.push({ key, value, valid: true })
-    return json(set)
+    // 201: older Python SDKs accept nothing else here; newer ones accept any 2xx.
+    return json(set, 201)
   })
 
   on('POST', '/credential/:label', async c => {

@@ -27,7 +27,11 @@ function findEntry(pool: Datapool, id: unknown): DatapoolEntry {
   return entry
 }
 
-const view = ({ entries: _entries, ...pool }: Datapool) => pool
+// The SDKs send defaultAutomation but the Python SDK reads defaultActivity back: show both.
+const view = ({ entries: _entries, ...pool }: Datapool) => ({
+  ...pool,
+  defaultActivity: pool.defaultAutomation
+})
 
 /** Settings of a datapool; on update only the fields present change. */
 function settings(f: Fields, current?: Datapool): Record<string, unknown> {
@@ -37,7 +41,11 @@ function settings(f: Fields, current?: Datapool): Record<string, unknown> {
   }
   return {
     name: pick('name', () => f.optStr('name'), current?.label ?? ''),
-    defaultAutomation: pick('defaultAutomation', () => f.optStr('defaultAutomation'), null),
+    defaultAutomation: pick(
+      'defaultAutomation',
+      () => f.optStr(['defaultAutomation', 'defaultActivity']),
+      null
+    ),
     consumptionPolicy: pick(
       'consumptionPolicy',
       () => f.optEnum('consumptionPolicy', CONSUMPTION_POLICIES),
@@ -66,7 +74,7 @@ function settings(f: Fields, current?: Datapool): Record<string, unknown> {
 function summary(pool: Datapool) {
   const count = (s: string) => pool.entries.filter(e => e.state === s).length
   return {
-    datapoolLabel: pool.label,
+    dataPoolLabel: pool.label,
     countPending: count('PENDING'),
     countProcessing: count('PROCESSING'),
     countDone: count('DONE'),
@@ -84,6 +92,7 @@ export function registerDatapools(on: On): void {
     if (c.state.datapools.has(label)) throw new HttpError(409, msg.datapoolExists(label))
     const s = settings(f)
     const pool: Datapool = {
+      id: String(c.state.nextId('datapool')),
       label,
       ...s,
       name: s.name || label,
@@ -119,11 +128,14 @@ export function registerDatapools(on: On): void {
     if (values === null) throw new HttpError(400, msg.required('values'))
     const entry: DatapoolEntry = {
       id: c.state.nextId('datapool-entry'),
+      dataPoolLabel: pool.label,
       datapoolLabel: pool.label,
       state: 'PENDING',
       priority: f.optInt('priority', 0) ?? 0,
       values,
       taskId: null,
+      parent: null,
+      child: null,
       dateRegister: now(),
       dateProcessing: null,
       dateFinished: null
@@ -154,7 +166,17 @@ export function registerDatapools(on: On): void {
     const state = f.optEnum('state', ENTRY_STATES)
     const values = f.optObject('values')
     const priority = f.optInt('priority', 0)
-    const taskId = f.has('taskId') ? f.id('taskId', 'task') : null
+    // The Python SDK sends taskId as str(task_id), which is "None" when the bot has no task: keep
+    // whatever comes, as a number when it is one.
+    const rawTask = f.o.taskId
+    const taskId =
+      rawTask === undefined || rawTask === null || rawTask === ''
+        ? null
+        : /^\d+$/.test(String(rawTask))
+          ? Number(rawTask)
+          : String(rawTask)
+    const parent = f.optStr('parent')
+    const child = f.optStr('child')
     if (state !== null) {
       entry.state = state
       if (state === 'DONE' || state === 'ERROR' || state === 'CANCELED' || state === 'TIMEOUT') {
@@ -164,6 +186,8 @@ export function registerDatapools(on: On): void {
     if (values !== null) entry.values = values
     if (priority !== null) entry.priority = priority
     if (taskId !== null) entry.taskId = taskId
+    if (parent !== null) entry.parent = parent
+    if (child !== null) entry.child = child
     return json(entry)
   })
 }

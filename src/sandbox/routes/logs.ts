@@ -1,6 +1,6 @@
 // Execution logs: a table per label (any label, not only automations), rows added one at a time.
 import { randomBytes } from 'node:crypto'
-import type { On } from '../context.js'
+import type { Handler, On } from '../context.js'
 import { HttpError, empty, json, text } from '../http.js'
 import { msg } from '../messages.js'
 import { now, type ExecutionLog, type LogColumn, type State } from '../state.js'
@@ -47,7 +47,8 @@ export function registerLogs(on: On): void {
     const f = fields(await c.json())
     // The C# SDK sends `label` where the others send `activityLabel`.
     const label = f.str(['activityLabel', 'label'])
-    const columns = f.array('columns').map(parseColumn)
+    // The JS SDK sends its columns as valueColumns.
+    const columns = f.array(['columns', 'valueColumns']).map(parseColumn)
     if (c.state.logs.has(label)) throw new HttpError(409, msg.logExists(label))
     const log: ExecutionLog = {
       id: randomBytes(12).toString('hex'),
@@ -90,7 +91,7 @@ export function registerLogs(on: On): void {
     return json(log.entries.filter(e => Date.parse(e.dateCreation) >= from))
   })
 
-  on('GET', '/log/:label/export', c => {
+  const exportCsv: Handler = c => {
     const log = findLog(c.state, c.params.label)
     const format = (c.query.get('format') ?? 'csv').toLowerCase()
     if (format !== 'csv') throw new HttpError(400, msg.badFormat(format))
@@ -107,5 +108,8 @@ export function registerLogs(on: On): void {
       'Content-Disposition': `attachment; filename="${encodeURIComponent(log.activityLabel)}.csv"`
     }
     return reply
-  })
+  }
+  on('GET', '/log/:label/export', exportCsv)
+  // The JS SDK downloads from /csv?days=N instead.
+  on('GET', '/log/:label/csv', exportCsv)
 }
