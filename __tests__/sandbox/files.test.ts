@@ -145,6 +145,23 @@ describe('artifacts', () => {
     expect(wrongPart.body.message).toMatch(/'file'/)
   })
 
+  it('stores the part named file when other parts come first', async () => {
+    const rec = (await h.call('POST', '/api/v2/artifact', { taskId, name: 'two', filename: 'two' }))
+      .body
+    const part = (name: string, fileName: string, data: string) =>
+      `--xyz\r\nContent-Disposition: form-data; name="${name}"; filename="${fileName}"\r\n\r\n${data}\r\n`
+    const body =
+      part('document', 'other.txt', 'not me') + part('file', 'me.txt', 'me') + '--xyz--\r\n'
+    const r = await fetch(`${h.sb.url}/api/v2/artifact/log/${rec.id}`, {
+      method: 'POST',
+      headers: { ...h.auth, 'content-type': 'multipart/form-data; boundary=xyz' },
+      body
+    })
+    expect(r.status).toBe(200)
+    const dl = await fetch(`${h.sb.url}/api/v2/artifact/${rec.id}/file`, { headers: h.auth })
+    expect(await dl.text()).toBe('me')
+  })
+
   it('serves a download cut by a during-response fault, after the file was found', async () => {
     const rec = (await h.call('POST', '/api/v2/artifact', { taskId, name: 'big', filename: 'big' }))
       .body

@@ -184,6 +184,11 @@ describe('tls and paths', () => {
     }
   })
 
+  it('rejects when the port is taken', async () => {
+    const port = Number(new URL(h.sb.url).port)
+    await expect(startSandbox({ port })).rejects.toThrow(/EADDRINUSE/)
+  })
+
   it('404s outside /api/v2 without asking for a token', async () => {
     const r = await h.call('GET', '/favicon.ico', undefined, {})
     expect(r.status).toBe(404)

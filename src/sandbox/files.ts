@@ -36,7 +36,7 @@ export class FileStore {
     return new Promise<StoredFile>((resolve, reject) => {
       let bb: busboy.Busboy
       try {
-        bb = busboy({ headers, limits: { files: 1, fields: 50 } })
+        bb = busboy({ headers, limits: { fields: 50 } }) // extra parts are drained, not stored
       } catch (e) {
         reject(new HttpError(400, msg.badMultipart((e as Error).message)))
         return

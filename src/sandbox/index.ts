@@ -63,13 +63,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     : createHttpServer(app.handle)
   server.requestTimeout = 0 // big uploads may take longer than Node's default 5 minutes
 
-  await new Promise<void>((ok, fail) => {
-    server.once('error', fail)
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', fail)
-      ok()
+  try {
+    await new Promise<void>((ok, fail) => {
+      server.once('error', fail)
+      server.listen(options.port ?? 0, host, () => {
+        server.off('error', fail)
+        ok()
+      })
     })
-  })
+  } catch (e) {
+    // Port taken, bad host: leave no temp folder behind.
+    if (ownDir) await rm(dataDir, { recursive: true, force: true })
+    throw e
+  }
   const { port } = server.address() as AddressInfo
   const urlHost = host.includes(':') ? `[${host}]` : host
   let closing: Promise<void> | null = null
