@@ -1,0 +1,83 @@
+// A sandbox Maestro for action tests: started for real on loopback with its test hooks on, plus
+// typed helpers over those hooks (request log, state, faults, the Runner).
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/index.js'
+
+export interface RecordedRequest {
+  seq: number
+  method: string
+  path: string
+  query: Record<string, string>
+  status: number | null
+  headers: Record<string, string>
+  bodyBytes: number
+  durationMs: number
+}
+
+export interface FaultSpec {
+  method?: string
+  path: string
+  times?: number
+  delayMs?: number
+  status?: number
+  retryAfter?: string
+  body?: unknown
+  reset?: 'before-response' | 'during-request' | 'during-response'
+  afterBytes?: number
+  truncate?: boolean
+}
+
+export interface RunTaskSpec {
+  finishStatus: 'SUCCESS' | 'FAILED' | 'PARTIALLY_COMPLETED'
+  finishMessage?: string
+  runningAfterMs?: number
+  finishAfterMs?: number
+  totalItems?: number
+  processedItems?: number
+  failedItems?: number
+}
+
+export interface TestSandbox extends Sandbox {
+  /** BOTCITY_SERVER, BOTCITY_LOGIN and BOTCITY_KEY for this sandbox, for an action's env. */
+  env: Record<string, string>
+  /** Requests to /api/v2 received so far (secrets redacted). */
+  requests(): Promise<RecordedRequest[]>
+  /** Requests other than the login, which every fresh action process makes first. */
+  apiRequests(): Promise<RecordedRequest[]>
+  clearRequests(): Promise<void>
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the sandbox's own records, read by tests
+  state(): Promise<any>
+  fault(spec: FaultSpec): Promise<void>
+  clearFaults(): Promise<void>
+  runTask(taskId: number | string, spec: RunTaskSpec): Promise<void>
+  expireTokens(afterCalls?: number): Promise<void>
+  reset(): Promise<void>
+}
+
+export async function startTestSandbox(options: SandboxOptions = {}): Promise<TestSandbox> {
+  const sandbox = await startSandbox({ port: 0, ...options, control: true })
+  const control = async (method: string, path: string, body?: unknown): Promise<unknown> => {
+    const response = await fetch(`${sandbox.url}/_sandbox/${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body)
+    })
+    const text = await response.text()
+    if (!response.ok) throw new Error(`sandbox ${method} ${path}: ${response.status} ${text}`)
+    return text ? JSON.parse(text) : undefined
+  }
+  const requests = async () => (await control('GET', 'requests')) as RecordedRequest[]
+  return {
+    ...sandbox,
+    env: { BOTCITY_SERVER: sandbox.url, BOTCITY_LOGIN: sandbox.login, BOTCITY_KEY: sandbox.key },
+    requests,
+    apiRequests: async () => (await requests()).filter(r => r.path !== '/api/v2/workspace/login'),
+    clearRequests: async () => void (await control('DELETE', 'requests')),
+    state: () => control('GET', 'state'),
+    fault: async spec => void (await control('POST', 'faults', spec)),
+    clearFaults: async () => void (await control('DELETE', 'faults')),
+    runTask: async (id, spec) => void (await control('POST', `tasks/${id}/run`, spec)),
+    expireTokens: async afterCalls =>
+      void (await control('POST', 'tokens/expire', afterCalls === undefined ? {} : { afterCalls })),
+    reset: async () => void (await control('POST', 'reset'))
+  }
+}
