@@ -1,9 +1,11 @@
 // `maestro-actions run <workflow.yml> [--job ID] [--secrets FILE] [--var K=V]... [--env K=V]...
-// [--workspace DIR]`. Exit code: 0 when the job succeeds, 1 when it fails or is cancelled, 2 when
-// the workflow cannot run (invalid, unsupported features, bad arguments).
+// [--workspace DIR] [--server URL] [--bot LABEL=STATUS]...`. Exit code: 0 when the job succeeds, 1
+// when it fails or is cancelled, 2 when the workflow cannot run (invalid, unsupported features, bad
+// arguments). `--server` and `--bot` are read here and acted on by a `prepare` hook (src/runner/
+// start.ts starts the Maestro sandbox and the simulated bot runner).
 import { readFileSync } from 'node:fs'
 import { killRunningSteps } from './protocol.js'
-import { type RunWorkflowOptions, runWorkflow } from './run.js'
+import { type RunWorkflowOptions, type RunWorkflowResult, runWorkflow } from './run.js'
 import { WorkflowError } from './workflow.js'
 
 export const USAGE = `Usage: maestro-actions run <workflow.yml> [options]
@@ -20,7 +22,13 @@ Options:
   --event NAME        github.event_name (default: workflow_dispatch)
   --node PATH         node binary for JavaScript actions (default: this node)
   --debug             show ::debug:: lines
-  -h, --help          this help`
+  -h, --help          this help
+
+Maestro:
+  --server URL        a real Maestro (BOTCITY_LOGIN and BOTCITY_KEY come from --secrets);
+                      without it the job runs against a fresh local sandbox
+  --bot LABEL=STATUS  how the sandbox's simulated bot runner finishes tasks of LABEL:
+                      SUCCESS, FAILED, PARTIALLY_COMPLETED, or manual (left alone) (repeatable)`
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -76,13 +84,21 @@ function keyValue(arg: string | undefined, flag: string): [string, string] {
   return [arg.slice(0, eq), arg.slice(eq + 1)]
 }
 
-/** Turns the command line into runWorkflow options. */
-export function parseArgs(argv: string[]): RunWorkflowOptions | 'help' {
+/** runWorkflow options plus the Maestro options a `prepare` hook acts on. */
+export interface CliOptions extends RunWorkflowOptions {
+  /** `--server URL`: a real Maestro instead of the sandbox. */
+  server?: string
+  /** `--bot LABEL=STATUS`: the simulated bot runner's result per automation label. */
+  bots?: Record<string, string>
+}
+
+/** Turns the command line into runWorkflow options (plus the Maestro options). */
+export function parseArgs(argv: string[]): CliOptions | 'help' {
   const args = [...argv]
   if (args.length === 0 || args[0] === '-h' || args[0] === '--help') return 'help'
   const command = args.shift()
   if (command !== 'run') throw new UsageError(`unknown command '${command}'`)
-  const opts: RunWorkflowOptions = { workflowPath: '', secrets: {}, vars: {}, env: {} }
+  const opts: CliOptions = { workflowPath: '', secrets: {}, vars: {}, env: {} }
   while (args.length > 0) {
     const a = args.shift() as string
     const value = () => {
@@ -132,6 +148,18 @@ export function parseArgs(argv: string[]): RunWorkflowOptions | 'help' {
       case '--debug':
         opts.debug = true
         break
+      case '--server': {
+        const url = value()
+        if (!/^https?:\/\/[^/]/i.test(url))
+          throw new UsageError(`--server expects an http(s) URL, got '${url}'`)
+        opts.server = url
+        break
+      }
+      case '--bot': {
+        const [k, v] = keyValue(args.shift(), a)
+        opts.bots = { ...opts.bots, [k]: v }
+        break
+      }
       case '-h':
       case '--help':
         return 'help'
@@ -152,14 +180,17 @@ export interface CliHooks {
    * Called with the parsed options before the run; returns options to merge (e.g. extra `env` and
    * `secrets` for a local service started here) and an optional cleanup run afterwards.
    */
-  prepare?: (
-    opts: RunWorkflowOptions
-  ) => Promise<{ options?: Partial<RunWorkflowOptions>; cleanup?: () => Promise<void> }>
+  prepare?: (opts: CliOptions) => Promise<{
+    options?: Partial<RunWorkflowOptions>
+    /** Called with the job's result after the run (e.g. to report what landed in a service). */
+    finish?: (result: RunWorkflowResult) => Promise<void>
+    cleanup?: () => Promise<void>
+  }>
 }
 
 /** Runs the CLI; resolves to the exit code. */
 export async function main(argv: string[], hooks: CliHooks = {}): Promise<number> {
-  let opts: RunWorkflowOptions | 'help'
+  let opts: CliOptions | 'help'
   try {
     opts = parseArgs(argv)
   } catch (e) {
@@ -187,20 +218,26 @@ export async function main(argv: string[], hooks: CliHooks = {}): Promise<number
   process.on('SIGTERM', onSignal)
   let cleanup: (() => Promise<void>) | undefined
   try {
+    const { server, bots: _bots, ...runOptions } = opts
+    // Without a hook, --server is simply the BOTCITY_SERVER secret the workflows read.
+    if (server) runOptions.secrets = { ...runOptions.secrets, BOTCITY_SERVER: server }
     const prepared = hooks.prepare ? await hooks.prepare(opts) : {}
     cleanup = prepared.cleanup
     const extra = prepared.options ?? {}
     const result = await runWorkflow({
-      ...opts,
+      ...runOptions,
       ...extra,
-      env: { ...opts.env, ...extra.env },
-      secrets: { ...opts.secrets, ...extra.secrets },
-      vars: { ...opts.vars, ...extra.vars },
+      env: { ...runOptions.env, ...extra.env },
+      secrets: { ...runOptions.secrets, ...extra.secrets },
+      vars: { ...runOptions.vars, ...extra.vars },
       signal: controller.signal
     })
+    await prepared.finish?.(result)
     return result.result === 'success' ? 0 : 1
   } catch (e) {
     if (e instanceof WorkflowError) process.stderr.write(`${e.message}\n`)
+    else if (e instanceof UsageError)
+      process.stderr.write(`maestro-actions: ${e.message}\n\n${USAGE}\n`)
     else
       process.stderr.write(
         `maestro-actions: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`

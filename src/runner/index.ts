@@ -30,3 +30,22 @@ export {
 export { SecretMasker } from './masker.js'
 export { hashFiles } from './hash-files.js'
 export { main, parseArgs, parseSecretsFile, type CliHooks } from './cli.js'
+export { type CliOptions, USAGE, UsageError } from './cli.js'
+export {
+  cliMain,
+  sandboxHooks,
+  workflowAutomations,
+  DEFAULT_EXAMPLE,
+  DEMO_AUTOMATIONS,
+  type SandboxHooksOptions
+} from './start.js'
+export {
+  startBotRunner,
+  parseBehaviour,
+  type BotBehaviour,
+  type BotPlay,
+  type BotRunner,
+  type BotRunnerOptions
+} from './bot-runner.js'
+export { renderReport, landedLines, summaryLines, formatBytes, type LandedState } from './report.js'
+export { summaryToText } from './summary-text.js'

@@ -65,6 +65,11 @@ export interface RunWorkflowOptions {
   signal?: AbortSignal
   /** Keep the runner's temp folder (RUNNER_TEMP) after the run. */
   keepTemp?: boolean
+  /**
+   * Print the steps' job summaries (raw Markdown) at the end of the log. Default: true. A caller
+   * that renders them itself (the demo's report) turns it off.
+   */
+  printSummary?: boolean
 }
 
 export interface StepResult {
@@ -90,6 +95,11 @@ export interface RunWorkflowResult {
   /** The log as printed, masked and without colour. */
   log: string
   durationMs: number
+  /**
+   * Masks text with every value this run masked (secrets, `add-mask`, the actions' masks), for
+   * callers that print more after the run. The values themselves are not exposed.
+   */
+  mask: (text: string) => string
 }
 
 interface MainRecord {
@@ -611,7 +621,7 @@ export async function runWorkflow(opts: RunWorkflowOptions): Promise<RunWorkflow
       if (jobTimer) clearTimeout(jobTimer)
       opts.signal?.removeEventListener('abort', onCallerAbort)
       const summary = summaries.join('\n')
-      if (summary.trim()) display.summary(summary)
+      if (summary.trim() && opts.printSummary !== false) display.summary(summary)
       const durationMs = Date.now() - started
       display.jobEnd(job.id, result, durationMs)
       if (!opts.keepTemp) rmSync(tempDir, { recursive: true, force: true })
@@ -622,7 +632,8 @@ export async function runWorkflow(opts: RunWorkflowOptions): Promise<RunWorkflow
         env: { ...exported },
         summary,
         log: display.text,
-        durationMs
+        durationMs,
+        mask: text => masker.mask(text)
       }
     }
   }
