@@ -2,9 +2,12 @@
 // secret in what it prints.
 import { describe, expect, test } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { startSandbox } from '../../src/sandbox/index.js'
 import { DEFAULT_EXAMPLE } from '../../src/runner/start.js'
-import { KNOWN, runCli, secretForms } from './support.js'
+import { EXAMPLES_DIR, KNOWN, exampleWorkspace, runCli, secretForms } from './support.js'
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }
 
@@ -47,5 +50,58 @@ describe('npm start', () => {
     // The random demo token starts with demo-token-, the random login with demo-: both masked.
     expect(r.stdout).not.toMatch(/demo-token-|demo-[0-9a-f]{6}\b/)
     expect(seconds).toBeLessThan(30)
+  })
+})
+
+describe('maestro-actions run --server', () => {
+  test('runs against the Maestro named, with the login and key from --secrets, and starts no sandbox', async () => {
+    // A sandbox started on its own stands in for a real Maestro here.
+    const maestro = await startSandbox({
+      port: 0,
+      control: true, // only so this test can read what landed
+      login: 'acme-rpa',
+      key: KNOWN.key,
+      automations: ['release-pipeline'],
+      credentials: {
+        'deploy-credentials': { 'api-token': KNOWN.token, 'signing-key': KNOWN.signingKey }
+      }
+    })
+    try {
+      const dir = mkdtempSync(join(tmpdir(), 'server-secrets-'))
+      const secrets = join(dir, '.secrets.env')
+      writeFileSync(secrets, `BOTCITY_LOGIN=acme-rpa\nBOTCITY_KEY=${KNOWN.key}\n`)
+      let started = false
+      const run = await runCli(
+        [
+          'run',
+          join(EXAMPLES_DIR, 'release-with-maestro.yml'),
+          '--workspace',
+          exampleWorkspace(),
+          '--secrets',
+          secrets,
+          '--server',
+          maestro.url
+        ],
+        { onReport: () => (started = true) }
+      )
+      expect(run.printed).toContain('Job release succeeded')
+      expect(run.code).toBe(0)
+      expect(started).toBe(true)
+      expect(run.printed).not.toContain('Maestro sandbox: a fresh local Maestro')
+      expect(run.printed).toContain('Maestro: the server given with --server')
+      // What landed is on that server.
+      const state = (await (await fetch(`${maestro.url}/_sandbox/state`)).json()) as {
+        tasks: { state: string; finishStatus: string }[]
+        artifacts: unknown[]
+      }
+      expect(state.tasks).toEqual([
+        expect.objectContaining({ state: 'FINISHED', finishStatus: 'SUCCESS' })
+      ])
+      expect(state.artifacts).toHaveLength(1)
+      for (const secret of secretForms()) expect(run.printed).not.toContain(secret)
+      rmSync(dir, { recursive: true, force: true })
+    } finally {
+      await maestro.close()
+    }
   })
 })
