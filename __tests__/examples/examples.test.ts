@@ -15,6 +15,8 @@ import {
   EXAMPLES_DIR,
   checkLocalActionInputs,
   exampleFiles,
+  exampleWorkspace,
+  runCli,
   runExample,
   secretForms
 } from './support.js'
@@ -126,6 +128,24 @@ describe('the examples run green against a sandbox', () => {
     expect(run.printed).toMatch(/Deploying \d+ bytes with token \*\*\*/)
     expect(run.printed).toContain('Signing key, first line: ***')
     for (const secret of secretForms()) expect(run.printed).not.toContain(secret)
+  })
+
+  test('release-with-maestro: when a step fails, the alert step runs and the task finishes FAILED', async () => {
+    // A workspace without the deploy credentials: reading them fails the job.
+    const run = await runCli(
+      ['run', join(EXAMPLES_DIR, 'release-with-maestro.yml'), '--workspace', exampleWorkspace()],
+      { sandbox: { credentials: {} } }
+    )
+    expect(run.code).toBe(1)
+    expect(run.printed).toContain('Job release failed')
+    expect(run.printed).toMatch(/- Sign and deploy \(skipped\)/)
+    const state = run.state!
+    const task = state.tasks[0]
+    expect(task).toEqual(
+      expect.objectContaining({ state: 'FINISHED', finishStatus: 'FAILED', totalItems: 3 })
+    )
+    expect(state.alerts).toEqual([expect.objectContaining({ taskId: task.id, type: 'ERROR' })])
+    expect(run.printed).toContain(`ERROR on task #${task.id}`)
   })
 
   test('gate-release-on-bot: the bot finishes SUCCESS, then the release step runs', async () => {
