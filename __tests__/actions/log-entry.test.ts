@@ -4,6 +4,8 @@ import { testRuntimes } from '../support/node-runtimes.js'
 import { actionDir, commandsOf, expectNoLeaks, runStep, type RunResult } from '../support/runner.js'
 import { startTestSandbox, type TestSandbox } from '../support/test-sandbox.js'
 import { parseColumns, parseValues } from '../../src/actions/log-entry/parse.js'
+import { addEntry } from '../../src/actions/log-entry/main.js'
+import { MaestroHttpError } from '../../src/maestro/index.js'
 import { ActionInputError } from '../../src/actions/shared/inputs.js'
 
 const DIR = actionDir('log-entry')
@@ -118,6 +120,56 @@ describe('columns', () => {
     expect(bad('- a\n- [b]')).toMatch(/Column 2: expected a mapping/)
     expect(bad('- a\n- a')).toMatch(/Two columns have the label 'a'/)
     expect(bad('[{"label": "a"')).toMatch(/Not valid JSON or YAML at line 1/)
+  })
+})
+
+describe('addEntry (fake client)', () => {
+  const httpError = (status: number) =>
+    new MaestroHttpError({ operation: 'x', method: 'POST', path: '/p', status })
+  const fake = (answers: Record<string, Array<number | undefined>>) => {
+    const calls: string[] = []
+    const next = async (name: string) => {
+      calls.push(name)
+      const status = answers[name]?.shift()
+      if (status !== undefined) throw httpError(status)
+    }
+    return {
+      calls,
+      client: {
+        addLogEntry: () => next('entry'),
+        createLog: async () => {
+          await next('create')
+          return { id: 1, activityLabel: 'l', columns: [] }
+        },
+        getLog: async () => {
+          await next('get')
+          return { id: 1, activityLabel: 'l', columns: [{ name: 'A', label: 'a' }] }
+        }
+      }
+    }
+  }
+  const cols = [{ name: 'a', label: 'a', width: 300 }]
+
+  it('posts again when another job created the log first (409)', async () => {
+    const f = fake({ entry: [404], create: [409] })
+    await expect(addEntry(f.client, 'l', { a: '1' }, cols)).resolves.toBe(true)
+    expect(f.calls).toEqual(['entry', 'create', 'entry'])
+  })
+
+  it('keeps a 400 that is not about columns as it came', async () => {
+    const f = fake({ entry: [400] })
+    await expect(addEntry(f.client, 'l', { a: '1' }, undefined)).rejects.toMatchObject({
+      name: 'MaestroHttpError',
+      status: 400
+    })
+    expect(f.calls).toEqual(['entry', 'get'])
+  })
+
+  it('keeps the 400 when the log cannot be read to list its columns', async () => {
+    const f = fake({ entry: [400], get: [500] })
+    await expect(addEntry(f.client, 'l', { b: '1' }, undefined)).rejects.toMatchObject({
+      status: 400
+    })
   })
 })
 
