@@ -392,7 +392,11 @@ describe('create-task bundle: waiting', () => {
     expect(r.exitCode).toBe(1)
     const errs = errors(r)
     expect(errs).toHaveLength(1)
-    expect(errs[0].data).toMatch(/Could not read task \d+: HTTP 500/)
+    expect(errs[0].data).toMatch(
+      new RegExp(`Could not read task ${r.outputs['task-id']}: HTTP 500`)
+    )
+    // the task exists: its id and last known state are outputs for `if: always()` steps
+    expect(r.outputs).toMatchObject({ state: 'START', 'finish-status': '' })
     expectNoLeaks(r)
     expect((await sandbox.apiRequests()).filter(q => q.method === 'GET').length).toBe(4)
   }, 30_000)

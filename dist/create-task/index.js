@@ -41822,6 +41822,11 @@ async function main_run(core, options = {}) {
                     log
                 }, task);
             }
+            catch (e) {
+                // A poll or the interrupt failed: the task exists, so `if: always()` steps still get its id.
+                setOutputs(core, taskOutputs(task));
+                throw e;
+            }
             finally {
                 cancel.dispose();
             }
@@ -41832,13 +41837,7 @@ async function main_run(core, options = {}) {
         await client.close();
     }
     // Outputs and summary first, so `if: always()` steps can read them when the step fails below.
-    setOutputs(core, {
-        [Outputs.taskId]: task.id,
-        [Outputs.state]: task.state,
-        [Outputs.finishStatus]: task.finishStatus,
-        [Outputs.finishMessage]: task.finishMessage,
-        [Outputs.task]: task
-    });
+    setOutputs(core, taskOutputs(task));
     const failure = outcome ? waitFailure(outcome, config) : undefined;
     const parameterNames = Object.keys(config.parameters);
     await writeSummary(core, {
@@ -41861,6 +41860,15 @@ async function main_run(core, options = {}) {
     });
     if (failure !== undefined)
         throw new run/* ActionFailure */.dR(failure);
+}
+function taskOutputs(task) {
+    return {
+        [Outputs.taskId]: task.id,
+        [Outputs.state]: task.state,
+        [Outputs.finishStatus]: task.finishStatus,
+        [Outputs.finishMessage]: task.finishMessage,
+        [Outputs.task]: task
+    };
 }
 function summaryVerb(outcome) {
     if (outcome.kind === 'timed-out')

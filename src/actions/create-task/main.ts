@@ -194,6 +194,10 @@ export async function run(core: ActionCore, options: RunOptions = {}): Promise<v
           },
           task
         )
+      } catch (e) {
+        // A poll or the interrupt failed: the task exists, so `if: always()` steps still get its id.
+        setOutputs(core, taskOutputs(task))
+        throw e
       } finally {
         cancel.dispose()
       }
@@ -204,13 +208,7 @@ export async function run(core: ActionCore, options: RunOptions = {}): Promise<v
   }
 
   // Outputs and summary first, so `if: always()` steps can read them when the step fails below.
-  setOutputs(core, {
-    [Outputs.taskId]: task.id,
-    [Outputs.state]: task.state,
-    [Outputs.finishStatus]: task.finishStatus,
-    [Outputs.finishMessage]: task.finishMessage,
-    [Outputs.task]: task
-  })
+  setOutputs(core, taskOutputs(task))
   const failure = outcome ? waitFailure(outcome, config) : undefined
   const parameterNames = Object.keys(config.parameters)
   await writeSummary(core, {
@@ -232,6 +230,16 @@ export async function run(core: ActionCore, options: RunOptions = {}): Promise<v
     ]
   })
   if (failure !== undefined) throw new ActionFailure(failure)
+}
+
+function taskOutputs(task: Task): Record<string, unknown> {
+  return {
+    [Outputs.taskId]: task.id,
+    [Outputs.state]: task.state,
+    [Outputs.finishStatus]: task.finishStatus,
+    [Outputs.finishMessage]: task.finishMessage,
+    [Outputs.task]: task
+  }
 }
 
 function summaryVerb(outcome: WaitOutcome<Task>): string {
