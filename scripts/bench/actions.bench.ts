@@ -19,7 +19,7 @@ import {
   statSync,
   writeFileSync
 } from 'node:fs'
-import { loadavg, tmpdir } from 'node:os'
+import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join, relative, resolve } from 'node:path'
 import { MaestroClient } from '../../src/maestro/index.js'
 import { readActionMetadata, runStep, type RunResult } from '../../__tests__/support/runner.js'
@@ -286,9 +286,9 @@ async function main(): Promise<void> {
   }
   console.log('HTTP requests per run (sandbox request log) and bundle size')
   console.log(
-    '| action | requests, logging in itself | requests after `login` | minimum | met | bundle |'
+    '| action | requests, logging in itself | requests after `login` | minimum | met | saved per step at 100–300 ms a round trip | bundle |'
   )
-  console.log('| --- | --- | --- | --- | --- | --- |')
+  console.log('| --- | --- | --- | --- | --- | --- | --- |')
   for (const recipe of recipes) {
     const self = cells.get(`${first.label}|${recipe.label}|self`)
     const after = cells.get(`${first.label}|${recipe.label}|after-login`)
@@ -297,15 +297,21 @@ async function main(): Promise<void> {
       measured && !measured.failure && measured.requests.every(n => n <= recipe.target)
         ? 'yes'
         : 'NO'
+    const saved =
+      self?.requests.length && after?.requests.length
+        ? median(self.requests) - median(after.requests)
+        : undefined
+    const savedText =
+      saved === undefined ? '—' : `${saved} request(s): ${saved * 0.1}–${saved * 0.3} s`
     console.log(
-      `| ${recipe.label} | ${reqText(self)} | ${recipe.action === 'login' ? 'n/a' : reqText(after)} | ${recipe.target} | ${met} | ${kib(byName.get(recipe.action)?.bundleBytes)} |`
+      `| ${recipe.label} | ${reqText(self)} | ${recipe.action === 'login' ? 'n/a' : reqText(after)} | ${recipe.target} | ${met} | ${savedText} | ${kib(byName.get(recipe.action)?.bundleBytes)} |`
     )
   }
   for (const a of actions) {
     if (!RECIPES.some(r => r.action === a.name))
-      console.log(`| ${a.name} | no recipe | | | | ${kib(a.bundleBytes)} |`)
+      console.log(`| ${a.name} | no recipe | | | | | ${kib(a.bundleBytes)} |`)
     else if (a.bundleBytes === undefined)
-      console.log(`| ${a.name} | not built (no ${relative(process.cwd(), a.bundle)}) | | | | |`)
+      console.log(`| ${a.name} | not built (no ${relative(process.cwd(), a.bundle)}) | | | | | |`)
   }
   for (const [k, c] of cells) if (c.failure) console.log(`failed: ${k}: ${c.failure}`)
 
@@ -337,6 +343,11 @@ async function main(): Promise<void> {
       )
     }
   }
+  const cores = availableParallelism()
+  if (loadavg()[0] > cores)
+    console.log(
+      `\nNOTE: this machine is busy (load ${loadavg()[0].toFixed(1)} on ${cores} cores): absolute times are inflated, compare the ratios.`
+    )
   const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { name: string }
   console.log(`\n${pkg.name}: ${actions.length} actions in actions/, ${recipes.length} measured`)
 }
