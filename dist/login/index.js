@@ -39910,14 +39910,16 @@ class Transport {
         let body;
         if (spec.upload) {
             headers['content-type'] = spec.upload.contentType;
-            headers['content-length'] = String(spec.upload.contentLength);
+            // Unknown length (a re-openable stream): no header, undici sends it chunked.
+            if (spec.upload.contentLength !== undefined)
+                headers['content-length'] = String(spec.upload.contentLength);
             body = external_node_stream_.Readable.from(spec.upload.body(), { objectMode: false, highWaterMark: 256 * 1024 });
         }
         else if (spec.json !== undefined) {
             headers['content-type'] = 'application/json';
             body = JSON.stringify(spec.json);
         }
-        const baseMs = spec.timeoutMs ?? (spec.upload ? this.transferBudgetMs(spec.upload.size) : o.timeoutMs);
+        const baseMs = spec.timeoutMs ?? (spec.upload ? this.transferBudgetMs(spec.upload.budgetSize) : o.timeoutMs);
         const controller = new AbortController();
         const started = Date.now();
         let deadlineMs = baseMs;
@@ -40056,7 +40058,8 @@ async function read(reader, answer, operation) {
 
 ;// CONCATENATED MODULE: ./src/maestro/multipart.ts
 // Streams one file as multipart/form-data (one part named `file`) with an exact Content-Length,
-// hashing it on the way out: one pass over the data, memory independent of the file size.
+// hashing it on the way out: one pass over the data, memory independent of the file size. A
+// re-openable source of unknown size (`open`) is sent chunked, without Content-Length.
 
 
 
@@ -40082,7 +40085,24 @@ async function prepareUpload(source, operation) {
     let fileName;
     let open;
     let replayable;
-    if ('filePath' in source && source.filePath !== undefined) {
+    let budgetSize;
+    if ('open' in source && source.open !== undefined) {
+        const s = source;
+        if (typeof s.open !== 'function')
+            throw new MaestroInputError('open', 'open must be a function returning a stream.', operation);
+        if (typeof s.fileName !== 'string' || !s.fileName)
+            throw new MaestroInputError('fileName', 'A stream upload needs a fileName.', operation);
+        size = undefined;
+        fileName = s.fileName;
+        open = s.open;
+        replayable = true;
+        // Unknown size and no hint: budget as for 1 GiB (the stall watchdog still applies).
+        budgetSize =
+            typeof s.sizeHint === 'number' && Number.isFinite(s.sizeHint) && s.sizeHint >= 0
+                ? s.sizeHint
+                : 1024 ** 3;
+    }
+    else if ('filePath' in source && source.filePath !== undefined) {
         const filePath = source.filePath;
         let st;
         try {
@@ -40100,6 +40120,7 @@ async function prepareUpload(source, operation) {
         fileName = source.fileName || (0,external_node_path_.basename)(filePath);
         open = () => (0,external_node_fs_.createReadStream)(filePath, { highWaterMark: CHUNK });
         replayable = true;
+        budgetSize = size;
     }
     else {
         const s = source;
@@ -40122,6 +40143,7 @@ async function prepareUpload(source, operation) {
             return stream;
         };
         replayable = false;
+        budgetSize = size;
     }
     const boundary = `----maestro-actions-${(0,external_node_crypto_.randomBytes)(12).toString('hex')}`;
     const head = Buffer.from(`--${boundary}\r\nContent-Disposition: ${contentDisposition('file', fileName)}\r\n` +
@@ -40132,25 +40154,27 @@ async function prepareUpload(source, operation) {
         const hash = (0,external_node_crypto_.createHash)('sha256');
         let sent = 0;
         yield head;
-        for await (const chunk of open()) {
+        const stream = (await open());
+        for await (const chunk of stream) {
             const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
             sent += buf.length;
-            if (sent > size)
+            if (size !== undefined && sent > size)
                 break;
             hash.update(buf);
             yield buf;
         }
-        if (sent !== size)
+        if (size !== undefined && sent !== size)
             throw new MaestroError(`Could not ${operation}: the file is ${sent > size ? 'larger' : 'smaller'} than the ${size} bytes announced (did it change during the upload?).`, { operation });
         yield tail;
-        last = { size, sha256: hash.digest('hex') };
+        last = { size: sent, sha256: hash.digest('hex') };
     }
     return {
         fileName,
         size,
+        budgetSize,
         replayable,
         contentType: `multipart/form-data; boundary=${boundary}`,
-        contentLength: head.length + size + tail.length,
+        contentLength: size === undefined ? undefined : head.length + size + tail.length,
         body,
         result: () => last
     };
@@ -40285,7 +40309,9 @@ async function uploadArtifact(ctx, request) {
     const operation = `upload artifact '${name}' for task ${taskId}`;
     const source = request.filePath !== undefined
         ? { filePath: request.filePath, fileName: request.fileName }
-        : { stream: request.stream, size: request.size, fileName: request.fileName };
+        : request.open !== undefined
+            ? { open: request.open, fileName: request.fileName, sizeHint: request.sizeHint }
+            : { stream: request.stream, size: request.size, fileName: request.fileName };
     const upload = await prepareUpload(source, operation);
     const artifact = await ctx.call({
         operation: `create the record of artifact '${name}' for task ${taskId}`,
