@@ -40140,7 +40140,7 @@ function bufferIncludes(buffer, content) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9275);
 /* harmony import */ var _shared_run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2724);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9594);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3976);
 
 
 
@@ -40151,7 +40151,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9594:
+/***/ 3976:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42637,6 +42637,403 @@ async function main_run(core, options = {}) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/actions/get-credential/keys.ts
+// The `key` input: one line per key, `KEY` or `KEY as NAME`. Pure functions, unit-tested.
+
+const KEY_ACCEPTED = "one key per line, 'KEY' or 'KEY as NAME' (NAME a variable name: a letter or _, then letters, digits or _)";
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** The output name for a bare KEY: characters outside [A-Za-z0-9_-] become `_`. */
+function outputNameFor(key) {
+    return key.replace(/[^A-Za-z0-9_-]/g, '_');
+}
+/**
+ * The environment variable name for a bare KEY: upper-cased, characters outside [A-Z0-9_] become
+ * `_`, and a leading digit gets a `_` in front (`db-password` -> `DB_PASSWORD`, `2fa` -> `_2FA`).
+ */
+function envNameFor(key) {
+    const name = key.toUpperCase().replace(/[^A-Z0-9_]/g, '_');
+    return /^[0-9]/.test(name) ? `_${name}` : name;
+}
+/** Parses one line: `KEY` or `KEY as NAME`, tokens separated by whitespace. */
+function parseKeyLine(input, line) {
+    const tokens = line.trim().split(/\s+/);
+    if (tokens.length === 1) {
+        const key = tokens[0];
+        return { key, output: outputNameFor(key), env: envNameFor(key) };
+    }
+    if (tokens.length === 3 && tokens[1] === 'as') {
+        const [key, , name] = tokens;
+        if (!NAME.test(name)) {
+            throw (0,shared_inputs/* invalidInput */.aY)(input, `'${name}' is not a valid variable name for key '${key}'`, line, KEY_ACCEPTED);
+        }
+        return { key, output: name, env: name };
+    }
+    throw (0,shared_inputs/* invalidInput */.aY)(input, 'Not a key line', line, KEY_ACCEPTED + '; keys cannot hold spaces');
+}
+// Variables the runner refuses to take from GITHUB_ENV, or that would change how later steps run.
+const RESERVED_ENV = /^(GITHUB_|RUNNER_)|^(NODE_OPTIONS|PATH|CI)$/i;
+/**
+ * Parses the lines of `key` (already split, blank and `#` lines removed). Duplicate output names
+ * (and, with `exportEnv`, variable names) are an error, compared without case: GitHub reads `steps.<id>.outputs.<name>`
+ * case-insensitively, and Windows environment variables are case-insensitive too.
+ */
+function parseKeys(input, lines, options) {
+    if (lines.length === 0) {
+        throw new shared_inputs/* ActionInputError */.VA(input, `Required input is empty. Accepted: ${KEY_ACCEPTED}`);
+    }
+    const specs = lines.map(line => parseKeyLine(input, line));
+    const seen = new Map();
+    for (const spec of specs) {
+        const names = [['output', spec.output]];
+        if (options.exportEnv)
+            names.push(['variable', spec.env]);
+        for (const [kind, name] of names) {
+            const id = `${kind}:${name.toUpperCase()}`;
+            const other = seen.get(id);
+            if (other) {
+                throw (0,shared_inputs/* invalidInput */.aY)(input, `Keys '${other.key}' and '${spec.key}' both give the ${kind} name '${name}' (names are compared without case)`, lines.join('\n'), `${KEY_ACCEPTED}; give one of them another name with 'KEY as NAME'`);
+            }
+            seen.set(id, spec);
+        }
+        if (specs.length > 1 && options.reservedOutputs?.some(r => r === spec.output.toLowerCase())) {
+            throw (0,shared_inputs/* invalidInput */.aY)(input, `Key '${spec.key}' would be set as output '${spec.output}', which this action keeps for a single key`, lines.join('\n'), `${KEY_ACCEPTED}; e.g. '${spec.key} as ${envNameFor(spec.key)}'`);
+        }
+        if (options.exportEnv && RESERVED_ENV.test(spec.env)) {
+            throw (0,shared_inputs/* invalidInput */.aY)(input, `Key '${spec.key}' would be exported as '${spec.env}', a variable the runner reserves or later steps depend on`, lines.join('\n'), `${KEY_ACCEPTED}; NAME not GITHUB_*, RUNNER_*, NODE_OPTIONS, PATH or CI`);
+        }
+    }
+    return specs;
+}
+
+;// CONCATENATED MODULE: ./src/actions/get-credential/main.ts
+// get-credential: reads keys of a Maestro credential set into masked step outputs and, with
+// `export-env`, environment variables for the later steps. A value is never printed: it is masked
+// (whole and line by line) before it is set anywhere, and the summary names labels and keys only.
+
+
+
+
+
+
+const main_Inputs = {
+    ...ConnectionInputs,
+    label: 'label',
+    key: 'key',
+    exportEnv: 'export-env'
+};
+const main_Outputs = { value: 'value' };
+/**
+ * Fetches the values of `keys` with as few requests as the job allows.
+ *
+ * One key: GET /credential/{label}/key/{key}, the call made for exactly that (1 request).
+ * Several keys: GET /credential/{label} once and pick the keys from the set (1 request instead of
+ * one per key). The contract does not promise that the set's entries carry their values (a real
+ * server might leave them out), so a key whose value is missing from the set, or that is not listed,
+ * is read on its own; for a key that does not exist that read gives Maestro's own 404 naming the
+ * label and the key.
+ */
+async function fetchValues(client, label, keys) {
+    const values = new Map();
+    const unique = [...new Set(keys)];
+    if (unique.length === 1) {
+        values.set(unique[0], await client.getCredentialValue(label, unique[0]));
+        return values;
+    }
+    let set;
+    try {
+        set = await client.getCredentialSet(label);
+    }
+    catch (e) {
+        if (e instanceof MaestroHttpError && e.status === 404) {
+            // The set's 404 names only the label: say which keys were wanted too.
+            throw new MaestroHttpError({
+                operation: `read keys ${unique.map(k => `'${k}'`).join(', ')} of credential '${label}'`,
+                method: e.method,
+                path: e.path,
+                status: e.status,
+                serverMessage: e.serverMessage,
+                hint: e.hint,
+                attempts: e.attempts
+            });
+        }
+        throw e;
+    }
+    const inSet = new Map();
+    for (const s of Array.isArray(set?.secrets) ? set.secrets : []) {
+        if (typeof s?.key === 'string')
+            inSet.set(s.key, s.value);
+    }
+    for (const key of unique) {
+        const value = inSet.get(key);
+        values.set(key, typeof value === 'string' ? value : await client.getCredentialValue(label, key));
+    }
+    return values;
+}
+async function get_credential_main_run(core) {
+    const connection = readConnection(core, { action: 'get-credential' });
+    const inputs = (0,shared_inputs/* createInputReader */.ic)(core);
+    const label = inputs.required(main_Inputs.label);
+    const exportEnv = inputs.boolean(main_Inputs.exportEnv, false);
+    const specs = parseKeys(main_Inputs.key, inputs.list(main_Inputs.key), {
+        exportEnv,
+        reservedOutputs: [main_Outputs.value]
+    });
+    const client = new MaestroClient(connection);
+    let values;
+    try {
+        values = await fetchValues(client, label, specs.map(s => s.key));
+    }
+    finally {
+        await client.close();
+    }
+    // The client's onSecret masked each value as it arrived; mask again here so this action's own
+    // guarantee does not rest on the client: nothing below may run before every value is masked.
+    for (const value of values.values())
+        (0,secrets/* maskSecret */.$l)(core, value);
+    const outputs = {
+        [main_Outputs.value]: specs.length === 1 ? values.get(specs[0].key) : ''
+    };
+    for (const spec of specs)
+        outputs[spec.output] = values.get(spec.key);
+    setOutputs(core, outputs);
+    if (exportEnv)
+        for (const spec of specs)
+            core.exportVariable(spec.env, values.get(spec.key));
+    const names = specs.map(s => exportEnv ? `${s.key} → output ${s.output}, env ${s.env}` : `${s.key} → output ${s.output}`);
+    core.info(`Read ${specs.length === 1 ? 'key' : `${specs.length} keys`} of credential '${label}': ${specs
+        .map(s => s.key)
+        .join(', ')}${exportEnv ? ' (exported as environment variables)' : ''}`);
+    await writeSummary(core, {
+        title: `Credential '${label}' read`,
+        rows: [
+            ['Label', label],
+            ['Keys', names.join('; ')],
+            ['Exported to the environment', exportEnv ? 'yes' : 'no']
+        ]
+    });
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/actions/log-entry/parse.ts
+// The `values` and `columns` inputs of log-entry. Pure functions, unit-tested.
+
+
+const DEFAULT_COLUMN_WIDTH = 300;
+const VALUES_ACCEPTED = 'a JSON object or YAML mapping of column label to a text, number or boolean, e.g. {"version": "1.4.2", "result": "ok"}';
+/**
+ * `values`: column label -> value. Maestro stores every cell as text, so numbers and booleans are
+ * sent as the text written in the workflow (`1.10` stays `1.10`, not `1.1`; `007` stays `007`),
+ * null (`~`, `null` or nothing) as "". A nested mapping or list is an error.
+ */
+function parseValues(input, raw) {
+    if (raw.trim() === '') {
+        throw new shared_inputs/* ActionInputError */.VA(input, `Required input is empty. Accepted: ${VALUES_ACCEPTED}`);
+    }
+    const parsed = (0,shared_inputs/* parseMapping */.KV)(input, raw);
+    if (Object.keys(parsed).length === 0) {
+        throw (0,shared_inputs/* invalidInput */.aY)(input, 'The row has no values', raw, VALUES_ACCEPTED);
+    }
+    // The text as written, for scalars that YAML turned into numbers or booleans.
+    const written = new Map();
+    const doc = (0,dist/* parseDocument */.Tp)(raw.trim());
+    if ((0,dist/* isMap */.jh)(doc.contents)) {
+        for (const pair of doc.contents.items) {
+            const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : undefined;
+            const value = pair.value;
+            if (key !== undefined && (0,dist/* isScalar */.jn)(value) && typeof value.source === 'string') {
+                written.set(key, value.source);
+            }
+        }
+    }
+    const row = {};
+    for (const [label, value] of Object.entries(parsed)) {
+        if (label.trim() === '')
+            throw (0,shared_inputs/* invalidInput */.aY)(input, 'A column label is empty', raw, VALUES_ACCEPTED);
+        if (value === null || value === undefined)
+            row[label] = '';
+        else if (typeof value === 'string')
+            row[label] = value;
+        else if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+            row[label] = written.get(label) ?? String(value);
+        else if (value instanceof Date)
+            row[label] = written.get(label) ?? value.toISOString();
+        else {
+            throw (0,shared_inputs/* invalidInput */.aY)(input, `Column '${label}' holds ${Array.isArray(value) ? 'a list' : 'a mapping'}; a cell is a single value`, raw, `${VALUES_ACCEPTED} (quote structured data as text if you need it in a cell)`);
+        }
+    }
+    return row;
+}
+const COLUMNS_ACCEPTED = 'a JSON or YAML list of columns, each {label, name?, width?} (name defaults to the label, width to ' +
+    `${DEFAULT_COLUMN_WIDTH}) or just a label, e.g. [{"name": "Version", "label": "version"}, "result"]`;
+/**
+ * `columns`: a JSON or YAML list. Each item is a mapping {label, name, width} (label a non-empty
+ * text; name a non-empty text, default the label; width a positive integer, default 300) or a bare
+ * label. Unknown fields (a typo such as `widht`) and duplicate labels are errors. Empty -> undefined.
+ */
+function parseColumns(input, raw) {
+    const text = raw.trim();
+    if (text === '')
+        return undefined;
+    const doc = (0,dist/* parseDocument */.Tp)(text, { uniqueKeys: true });
+    const problem = doc.errors[0];
+    if (problem) {
+        const where = problem instanceof dist/* YAMLParseError */.XT && problem.linePos
+            ? ` at line ${problem.linePos[0].line}, column ${problem.linePos[0].col}`
+            : '';
+        const why = problem.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+        throw (0,shared_inputs/* invalidInput */.aY)(input, `Not valid JSON or YAML${where} (${why})`, text, COLUMNS_ACCEPTED);
+    }
+    if (!(0,dist/* isSeq */.oP)(doc.contents)) {
+        const kind = (0,dist/* isMap */.jh)(doc.contents) ? 'a mapping' : 'a single value';
+        throw (0,shared_inputs/* invalidInput */.aY)(input, `Expected a list but this is ${kind}`, text, COLUMNS_ACCEPTED);
+    }
+    const items = doc.toJS({ maxAliasCount: 100 });
+    if (items.length === 0)
+        throw (0,shared_inputs/* invalidInput */.aY)(input, 'The list is empty', text, COLUMNS_ACCEPTED);
+    const columns = items.map((item, i) => parseColumn(input, item, i + 1, text));
+    const seen = new Set();
+    for (const c of columns) {
+        if (seen.has(c.label)) {
+            throw (0,shared_inputs/* invalidInput */.aY)(input, `Two columns have the label '${c.label}'`, text, COLUMNS_ACCEPTED);
+        }
+        seen.add(c.label);
+    }
+    return columns;
+}
+const nonEmptyText = (v) => typeof v === 'string' && v.trim() !== '';
+function parseColumn(input, item, n, text) {
+    const bad = (problem) => (0,shared_inputs/* invalidInput */.aY)(input, `Column ${n}: ${problem}`, text, COLUMNS_ACCEPTED);
+    if (nonEmptyText(item))
+        return { name: item, label: item, width: DEFAULT_COLUMN_WIDTH };
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+        throw bad(`expected a mapping {label, name, width} or a label, got ${JSON.stringify(item)}`);
+    }
+    const fields = item;
+    const unknown = Object.keys(fields).filter(k => !['name', 'label', 'width'].includes(k));
+    if (unknown.length > 0)
+        throw bad(`unknown field ${unknown.map(k => `'${k}'`).join(', ')}`);
+    if (!nonEmptyText(fields.label))
+        throw bad(`'label' must be a non-empty text`);
+    if (fields.name !== undefined && !nonEmptyText(fields.name)) {
+        throw bad(`'name' must be a non-empty text`);
+    }
+    const width = fields.width ?? DEFAULT_COLUMN_WIDTH;
+    if (typeof width !== 'number' || !Number.isSafeInteger(width) || width <= 0) {
+        throw bad(`'width' must be a positive integer, got ${JSON.stringify(width)}`);
+    }
+    const label = fields.label;
+    return { name: nonEmptyText(fields.name) ? fields.name : label, label, width };
+}
+
+;// CONCATENATED MODULE: ./src/actions/log-entry/main.ts
+// log-entry: adds one row to a Maestro execution log, creating the log first when it does not
+// exist and `columns` says what it looks like.
+//
+// Round trips: the row is POSTed straight away (1 request after the login). Only when that fails
+// are more made: 404 with `columns` -> create the log, post again (3); a 400 -> read the log once
+// to list its real columns in the error.
+
+
+
+
+
+const log_entry_main_Inputs = {
+    ...ConnectionInputs,
+    log: 'log',
+    values: 'values',
+    columns: 'columns'
+};
+const log_entry_main_Outputs = { log: 'log', entry: 'entry' };
+const list = (labels) => labels.map(l => `'${l}'`).join(', ');
+function describeColumns(log) {
+    return (log.columns ?? [])
+        .map(c => (c.name && c.name !== c.label ? `'${c.label}' (${c.name})` : `'${c.label}'`))
+        .join(', ');
+}
+/** Posts the row; returns whether the log had to be created. */
+async function addEntry(client, label, row, columns) {
+    try {
+        await client.addLogEntry(label, row);
+        return false;
+    }
+    catch (e) {
+        if (!(e instanceof MaestroHttpError))
+            throw e;
+        if (e.status === 404) {
+            if (!columns) {
+                throw new MaestroHttpError({
+                    operation: e.operation,
+                    method: e.method,
+                    path: e.path,
+                    status: e.status,
+                    serverMessage: e.serverMessage,
+                    hint: `execution log '${label}' does not exist in this workspace: check the label (labels are case-sensitive), or give the '${log_entry_main_Inputs.columns}' input to create it.`,
+                    attempts: e.attempts
+                });
+            }
+            try {
+                await client.createLog({ activityLabel: label, columns });
+            }
+            catch (created) {
+                // 409: another job created it in the meantime; the post below is all that is left.
+                if (!(created instanceof MaestroHttpError && created.status === 409))
+                    throw created;
+            }
+            await client.addLogEntry(label, row);
+            return true;
+        }
+        if (e.status === 400) {
+            let log;
+            try {
+                log = await client.getLog(label);
+            }
+            catch {
+                throw e;
+            }
+            const known = new Set((log.columns ?? []).map(c => c.label));
+            const unknown = Object.keys(row).filter(k => !known.has(k));
+            if (unknown.length === 0)
+                throw e;
+            throw new shared_inputs/* ActionInputError */.VA(log_entry_main_Inputs.values, `Execution log '${label}' has no column ${list(unknown)}. Accepted: its column labels ${describeColumns(log)}`);
+        }
+        throw e;
+    }
+}
+async function log_entry_main_run(core) {
+    const connection = readConnection(core, { action: 'log-entry' });
+    const inputs = (0,shared_inputs/* createInputReader */.ic)(core);
+    const label = inputs.required(log_entry_main_Inputs.log);
+    const row = parseValues(log_entry_main_Inputs.values, inputs.raw(log_entry_main_Inputs.values));
+    const columns = parseColumns(log_entry_main_Inputs.columns, inputs.raw(log_entry_main_Inputs.columns));
+    if (columns) {
+        // A row that does not fit the columns given would create the log and then fail on the post.
+        const known = new Set(columns.map(c => c.label));
+        const unknown = Object.keys(row).filter(k => !known.has(k));
+        if (unknown.length > 0) {
+            throw new shared_inputs/* ActionInputError */.VA(log_entry_main_Inputs.values, `No column ${list(unknown)} in '${log_entry_main_Inputs.columns}'. Accepted: the labels given in '${log_entry_main_Inputs.columns}': ${list([...known])}`);
+        }
+    }
+    const client = new MaestroClient(connection);
+    let created;
+    try {
+        created = await addEntry(client, label, row, columns);
+    }
+    finally {
+        await client.close();
+    }
+    setOutputs(core, { [log_entry_main_Outputs.log]: label, [log_entry_main_Outputs.entry]: row });
+    core.info(`${created ? `Created execution log '${label}' and added` : 'Added'} an entry to it: ${JSON.stringify(row)}`);
+    await writeSummary(core, {
+        title: `Entry added to execution log '${label}'`,
+        rows: [
+            ['Log', label],
+            ['Log created', created ? `yes, with columns ${columns.map(c => c.label).join(', ')}` : ''],
+            ...Object.entries(row).map(([k, v]) => [`Column '${k}'`, v])
+        ]
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/actions/login/main.ts
 // login: logs in to Maestro once, masks the access token and exports it as BOTCITY_ACCESS_TOKEN
 // for the later steps of the job, so each of them makes only the request it is for. The token is
@@ -42646,8 +43043,8 @@ async function main_run(core, options = {}) {
 
 
 
-const main_Inputs = { ...ConnectionInputs };
-const main_Outputs = {
+const login_main_Inputs = { ...ConnectionInputs };
+const login_main_Outputs = {
     server: 'server',
     login: 'login',
     organizationLabel: 'organization-label'
@@ -42659,7 +43056,7 @@ const Exported = {
     login: ConnectionEnv.login
 };
 function noKey() {
-    return new shared_inputs/* ActionInputError */.VA(main_Inputs.accessKey, `No access key given: the login action logs in with the workspace key (a ${Exported.token} from an earlier login is not enough to get a new one). Accepted: set the '${main_Inputs.accessKey}' input or the ${ConnectionEnv.key} environment variable, e.g. \${{ secrets.BOTCITY_KEY }}`);
+    return new shared_inputs/* ActionInputError */.VA(login_main_Inputs.accessKey, `No access key given: the login action logs in with the workspace key (a ${Exported.token} from an earlier login is not enough to get a new one). Accepted: set the '${login_main_Inputs.accessKey}' input or the ${ConnectionEnv.key} environment variable, e.g. \${{ secrets.BOTCITY_KEY }}`);
 }
 async function login_main_run(core) {
     // Masks the key and any token from an earlier login first.
@@ -42668,13 +43065,13 @@ async function login_main_run(core) {
         connection = readConnection(core, { action: 'login' });
     }
     catch (e) {
-        throw e instanceof shared_inputs/* ActionInputError */.VA && e.input === main_Inputs.accessKey ? noKey() : e;
+        throw e instanceof shared_inputs/* ActionInputError */.VA && e.input === login_main_Inputs.accessKey ? noKey() : e;
     }
     // readConnection accepts a token instead of a key; logging in needs the key itself.
     if (connection.key === undefined)
         throw noKey();
-    const serverFromInput = (0,shared_inputs/* parseOptionalString */.t0)(core.getInput(main_Inputs.server)) !== undefined;
-    const loginFromInput = (0,shared_inputs/* parseOptionalString */.t0)(core.getInput(main_Inputs.login)) !== undefined;
+    const serverFromInput = (0,shared_inputs/* parseOptionalString */.t0)(core.getInput(login_main_Inputs.server)) !== undefined;
+    const loginFromInput = (0,shared_inputs/* parseOptionalString */.t0)(core.getInput(login_main_Inputs.login)) !== undefined;
     // A fresh login: a token from an earlier login step is neither reused nor sent.
     const options = { ...connection };
     delete options.accessToken;
@@ -42704,9 +43101,9 @@ async function login_main_run(core) {
         exported.push(Exported.login);
     }
     setOutputs(core, {
-        [main_Outputs.server]: connection.server,
-        [main_Outputs.login]: connection.login,
-        [main_Outputs.organizationLabel]: organizationLabel
+        [login_main_Outputs.server]: connection.server,
+        [login_main_Outputs.login]: connection.login,
+        [login_main_Outputs.organizationLabel]: organizationLabel
     });
     core.info(`Logged in to ${connection.server} as '${connection.login}'. Exported for the later steps of this job: ${exported.join(', ')} (the token is masked).`);
     await writeSummary(core, {
@@ -46766,6 +47163,8 @@ async function forEachLimited(items, limit, fn) {
 
 
 
+
+
 const commands = {
     alert: {
         title: 'Alert',
@@ -46776,6 +47175,36 @@ const commands = {
             title: '',
             message: '',
             'fail-on-error': 'true',
+            server: '',
+            login: '',
+            'access-key': '',
+            'ca-certificate': '',
+            'insecure-skip-tls-verify': 'false',
+            'timeout-seconds': '60'
+        }
+    },
+    'get-credential': {
+        title: 'Get credential',
+        run: get_credential_main_run,
+        inputs: {
+            label: '',
+            key: '',
+            'export-env': 'false',
+            server: '',
+            login: '',
+            'access-key': '',
+            'ca-certificate': '',
+            'insecure-skip-tls-verify': 'false',
+            'timeout-seconds': '60'
+        }
+    },
+    'log-entry': {
+        title: 'Execution log entry',
+        run: log_entry_main_run,
+        inputs: {
+            log: '',
+            values: '',
+            columns: '',
             server: '',
             login: '',
             'access-key': '',
@@ -46870,6 +47299,7 @@ function withCommandDefaults(core, command) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   BV: () => (/* binding */ parseExistingFile),
+/* harmony export */   KV: () => (/* binding */ parseMapping),
 /* harmony export */   VA: () => (/* binding */ ActionInputError),
 /* harmony export */   aY: () => (/* binding */ invalidInput),
 /* harmony export */   cl: () => (/* binding */ quoteValue),
@@ -46877,7 +47307,7 @@ function withCommandDefaults(core, command) {
 /* harmony export */   nL: () => (/* binding */ parseEnum),
 /* harmony export */   t0: () => (/* binding */ parseOptionalString)
 /* harmony export */ });
-/* unused harmony exports MAX_QUOTED_VALUE, parseRequiredString, parseBoolean, parseInteger, parseSecondsToMs, parseMapping, parseDateTime, parseList */
+/* unused harmony exports MAX_QUOTED_VALUE, parseRequiredString, parseBoolean, parseInteger, parseSecondsToMs, parseDateTime, parseList */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);

@@ -39910,14 +39910,16 @@ class Transport {
         let body;
         if (spec.upload) {
             headers['content-type'] = spec.upload.contentType;
-            headers['content-length'] = String(spec.upload.contentLength);
+            // Unknown length (a re-openable stream): no header, undici sends it chunked.
+            if (spec.upload.contentLength !== undefined)
+                headers['content-length'] = String(spec.upload.contentLength);
             body = external_node_stream_.Readable.from(spec.upload.body(), { objectMode: false, highWaterMark: 256 * 1024 });
         }
         else if (spec.json !== undefined) {
             headers['content-type'] = 'application/json';
             body = JSON.stringify(spec.json);
         }
-        const baseMs = spec.timeoutMs ?? (spec.upload ? this.transferBudgetMs(spec.upload.size) : o.timeoutMs);
+        const baseMs = spec.timeoutMs ?? (spec.upload ? this.transferBudgetMs(spec.upload.budgetSize) : o.timeoutMs);
         const controller = new AbortController();
         const started = Date.now();
         let deadlineMs = baseMs;
@@ -39990,6 +39992,8 @@ class Transport {
         }
         if (status === 401 && spec.auth === false && spec.path.endsWith('/workspace/login'))
             hint = 'check the login (workspace organization label) and the workspace key.';
+        else if (status === 401 && spec.auth !== false && this.#tokenFromCaller && !o.key)
+            hint = o.expiredTokenHint ?? hint;
         const error = new MaestroHttpError({
             operation: spec.operation,
             method: spec.method,
@@ -40054,7 +40058,8 @@ async function read(reader, answer, operation) {
 
 ;// CONCATENATED MODULE: ./src/maestro/multipart.ts
 // Streams one file as multipart/form-data (one part named `file`) with an exact Content-Length,
-// hashing it on the way out: one pass over the data, memory independent of the file size.
+// hashing it on the way out: one pass over the data, memory independent of the file size. A
+// re-openable source of unknown size (`open`) is sent chunked, without Content-Length.
 
 
 
@@ -40080,7 +40085,24 @@ async function prepareUpload(source, operation) {
     let fileName;
     let open;
     let replayable;
-    if ('filePath' in source && source.filePath !== undefined) {
+    let budgetSize;
+    if ('open' in source && source.open !== undefined) {
+        const s = source;
+        if (typeof s.open !== 'function')
+            throw new MaestroInputError('open', 'open must be a function returning a stream.', operation);
+        if (typeof s.fileName !== 'string' || !s.fileName)
+            throw new MaestroInputError('fileName', 'A stream upload needs a fileName.', operation);
+        size = undefined;
+        fileName = s.fileName;
+        open = s.open;
+        replayable = true;
+        // Unknown size and no hint: budget as for 1 GiB (the stall watchdog still applies).
+        budgetSize =
+            typeof s.sizeHint === 'number' && Number.isFinite(s.sizeHint) && s.sizeHint >= 0
+                ? s.sizeHint
+                : 1024 ** 3;
+    }
+    else if ('filePath' in source && source.filePath !== undefined) {
         const filePath = source.filePath;
         let st;
         try {
@@ -40098,6 +40120,7 @@ async function prepareUpload(source, operation) {
         fileName = source.fileName || (0,external_node_path_.basename)(filePath);
         open = () => (0,external_node_fs_.createReadStream)(filePath, { highWaterMark: CHUNK });
         replayable = true;
+        budgetSize = size;
     }
     else {
         const s = source;
@@ -40120,6 +40143,7 @@ async function prepareUpload(source, operation) {
             return stream;
         };
         replayable = false;
+        budgetSize = size;
     }
     const boundary = `----maestro-actions-${(0,external_node_crypto_.randomBytes)(12).toString('hex')}`;
     const head = Buffer.from(`--${boundary}\r\nContent-Disposition: ${contentDisposition('file', fileName)}\r\n` +
@@ -40130,25 +40154,27 @@ async function prepareUpload(source, operation) {
         const hash = (0,external_node_crypto_.createHash)('sha256');
         let sent = 0;
         yield head;
-        for await (const chunk of open()) {
+        const stream = (await open());
+        for await (const chunk of stream) {
             const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
             sent += buf.length;
-            if (sent > size)
+            if (size !== undefined && sent > size)
                 break;
             hash.update(buf);
             yield buf;
         }
-        if (sent !== size)
+        if (size !== undefined && sent !== size)
             throw new MaestroError(`Could not ${operation}: the file is ${sent > size ? 'larger' : 'smaller'} than the ${size} bytes announced (did it change during the upload?).`, { operation });
         yield tail;
-        last = { size, sha256: hash.digest('hex') };
+        last = { size: sent, sha256: hash.digest('hex') };
     }
     return {
         fileName,
         size,
+        budgetSize,
         replayable,
         contentType: `multipart/form-data; boundary=${boundary}`,
-        contentLength: head.length + size + tail.length,
+        contentLength: size === undefined ? undefined : head.length + size + tail.length,
         body,
         result: () => last
     };
@@ -40283,7 +40309,9 @@ async function uploadArtifact(ctx, request) {
     const operation = `upload artifact '${name}' for task ${taskId}`;
     const source = request.filePath !== undefined
         ? { filePath: request.filePath, fileName: request.fileName }
-        : { stream: request.stream, size: request.size, fileName: request.fileName };
+        : request.open !== undefined
+            ? { open: request.open, fileName: request.fileName, sizeHint: request.sizeHint }
+            : { stream: request.stream, size: request.size, fileName: request.fileName };
     const upload = await prepareUpload(source, operation);
     const artifact = await ctx.call({
         operation: `create the record of artifact '${name}' for task ${taskId}`,
@@ -41175,6 +41203,7 @@ class MaestroClient {
             login: options.login,
             key: options.key,
             accessToken: options.accessToken,
+            expiredTokenHint: options.expiredTokenHint,
             caCertificate: options.caCertificate,
             insecureSkipTlsVerify: options.insecureSkipTlsVerify,
             timeoutMs,
@@ -41425,6 +41454,12 @@ const ConnectionEnv = {
     accessToken: 'BOTCITY_ACCESS_TOKEN'
 };
 const DEFAULT_TIMEOUT_SECONDS = 60;
+/** What an action says when the token of an earlier login step is rejected and it has no key. */
+function expiredTokenHint() {
+    return (`the access token in ${ConnectionEnv.accessToken} (from an earlier login step) expired or is invalid. ` +
+        `To fix it, run the login action again before this step, or give this step the workspace key ` +
+        `('${ConnectionInputs.accessKey}' input or the ${ConnectionEnv.key} environment variable) so it logs in again by itself.`);
+}
 /**
  * `maestro-actions/<version> (<action>; node <version>; <platform>)`, e.g.
  * `maestro-actions/1.0.0 (create-task; node 24.1.0; linux)`.
@@ -41476,6 +41511,24 @@ function parseCaCertificate(input, raw, baseDir) {
     return text;
 }
 /**
+ * Whether a BOTCITY_ACCESS_TOKEN may be sent to `server` as `login`: yes unless BOTCITY_SERVER or
+ * BOTCITY_LOGIN is set and names another server (after normalising) or login.
+ */
+function tokenTargetMatches(env, server, login) {
+    const envServer = (0,shared_inputs/* parseOptionalString */.t0)(env[ConnectionEnv.server] ?? '');
+    const envLogin = (0,shared_inputs/* parseOptionalString */.t0)(env[ConnectionEnv.login] ?? '');
+    if (envLogin !== undefined && envLogin !== login)
+        return false;
+    if (envServer === undefined)
+        return true;
+    try {
+        return parseServer(ConnectionInputs.server, envServer) === server;
+    }
+    catch {
+        return false;
+    }
+}
+/**
  * Reads the connection inputs. Masks the key and any token first (whole value and line by line),
  * before any other input is read or anything is logged.
  */
@@ -41496,6 +41549,16 @@ function readConnection(core, options = {}) {
     const login = fromInputOrEnv(core, I.login, env, ConnectionEnv.login);
     if (login === undefined) {
         throw missing(I.login, ConnectionEnv.login, 'login (workspace organisation)', 'my-org');
+    }
+    // The token is only sent where it came from: a step that names another server or login than
+    // the job's BOTCITY_SERVER / BOTCITY_LOGIN (which a login step exports) logs in with the key.
+    const usableToken = accessToken !== undefined && tokenTargetMatches(env, server, login) ? accessToken : undefined;
+    if (accessToken !== undefined && usableToken === undefined) {
+        const why = `the ${ConnectionEnv.accessToken} in the environment was issued for the job's ${ConnectionEnv.server} / ${ConnectionEnv.login}, and this step talks to ${server} as '${login}'`;
+        if (key === undefined) {
+            throw new shared_inputs/* ActionInputError */.VA(I.accessKey, `No access key given, and ${why}. Accepted: set the '${I.accessKey}' input or the ${ConnectionEnv.key} environment variable, or use the server and login of the login step`);
+        }
+        core.info(`Logging in with the access key: ${why}.`);
     }
     if (key === undefined && accessToken === undefined) {
         throw missing(I.accessKey, ConnectionEnv.key, 'access key', `\${{ secrets.BOTCITY_KEY }} (or run a login step that sets ${ConnectionEnv.accessToken})`);
@@ -41526,8 +41589,11 @@ function readConnection(core, options = {}) {
     };
     if (key !== undefined)
         result.key = key;
-    if (accessToken !== undefined)
-        result.accessToken = accessToken;
+    if (usableToken !== undefined) {
+        result.accessToken = usableToken;
+        if (key === undefined)
+            result.expiredTokenHint = expiredTokenHint();
+    }
     if (caCertificate !== undefined)
         result.caCertificate = caCertificate;
     result.userAgent = options.userAgent ?? connection_defaultUserAgent(options.action);
