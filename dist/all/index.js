@@ -40140,18 +40140,18 @@ function bufferIncludes(buffer, content) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9275);
 /* harmony import */ var _shared_run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2724);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3976);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5645);
 
 
 
-await (0,_shared_run_js__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .C)((0,_main_js__WEBPACK_IMPORTED_MODULE_2__/* .titleFor */ .Q$)(_actions_core__WEBPACK_IMPORTED_MODULE_0__.getInput('command')), _main_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .eF, { core: _actions_core__WEBPACK_IMPORTED_MODULE_0__ });
+await (0,_shared_run_js__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .Cs)((0,_main_js__WEBPACK_IMPORTED_MODULE_2__/* .titleFor */ .Q$)(_actions_core__WEBPACK_IMPORTED_MODULE_0__.getInput('command')), _main_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .eF, { core: _actions_core__WEBPACK_IMPORTED_MODULE_0__ });
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 3976:
+/***/ 5645:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42611,7 +42611,7 @@ async function main_run(core, options = {}) {
         alertId = alert.id;
     }
     catch (thrown) {
-        const report = (0,run/* describeFailure */.I)(ACTION_NAME, thrown);
+        const report = (0,run/* describeFailure */.Ic)(ACTION_NAME, thrown);
         if (failOnError || report.kind !== 'maestro')
             throw thrown;
         // The same text the error would carry, as a warning: the step passes.
@@ -42633,6 +42633,394 @@ async function main_run(core, options = {}) {
             ['Type', type],
             ['Title', title],
             ['Message', message]
+        ]
+    });
+}
+
+;// CONCATENATED MODULE: ./src/actions/shared/wait-task.ts
+// Waiting for a Maestro task to finish: shared by create-task (wait: true) and wait-task.
+const FINAL_STATES = new Set(['FINISHED', 'CANCELED']);
+/** Polls the task until it is FINISHED or CANCELED, the time is up, or the step is cancelled. */
+async function waitForTask(client, taskId, options, first) {
+    const now = options.now ?? Date.now;
+    const sleep = options.sleep ?? abortableSleep;
+    const started = now();
+    let task = first ?? (await client.getTask(taskId));
+    let lastState = '';
+    for (;;) {
+        if (task.state !== lastState) {
+            options.log(`Task ${taskId} is ${task.state}${elapsed(now() - started)}`);
+            lastState = task.state;
+        }
+        if (FINAL_STATES.has(task.state))
+            return { kind: 'finished', task };
+        const waitedMs = now() - started;
+        if (options.signal?.aborted) {
+            return { kind: 'cancelled', task, interrupted: await interrupt(client, taskId, options) };
+        }
+        if (waitedMs >= options.timeoutMs) {
+            return {
+                kind: 'timed-out',
+                task,
+                waitedMs,
+                interrupted: await interrupt(client, taskId, options)
+            };
+        }
+        await sleep(Math.min(options.pollIntervalMs, options.timeoutMs - waitedMs), options.signal);
+        if (options.signal?.aborted)
+            continue; // report the cancellation with the state we have
+        task = await client.getTask(taskId);
+    }
+}
+async function interrupt(client, taskId, options) {
+    if (!options.interruptOnTimeout)
+        return false;
+    await client.interruptTask(taskId);
+    options.log(`Asked Maestro to interrupt task ${taskId}`);
+    return true;
+}
+function elapsed(ms) {
+    return ms < 1000 ? '' : ` (after ${formatDuration(ms)})`;
+}
+function formatDuration(ms) {
+    const s = Math.round(ms / 1000);
+    if (s < 60)
+        return `${s} s`;
+    const m = Math.floor(s / 60);
+    return s % 60 === 0 ? `${m} min` : `${m} min ${s % 60} s`;
+}
+function abortableSleep(ms, signal) {
+    return new Promise(resolve => {
+        if (signal?.aborted)
+            return resolve();
+        const timer = setTimeout(done, ms);
+        function done() {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        }
+        signal?.addEventListener('abort', done, { once: true });
+    });
+}
+/**
+ * Whether a finished task passes the step. A CANCELED task never does: nobody asked for that.
+ */
+function finishedAsAllowed(task, allowedStatuses) {
+    return task.state === 'FINISHED' && allowedStatuses.includes(task.finishStatus ?? '');
+}
+
+;// CONCATENATED MODULE: ./src/actions/create-task/main.ts
+// create-task: starts a task for an automation (1 request after the login) and, with `wait`,
+// polls it until it finishes, failing the step unless it finished with an allowed status.
+
+
+
+
+
+
+const main_Inputs = {
+    ...ConnectionInputs,
+    activityLabel: 'activity-label',
+    parameters: 'parameters',
+    test: 'test',
+    priority: 'priority',
+    minExecutionDate: 'min-execution-date',
+    wait: 'wait',
+    waitTimeoutSeconds: 'wait-timeout-seconds',
+    pollIntervalSeconds: 'poll-interval-seconds',
+    interruptOnTimeout: 'interrupt-on-timeout',
+    allowedStatuses: 'allowed-statuses'
+};
+const main_Outputs = {
+    taskId: 'task-id',
+    state: 'state',
+    finishStatus: 'finish-status',
+    finishMessage: 'finish-message',
+    task: 'task'
+};
+/** Five days: the longest a self-hosted job may run. */
+const MAX_WAIT_SECONDS = 5 * 24 * 3600;
+/**
+ * `allowed-statuses`: one per line or comma-separated, case-insensitive, each one of the three
+ * finish statuses. Empty means SUCCESS only. Duplicates are dropped.
+ */
+function parseAllowedStatuses(input, raw) {
+    const items = raw
+        .split(/[\r\n,]+/)
+        .map(s => s.trim())
+        .filter(s => s !== '');
+    if (items.length === 0)
+        return ['SUCCESS'];
+    const out = [];
+    for (const item of items) {
+        const status = (0,shared_inputs/* parseEnum */.nL)(input, item, { values: TASK_FINISH_STATUSES });
+        if (!out.includes(status))
+            out.push(status);
+    }
+    return out;
+}
+/** Reads and validates every input of this action (no connection inputs), wait inputs included. */
+function readCreateTaskInputs(core) {
+    const inputs = (0,shared_inputs/* createInputReader */.ic)(core);
+    return {
+        activityLabel: inputs.required(main_Inputs.activityLabel),
+        parameters: inputs.mapping(main_Inputs.parameters),
+        test: inputs.boolean(main_Inputs.test, false),
+        priority: inputs.integer(main_Inputs.priority, { min: 0, max: 10, default: 0 }),
+        minExecutionDate: inputs.dateTime(main_Inputs.minExecutionDate),
+        wait: inputs.boolean(main_Inputs.wait, false),
+        timeoutMs: inputs.secondsToMs(main_Inputs.waitTimeoutSeconds, {
+            min: 1,
+            max: MAX_WAIT_SECONDS,
+            default: 3600
+        }),
+        pollIntervalMs: inputs.secondsToMs(main_Inputs.pollIntervalSeconds, {
+            min: 1,
+            max: 3600,
+            default: 10
+        }),
+        interruptOnTimeout: inputs.boolean(main_Inputs.interruptOnTimeout, false),
+        allowedStatuses: parseAllowedStatuses(main_Inputs.allowedStatuses, inputs.raw(main_Inputs.allowedStatuses))
+    };
+}
+/** The message that fails the step after waiting, or undefined when the step passes. */
+function waitFailure(outcome, config) {
+    const { task } = outcome;
+    const left = (interrupted) => interrupted
+        ? 'Asked Maestro to interrupt it.'
+        : `It was left running (set '${main_Inputs.interruptOnTimeout}: true' to interrupt it).`;
+    if (outcome.kind === 'timed-out') {
+        return (`Timed out after ${formatDuration(outcome.waitedMs)} waiting for task ${task.id} ` +
+            `to finish; its last state was ${task.state} (${main_Inputs.waitTimeoutSeconds}). ` +
+            left(outcome.interrupted));
+    }
+    if (outcome.kind === 'cancelled') {
+        return (`The step was cancelled while waiting for task ${task.id} (last state ${task.state}). ` +
+            left(outcome.interrupted));
+    }
+    if (finishedAsAllowed(task, config.allowedStatuses))
+        return undefined;
+    const allowed = `Allowed finish statuses: ${config.allowedStatuses.join(', ')} ('${main_Inputs.allowedStatuses}')`;
+    if (task.state !== 'FINISHED') {
+        return `Task ${task.id} was ${task.state} in Maestro without finishing. ${allowed}.`;
+    }
+    const why = task.finishMessage ? `: ${task.finishMessage}` : ' (no finish message)';
+    return `Task ${task.id} finished with ${task.finishStatus ?? 'no status'}${why}. ${allowed}.`;
+}
+/** An AbortSignal that fires on SIGINT/SIGTERM (a cancelled workflow), until disposed. */
+function abortOnSignals(source, log) {
+    const controller = new AbortController();
+    const onSignal = (name) => {
+        if (!controller.signal.aborted)
+            log(`Received ${name}: the workflow is being cancelled`);
+        controller.abort();
+    };
+    source.on('SIGINT', onSignal);
+    source.on('SIGTERM', onSignal);
+    return {
+        signal: controller.signal,
+        dispose: () => {
+            source.off('SIGINT', onSignal);
+            source.off('SIGTERM', onSignal);
+        }
+    };
+}
+async function create_task_main_run(core, options = {}) {
+    const connection = readConnection(core, { action: 'create-task' });
+    const config = readCreateTaskInputs(core);
+    const client = new MaestroClient(connection);
+    let task;
+    let outcome;
+    try {
+        task = await client.createTask({
+            activityLabel: config.activityLabel,
+            parameters: config.parameters,
+            test: config.test,
+            priority: config.priority,
+            minExecutionDate: config.minExecutionDate
+        });
+        core.info(`Created task ${task.id} for automation '${task.activityLabel}' (${task.state})`);
+        if (config.wait) {
+            const log = (m) => core.info(m);
+            const cancel = abortOnSignals(options.signals ?? process, log);
+            try {
+                outcome = await waitForTask(client, task.id, {
+                    timeoutMs: config.timeoutMs,
+                    pollIntervalMs: config.pollIntervalMs,
+                    interruptOnTimeout: config.interruptOnTimeout,
+                    signal: cancel.signal,
+                    log
+                }, task);
+            }
+            catch (e) {
+                // A poll or the interrupt failed: the task exists, so `if: always()` steps still get its id.
+                setOutputs(core, taskOutputs(task));
+                throw e;
+            }
+            finally {
+                cancel.dispose();
+            }
+            task = outcome.task;
+        }
+    }
+    finally {
+        await client.close();
+    }
+    // Outputs and summary first, so `if: always()` steps can read them when the step fails below.
+    setOutputs(core, taskOutputs(task));
+    const failure = outcome ? waitFailure(outcome, config) : undefined;
+    const parameterNames = Object.keys(config.parameters);
+    await writeSummary(core, {
+        title: outcome
+            ? `Maestro task ${task.id} ${summaryVerb(outcome)}`
+            : `Maestro task ${task.id} created`,
+        rows: [
+            ['Automation', task.activityLabel],
+            ['Task', task.id],
+            ['State', task.state],
+            ['Finish status', task.finishStatus],
+            ['Finish message', task.finishMessage],
+            ['Test task', task.test ? 'yes' : undefined],
+            ['Priority', config.priority],
+            ['Not before', config.minExecutionDate],
+            // names only: values may be sensitive
+            ['Parameters', parameterNames.length > 0 ? parameterNames.join(', ') : undefined],
+            ['Result', failure]
+        ]
+    });
+    if (failure !== undefined)
+        throw new run/* ActionFailure */.dR(failure);
+}
+function taskOutputs(task) {
+    return {
+        [main_Outputs.taskId]: task.id,
+        [main_Outputs.state]: task.state,
+        [main_Outputs.finishStatus]: task.finishStatus,
+        [main_Outputs.finishMessage]: task.finishMessage,
+        [main_Outputs.task]: task
+    };
+}
+function summaryVerb(outcome) {
+    if (outcome.kind === 'timed-out')
+        return 'did not finish in time';
+    if (outcome.kind === 'cancelled')
+        return 'was still running when the step was cancelled';
+    if (outcome.task.state !== 'FINISHED')
+        return `was ${outcome.task.state}`;
+    return `finished: ${outcome.task.finishStatus ?? 'no status'}`;
+}
+
+;// CONCATENATED MODULE: ./src/actions/finish-task/main.ts
+// finish-task: marks a Maestro task FINISHED with a status, a message and item counts, in one
+// request after the login. Everything is validated before the first request, the items rule
+// included (the client's resolveItemCounts, with its field names mapped to our input names).
+
+
+
+
+const finish_task_main_Inputs = {
+    ...ConnectionInputs,
+    taskId: 'task-id',
+    status: 'status',
+    message: 'message',
+    totalItems: 'total-items',
+    processedItems: 'processed-items',
+    failedItems: 'failed-items'
+};
+const finish_task_main_Outputs = { state: 'state', finishStatus: 'finish-status' };
+/** GitHub's `job.status` words, so `status: ${{ job.status }}` works. */
+const JOB_STATUS_ALIASES = {
+    success: 'SUCCESS',
+    failure: 'FAILED',
+    cancelled: 'FAILED'
+};
+/** The client's item field names -> our input names. */
+const ITEM_INPUTS = {
+    totalItems: finish_task_main_Inputs.totalItems,
+    processedItems: finish_task_main_Inputs.processedItems,
+    failedItems: finish_task_main_Inputs.failedItems
+};
+const ITEMS_ACCEPTED = `whole numbers from 0; give at least two of ${finish_task_main_Inputs.totalItems}, ${finish_task_main_Inputs.processedItems} ` +
+    `and ${finish_task_main_Inputs.failedItems} with total = processed + failed (the third is derived), or none of them`;
+/**
+ * Applies the contract's items rule (resolveItemCounts) and turns its MaestroInputError into an
+ * ActionInputError naming our input, with the values given. Pure: no request is made.
+ */
+function resolveItems(items) {
+    try {
+        return resolveItemCounts(items);
+    }
+    catch (e) {
+        if (!(e instanceof MaestroInputError))
+            throw e;
+        const input = ITEM_INPUTS[e.field] ?? finish_task_main_Inputs.totalItems;
+        const problem = e.message.replace(/\b(totalItems|processedItems|failedItems)\b/g, f => ITEM_INPUTS[f] ?? f);
+        const given = [
+            [finish_task_main_Inputs.totalItems, items.total],
+            [finish_task_main_Inputs.processedItems, items.processed],
+            [finish_task_main_Inputs.failedItems, items.failed]
+        ]
+            .map(([name, v]) => `${name} '${v === undefined ? '' : v}'`)
+            .join(', ');
+        throw new shared_inputs/* ActionInputError */.VA(input, `${problem.replace(/\.$/, '')}, got ${given}. Accepted: ${ITEMS_ACCEPTED}`);
+    }
+}
+function optionalCount(inputs, name) {
+    if (inputs.raw(name) === '')
+        return undefined;
+    return inputs.integer(name, { min: 0, max: Number.MAX_SAFE_INTEGER });
+}
+/** Reads and validates every input of this action (no connection inputs). */
+function readFinishTaskInputs(core) {
+    const inputs = (0,shared_inputs/* createInputReader */.ic)(core);
+    const taskId = inputs.integer(finish_task_main_Inputs.taskId, { min: 1, max: Number.MAX_SAFE_INTEGER });
+    const status = inputs.enum(finish_task_main_Inputs.status, {
+        values: TASK_FINISH_STATUSES,
+        aliases: JOB_STATUS_ALIASES
+    });
+    const message = inputs.optional(finish_task_main_Inputs.message);
+    const items = resolveItems({
+        total: optionalCount(inputs, finish_task_main_Inputs.totalItems),
+        processed: optionalCount(inputs, finish_task_main_Inputs.processedItems),
+        failed: optionalCount(inputs, finish_task_main_Inputs.failedItems)
+    });
+    return { taskId, status, message, items };
+}
+async function finish_task_main_run(core) {
+    const connection = readConnection(core, { action: 'finish-task' });
+    const config = readFinishTaskInputs(core);
+    const client = new MaestroClient(connection);
+    let task;
+    try {
+        // With no counts the client sends nulls and prints its one warning, as the SDKs do.
+        task = await client.finishTask(config.taskId, {
+            finishStatus: config.status,
+            finishMessage: config.message,
+            totalItems: config.items.totalItems,
+            processedItems: config.items.processedItems,
+            failedItems: config.items.failedItems
+        });
+    }
+    finally {
+        await client.close();
+    }
+    core.info(`Task ${task.id} is ${task.state} with ${task.finishStatus ?? config.status}`);
+    setOutputs(core, {
+        [finish_task_main_Outputs.state]: task.state,
+        [finish_task_main_Outputs.finishStatus]: task.finishStatus ?? config.status
+    });
+    const counts = config.items.totalItems === null
+        ? undefined
+        : `${config.items.totalItems} total, ${config.items.processedItems} processed, ${config.items.failedItems} failed`;
+    await writeSummary(core, {
+        title: `Maestro task ${task.id} finished: ${task.finishStatus ?? config.status}`,
+        rows: [
+            ['Task', task.id],
+            ['Automation', task.activityLabel],
+            ['State', task.state],
+            ['Finish status', task.finishStatus ?? config.status],
+            ['Message', task.finishMessage ?? config.message],
+            ['Items', counts]
         ]
     });
 }
@@ -42715,13 +43103,13 @@ function parseKeys(input, lines, options) {
 
 
 
-const main_Inputs = {
+const get_credential_main_Inputs = {
     ...ConnectionInputs,
     label: 'label',
     key: 'key',
     exportEnv: 'export-env'
 };
-const main_Outputs = { value: 'value' };
+const get_credential_main_Outputs = { value: 'value' };
 /**
  * Fetches the values of `keys` with as few requests as the job allows.
  *
@@ -42772,11 +43160,11 @@ async function fetchValues(client, label, keys) {
 async function get_credential_main_run(core) {
     const connection = readConnection(core, { action: 'get-credential' });
     const inputs = (0,shared_inputs/* createInputReader */.ic)(core);
-    const label = inputs.required(main_Inputs.label);
-    const exportEnv = inputs.boolean(main_Inputs.exportEnv, false);
-    const specs = parseKeys(main_Inputs.key, inputs.list(main_Inputs.key), {
+    const label = inputs.required(get_credential_main_Inputs.label);
+    const exportEnv = inputs.boolean(get_credential_main_Inputs.exportEnv, false);
+    const specs = parseKeys(get_credential_main_Inputs.key, inputs.list(get_credential_main_Inputs.key), {
         exportEnv,
-        reservedOutputs: [main_Outputs.value]
+        reservedOutputs: [get_credential_main_Outputs.value]
     });
     const client = new MaestroClient(connection);
     let values;
@@ -42791,7 +43179,7 @@ async function get_credential_main_run(core) {
     for (const value of values.values())
         (0,secrets/* maskSecret */.$l)(core, value);
     const outputs = {
-        [main_Outputs.value]: specs.length === 1 ? values.get(specs[0].key) : ''
+        [get_credential_main_Outputs.value]: specs.length === 1 ? values.get(specs[0].key) : ''
     };
     for (const spec of specs)
         outputs[spec.output] = values.get(spec.key);
@@ -47165,6 +47553,8 @@ async function forEachLimited(items, limit, fn) {
 
 
 
+
+
 const commands = {
     alert: {
         title: 'Alert',
@@ -47175,6 +47565,46 @@ const commands = {
             title: '',
             message: '',
             'fail-on-error': 'true',
+            server: '',
+            login: '',
+            'access-key': '',
+            'ca-certificate': '',
+            'insecure-skip-tls-verify': 'false',
+            'timeout-seconds': '60'
+        }
+    },
+    'create-task': {
+        title: 'Create task',
+        run: create_task_main_run,
+        inputs: {
+            'activity-label': '',
+            parameters: '',
+            test: 'false',
+            priority: '0',
+            'min-execution-date': '',
+            wait: 'false',
+            'wait-timeout-seconds': '3600',
+            'poll-interval-seconds': '10',
+            'interrupt-on-timeout': 'false',
+            'allowed-statuses': 'SUCCESS',
+            server: '',
+            login: '',
+            'access-key': '',
+            'ca-certificate': '',
+            'insecure-skip-tls-verify': 'false',
+            'timeout-seconds': '60'
+        }
+    },
+    'finish-task': {
+        title: 'Finish task',
+        run: finish_task_main_run,
+        inputs: {
+            'task-id': '',
+            status: '',
+            message: '',
+            'total-items': '',
+            'processed-items': '',
+            'failed-items': '',
             server: '',
             login: '',
             'access-key': '',
@@ -47556,8 +47986,9 @@ function createInputReader(core, options = {}) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ runAction),
-/* harmony export */   I: () => (/* binding */ describeFailure)
+/* harmony export */   Cs: () => (/* binding */ runAction),
+/* harmony export */   Ic: () => (/* binding */ describeFailure),
+/* harmony export */   dR: () => (/* binding */ ActionFailure)
 /* harmony export */ });
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
@@ -47568,6 +47999,13 @@ function createInputReader(core, options = {}) {
 
 
 
+/**
+ * A failure the action decided on, not a bug nor a server error: e.g. the task it waited for
+ * finished FAILED, or the wait timed out. Printed as is (no bug hint), under `<action> failed`.
+ */
+class ActionFailure extends Error {
+    name = 'ActionFailure';
+}
 const MAESTRO_ERRORS = new Set(['MaestroHttpError', 'MaestroNetworkError', 'MaestroInputError']);
 const BUG_HINT = 'This looks like a bug in maestro-actions, not in your workflow: please report it with this ' +
     "step's debug log (re-run the job with debug logging enabled).";
@@ -47596,6 +48034,9 @@ function describeFailure(actionName, thrown) {
         const message = String(prop(thrown, 'message') ?? '');
         if (name === 'ActionInputError' && typeof prop(thrown, 'input') === 'string') {
             return { kind: 'input', title: `Invalid input '${String(prop(thrown, 'input'))}'`, message };
+        }
+        if (name === 'ActionFailure' && message !== '') {
+            return { kind: 'outcome', title: `${actionName} failed`, message };
         }
         if (MAESTRO_ERRORS.has(name)) {
             const hint = prop(thrown, 'hint');
