@@ -323,14 +323,16 @@ export class Transport {
     let body: string | Readable | undefined
     if (spec.upload) {
       headers['content-type'] = spec.upload.contentType
-      headers['content-length'] = String(spec.upload.contentLength)
+      // Unknown length (a re-openable stream): no header, undici sends it chunked.
+      if (spec.upload.contentLength !== undefined)
+        headers['content-length'] = String(spec.upload.contentLength)
       body = Readable.from(spec.upload.body(), { objectMode: false, highWaterMark: 256 * 1024 })
     } else if (spec.json !== undefined) {
       headers['content-type'] = 'application/json'
       body = JSON.stringify(spec.json)
     }
     const baseMs =
-      spec.timeoutMs ?? (spec.upload ? this.transferBudgetMs(spec.upload.size) : o.timeoutMs)
+      spec.timeoutMs ?? (spec.upload ? this.transferBudgetMs(spec.upload.budgetSize) : o.timeoutMs)
     const controller = new AbortController()
     const started = Date.now()
     let deadlineMs = baseMs

@@ -185,13 +185,31 @@ export type FileSource =
   | { filePath: string; fileName?: string }
   | { stream: NodeJS.ReadableStream | AsyncIterable<Uint8Array>; size: number; fileName: string }
 
+/** Bytes of a source: a Node stream or any async iterable of chunks. */
+export type ByteSource = NodeJS.ReadableStream | AsyncIterable<Uint8Array>
+
 export type UploadArtifactRequest = { taskId: Id; name: string; fileName?: string } & (
-  | { filePath: string; stream?: undefined; size?: undefined }
+  | { filePath: string; stream?: undefined; size?: undefined; open?: undefined }
   | {
-      stream: NodeJS.ReadableStream | AsyncIterable<Uint8Array>
+      stream: ByteSource
       size: number
       fileName: string
       filePath?: undefined
+      open?: undefined
+    }
+  | {
+      /**
+       * Makes a fresh stream of the same bytes each time it is called (e.g. a zip built while it
+       * is read), so the file send can be retried. Its size need not be known: it is sent with
+       * chunked transfer encoding, and size and SHA-256 are computed on the way.
+       */
+      open: () => ByteSource | Promise<ByteSource>
+      fileName: string
+      /** Expected size in bytes (an estimate is fine), only to size the transfer deadline. */
+      sizeHint?: number
+      filePath?: undefined
+      stream?: undefined
+      size?: undefined
     }
 )
 

@@ -1,27 +1,33 @@
 // Streams one file as multipart/form-data (one part named `file`) with an exact Content-Length,
-// hashing it on the way out: one pass over the data, memory independent of the file size.
+// hashing it on the way out: one pass over the data, memory independent of the file size. A
+// re-openable source of unknown size (`open`) is sent chunked, without Content-Length.
 
 import { createHash, randomBytes } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { MaestroError, MaestroInputError } from './errors.js'
-import type { TransferResult } from './models.js'
+import type { ByteSource, TransferResult } from './models.js'
 
 const CHUNK = 256 * 1024
 
 /** Where the bytes come from. */
 export type UploadSource =
   | { filePath: string; fileName?: string }
-  | { stream: NodeJS.ReadableStream | AsyncIterable<Uint8Array>; size: number; fileName: string }
+  | { stream: ByteSource; size: number; fileName: string }
+  | { open: () => ByteSource | Promise<ByteSource>; fileName: string; sizeHint?: number }
 
 export interface PreparedUpload {
   fileName: string
-  size: number
+  /** Exact size, or undefined for a re-openable source of unknown size (sent chunked). */
+  size: number | undefined
+  /** Size used for the transfer deadline: the exact size, else the caller's hint. */
+  budgetSize: number
   /** False for a caller-given stream: it can be read only once, so the upload is never retried. */
   replayable: boolean
   contentType: string
-  contentLength: number
+  /** undefined: no Content-Length, the body goes with chunked transfer encoding. */
+  contentLength: number | undefined
   /** A fresh body for one attempt. */
   body(): AsyncIterable<Uint8Array>
   /** Size and SHA-256 of the last body that was read to the end. */
@@ -46,11 +52,27 @@ export async function prepareUpload(
   source: UploadSource,
   operation: string
 ): Promise<PreparedUpload> {
-  let size: number
+  let size: number | undefined
   let fileName: string
-  let open: () => AsyncIterable<Uint8Array>
+  let open: () => ByteSource | Promise<ByteSource>
   let replayable: boolean
-  if ('filePath' in source && source.filePath !== undefined) {
+  let budgetSize: number
+  if ('open' in source && source.open !== undefined) {
+    const s = source as { open: unknown; fileName?: unknown; sizeHint?: unknown }
+    if (typeof s.open !== 'function')
+      throw new MaestroInputError('open', 'open must be a function returning a stream.', operation)
+    if (typeof s.fileName !== 'string' || !s.fileName)
+      throw new MaestroInputError('fileName', 'A stream upload needs a fileName.', operation)
+    size = undefined
+    fileName = s.fileName
+    open = s.open as () => ByteSource | Promise<ByteSource>
+    replayable = true
+    // Unknown size and no hint: budget as for 1 GiB (the stall watchdog still applies).
+    budgetSize =
+      typeof s.sizeHint === 'number' && Number.isFinite(s.sizeHint) && s.sizeHint >= 0
+        ? s.sizeHint
+        : 1024 ** 3
+  } else if ('filePath' in source && source.filePath !== undefined) {
     const filePath = source.filePath
     let st
     try {
@@ -71,6 +93,7 @@ export async function prepareUpload(
     fileName = source.fileName || basename(filePath)
     open = () => createReadStream(filePath, { highWaterMark: CHUNK })
     replayable = true
+    budgetSize = size
   } else {
     const s = source as { stream?: unknown; size?: unknown; fileName?: unknown }
     if (!s.stream)
@@ -100,6 +123,7 @@ export async function prepareUpload(
       return stream
     }
     replayable = false
+    budgetSize = size
   }
 
   const boundary = `----maestro-actions-${randomBytes(12).toString('hex')}`
@@ -114,28 +138,30 @@ export async function prepareUpload(
     const hash = createHash('sha256')
     let sent = 0
     yield head
-    for await (const chunk of open()) {
+    const stream = (await open()) as AsyncIterable<Uint8Array | string>
+    for await (const chunk of stream) {
       const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk
       sent += buf.length
-      if (sent > size) break
+      if (size !== undefined && sent > size) break
       hash.update(buf)
       yield buf
     }
-    if (sent !== size)
+    if (size !== undefined && sent !== size)
       throw new MaestroError(
         `Could not ${operation}: the file is ${sent > size ? 'larger' : 'smaller'} than the ${size} bytes announced (did it change during the upload?).`,
         { operation }
       )
     yield tail
-    last = { size, sha256: hash.digest('hex') }
+    last = { size: sent, sha256: hash.digest('hex') }
   }
 
   return {
     fileName,
     size,
+    budgetSize,
     replayable,
     contentType: `multipart/form-data; boundary=${boundary}`,
-    contentLength: head.length + size + tail.length,
+    contentLength: size === undefined ? undefined : head.length + size + tail.length,
     body,
     result: () => last
   }

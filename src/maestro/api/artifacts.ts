@@ -24,7 +24,9 @@ export async function uploadArtifact(
   const source: UploadSource =
     request.filePath !== undefined
       ? { filePath: request.filePath, fileName: request.fileName }
-      : { stream: request.stream, size: request.size, fileName: request.fileName }
+      : request.open !== undefined
+        ? { open: request.open, fileName: request.fileName, sizeHint: request.sizeHint }
+        : { stream: request.stream, size: request.size, fileName: request.fileName }
   const upload = await prepareUpload(source, operation)
   const artifact = await ctx.call<Artifact>({
     operation: `create the record of artifact '${name}' for task ${taskId}`,
