@@ -2,11 +2,12 @@
 // The licenses of everything the bundles can contain: the production dependency tree
 // (`npm ls --omit=dev --all --json --long`), each package's `license` field checked against an
 // allow-list of permissive licenses. The bundles in dist/ are built from this tree only, so a
-// package that is not here cannot be in them.
+// package that is not here cannot be in them; the licenses.txt ncc writes into each bundle is
+// checked too (every package in it from the production tree, with an allowed license).
 //
 //   node scripts/check-licenses.mjs     prints every package and license; exit 1 on a problem
 import { spawnSync } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
@@ -83,6 +84,39 @@ export function licenseProblems(packages, allowed = ALLOWED_LICENSES) {
     .map(p => `${p.name}@${p.version}: ${p.license ?? 'no license field'}`)
 }
 
+const PACKAGE_NAME = /^(@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/
+const LICENSE_LINE = /^\(?[A-Za-z0-9.+-]+( (OR|AND) [A-Za-z0-9.+-]+)*\)?$/
+
+/**
+ * The packages ncc wrote into a bundle's licenses.txt, as `{name, license}`. Each entry is the
+ * package name, its license and the license text, entries separated by a blank line.
+ */
+export function parseLicensesTxt(text) {
+  const lines = text.split(/\r?\n/)
+  const out = []
+  for (let i = 0; i < lines.length - 1; i++) {
+    if ((i === 0 || lines[i - 1] === '') && PACKAGE_NAME.test(lines[i])) {
+      if (LICENSE_LINE.test(lines[i + 1])) out.push({ name: lines[i], license: lines[i + 1] })
+    }
+  }
+  return out
+}
+
+/** Every `dist/<name>/licenses.txt`, parsed: `{bundle, packages}` (a bundle without one: []). */
+export function bundledLicenses(distDir = 'dist') {
+  if (!existsSync(distDir)) return []
+  return readdirSync(distDir, { withFileTypes: true })
+    .filter(d => d.isDirectory())
+    .map(d => {
+      const file = join(distDir, d.name, 'licenses.txt')
+      return {
+        bundle: d.name,
+        hasFile: existsSync(file),
+        packages: existsSync(file) ? parseLicensesTxt(readFileSync(file, 'utf8')) : []
+      }
+    })
+}
+
 /** The production dependency tree of the project at `root`, as `npm ls` reports it. */
 export function productionTree(root = process.cwd()) {
   const r = spawnSync('npm', ['ls', '--omit=dev', '--all', '--json', '--long'], {
@@ -105,6 +139,15 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   const packages = packagesOf(productionTree())
   for (const p of packages) process.stdout.write(`${p.name}@${p.version}  ${p.license}\n`)
   const problems = licenseProblems(packages)
+  const names = new Set(packages.map(p => p.name))
+  for (const b of bundledLicenses()) {
+    for (const p of b.packages) {
+      if (!names.has(p.name))
+        problems.push(`${p.name} in dist/${b.bundle}: not a production dependency`)
+      else if (!licenseAllowed(p.license))
+        problems.push(`${p.name} in dist/${b.bundle}: ${p.license}`)
+    }
+  }
   for (const p of problems) process.stderr.write(`not on the allow-list: ${p}\n`)
   process.stdout.write(
     `${packages.length} production packages, ${problems.length} with a license not allowed\n`

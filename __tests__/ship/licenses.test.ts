@@ -3,10 +3,12 @@
 import { describe, expect, it } from '@jest/globals'
 import {
   ALLOWED_LICENSES,
+  bundledLicenses,
   licenseAllowed,
   licenseOf,
   licenseProblems,
   packagesOf,
+  parseLicensesTxt,
   productionTree
 } from '../../scripts/check-licenses.mjs'
 
@@ -23,6 +25,50 @@ describe('license check of the bundled dependencies', () => {
     }
     expect(licenseProblems(packages)).toEqual([])
   }, 60_000)
+
+  it('every package ncc bundled is a production dependency with an allowed license', () => {
+    const names = new Set(packagesOf(productionTree()).map(p => p.name))
+    const bundles = bundledLicenses('dist')
+    expect(bundles.length).toBeGreaterThan(0)
+    const problems: string[] = []
+    for (const b of bundles) {
+      if (!b.hasFile) problems.push(`dist/${b.bundle}: no licenses.txt`)
+      // Every bundle inlines @actions/core; finding it proves the file was read.
+      if (!b.packages.some(p => p.name === '@actions/core')) {
+        problems.push(`dist/${b.bundle}: @actions/core not found in licenses.txt`)
+      }
+      for (const p of b.packages) {
+        if (!names.has(p.name))
+          problems.push(`dist/${b.bundle}: ${p.name} is not a production dependency`)
+        if (!licenseAllowed(p.license)) problems.push(`dist/${b.bundle}: ${p.name} ${p.license}`)
+      }
+    }
+    expect(problems).toEqual([])
+  }, 60_000)
+
+  it('reads the licenses.txt ncc writes', () => {
+    const text = [
+      '@actions/core',
+      'MIT',
+      'The MIT License (MIT)',
+      '',
+      'Copyright 2019 GitHub',
+      '',
+      'copyleft-lib',
+      'GPL-3.0-only',
+      'GNU GENERAL PUBLIC LICENSE',
+      '',
+      'dual',
+      '(MIT OR Apache-2.0)',
+      'text',
+      ''
+    ].join('\n')
+    expect(parseLicensesTxt(text)).toEqual([
+      { name: '@actions/core', license: 'MIT' },
+      { name: 'copyleft-lib', license: 'WTFPL' },
+      { name: 'dual', license: '(MIT OR Apache-2.0)' }
+    ])
+  })
 
   it('names the package and its license when one is not allowed', () => {
     const tree = {
