@@ -65,7 +65,7 @@ describe('license check of the bundled dependencies', () => {
     ].join('\n')
     expect(parseLicensesTxt(text)).toEqual([
       { name: '@actions/core', license: 'MIT' },
-      { name: 'copyleft-lib', license: 'WTFPL' },
+      { name: 'copyleft-lib', license: 'GPL-3.0-only' },
       { name: 'dual', license: '(MIT OR Apache-2.0)' }
     ])
   })
