@@ -324,7 +324,7 @@ __webpack_unused_export__ = RoundRobinPool
 __webpack_unused_export__ = Agent
 module.exports.kT = ProxyAgent
 __webpack_unused_export__ = Socks5ProxyAgent
-__webpack_unused_export__ = EnvHttpProxyAgent
+module.exports.J2 = EnvHttpProxyAgent
 __webpack_unused_export__ = RetryAgent
 __webpack_unused_export__ = H2CClient
 __webpack_unused_export__ = RetryHandler
@@ -39300,13 +39300,847 @@ module.exports = {
 
 /***/ }),
 
+/***/ 3044:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+var __webpack_unused_export__;
+var fs = __nccwpck_require__(9896);
+var Transform = (__nccwpck_require__(2203).Transform);
+var PassThrough = (__nccwpck_require__(2203).PassThrough);
+var zlib = __nccwpck_require__(3106);
+var util = __nccwpck_require__(9023);
+var EventEmitter = (__nccwpck_require__(4434).EventEmitter);
+var errorMonitor = (__nccwpck_require__(4434).errorMonitor);
+var crc32 = __nccwpck_require__(4928);
+
+exports.u = ZipFile;
+__webpack_unused_export__ = dateToDosDateTime;
+
+util.inherits(ZipFile, EventEmitter);
+function ZipFile() {
+  this.outputStream = new PassThrough();
+  this.entries = [];
+  this.outputStreamCursor = 0;
+  this.ended = false; // .end() sets this
+  this.allDone = false; // set when we've written the last bytes
+  this.forceZip64Eocd = false; // configurable in .end()
+  this.errored = false;
+  this.on(errorMonitor, function() {
+    this.errored = true;
+  });
+}
+
+ZipFile.prototype.addFile = function(realPath, metadataPath, options) {
+  var self = this;
+  metadataPath = validateMetadataPath(metadataPath, false);
+  if (options == null) options = {};
+
+  if (shouldIgnoreAdding(self)) return;
+  var entry = new Entry(metadataPath, false, options);
+  self.entries.push(entry);
+  fs.stat(realPath, function(err, stats) {
+    if (err) return self.emit("error", err);
+    if (!stats.isFile()) return self.emit("error", new Error("not a file: " + realPath));
+    entry.uncompressedSize = stats.size;
+    if (options.mtime == null) entry.setLastModDate(stats.mtime);
+    if (options.mode == null) entry.setFileAttributesMode(stats.mode);
+    entry.setFileDataPumpFunction(function() {
+      var readStream = fs.createReadStream(realPath);
+      entry.state = Entry.FILE_DATA_IN_PROGRESS;
+      readStream.on("error", function(err) {
+        self.emit("error", err);
+      });
+      pumpFileDataReadStream(self, entry, readStream);
+    });
+    pumpEntries(self);
+  });
+};
+
+ZipFile.prototype.addReadStream = function(readStream, metadataPath, options) {
+  this.addReadStreamLazy(metadataPath, options, function(cb) {
+    cb(null, readStream);
+  });
+};
+
+ZipFile.prototype.addReadStreamLazy = function(metadataPath, options, getReadStreamFunction) {
+  var self = this;
+  if (typeof options === "function") {
+    getReadStreamFunction = options;
+    options = null;
+  }
+  if (options == null) options = {};
+  metadataPath = validateMetadataPath(metadataPath, false);
+
+  if (shouldIgnoreAdding(self)) return;
+  var entry = new Entry(metadataPath, false, options);
+  self.entries.push(entry);
+  entry.setFileDataPumpFunction(function() {
+    entry.state = Entry.FILE_DATA_IN_PROGRESS;
+    getReadStreamFunction(function(err, readStream) {
+      if (err) return self.emit("error", err);
+      pumpFileDataReadStream(self, entry, readStream);
+    });
+  });
+  pumpEntries(self);
+};
+
+ZipFile.prototype.addBuffer = function(buffer, metadataPath, options) {
+  var self = this;
+  metadataPath = validateMetadataPath(metadataPath, false);
+  if (buffer.length > 0x3fffffff) throw new Error("buffer too large: " + buffer.length + " > " + 0x3fffffff);
+  if (options == null) options = {};
+  if (options.size != null) throw new Error("options.size not allowed");
+
+  if (shouldIgnoreAdding(self)) return;
+  var entry = new Entry(metadataPath, false, options);
+  entry.uncompressedSize = buffer.length;
+  entry.crc32 = crc32.unsigned(buffer);
+  entry.crcAndFileSizeKnown = true;
+  self.entries.push(entry);
+  if (entry.compressionLevel === 0) {
+    setCompressedBuffer(buffer);
+  } else {
+    zlib.deflateRaw(buffer, {level:entry.compressionLevel}, function(err, compressedBuffer) {
+      setCompressedBuffer(compressedBuffer);
+    });
+  }
+  function setCompressedBuffer(compressedBuffer) {
+    entry.compressedSize = compressedBuffer.length;
+    entry.setFileDataPumpFunction(function() {
+      writeToOutputStream(self, compressedBuffer);
+      writeToOutputStream(self, entry.getDataDescriptor());
+      entry.state = Entry.FILE_DATA_DONE;
+
+      // don't call pumpEntries() recursively.
+      // (also, don't call process.nextTick recursively.)
+      setImmediate(function() {
+        pumpEntries(self);
+      });
+    });
+    pumpEntries(self);
+  }
+};
+
+ZipFile.prototype.addEmptyDirectory = function(metadataPath, options) {
+  var self = this;
+  metadataPath = validateMetadataPath(metadataPath, true);
+  if (options == null) options = {};
+  if (options.size != null) throw new Error("options.size not allowed");
+  if (options.compress != null) throw new Error("options.compress not allowed");
+  if (options.compressionLevel != null) throw new Error("options.compressionLevel not allowed");
+
+  if (shouldIgnoreAdding(self)) return;
+  var entry = new Entry(metadataPath, true, options);
+  self.entries.push(entry);
+  entry.setFileDataPumpFunction(function() {
+    writeToOutputStream(self, entry.getDataDescriptor());
+    entry.state = Entry.FILE_DATA_DONE;
+    pumpEntries(self);
+  });
+  pumpEntries(self);
+};
+
+var eocdrSignatureBuffer = bufferFrom([0x50, 0x4b, 0x05, 0x06]);
+
+ZipFile.prototype.end = function(options, calculatedTotalSizeCallback) {
+  if (typeof options === "function") {
+    calculatedTotalSizeCallback = options;
+    options = null;
+  }
+  if (options == null) options = {};
+  if (this.ended) return;
+  this.ended = true;
+  if (this.errored) return;
+  this.calculatedTotalSizeCallback = calculatedTotalSizeCallback;
+  this.forceZip64Eocd = !!options.forceZip64Format;
+  if (options.comment) {
+    if (typeof options.comment === "string") {
+      this.comment = encodeCp437(options.comment);
+    } else {
+      // It should be a Buffer
+      this.comment = options.comment;
+    }
+    if (this.comment.length > 0xffff) throw new Error("comment is too large");
+    // gotta check for this, because the zipfile format is actually ambiguous.
+    if (bufferIncludes(this.comment, eocdrSignatureBuffer)) throw new Error("comment contains end of central directory record signature");
+  } else {
+    // no comment.
+    this.comment = EMPTY_BUFFER;
+  }
+  pumpEntries(this);
+};
+
+function writeToOutputStream(self, buffer) {
+  self.outputStream.write(buffer);
+  self.outputStreamCursor += buffer.length;
+}
+
+function pumpFileDataReadStream(self, entry, readStream) {
+  var crc32Watcher = new Crc32Watcher();
+  var uncompressedSizeCounter = new ByteCounter();
+  var compressor = entry.compressionLevel !== 0 ? new zlib.DeflateRaw({level:entry.compressionLevel}) : new PassThrough();
+  var compressedSizeCounter = new ByteCounter();
+  readStream.pipe(crc32Watcher)
+            .pipe(uncompressedSizeCounter)
+            .pipe(compressor)
+            .pipe(compressedSizeCounter)
+            .pipe(self.outputStream, {end: false});
+  compressedSizeCounter.on("end", function() {
+    entry.crc32 = crc32Watcher.crc32;
+    if (entry.uncompressedSize == null) {
+      entry.uncompressedSize = uncompressedSizeCounter.byteCount;
+    } else {
+      if (entry.uncompressedSize !== uncompressedSizeCounter.byteCount) return self.emit("error", new Error("file data stream has unexpected number of bytes"));
+    }
+    entry.compressedSize = compressedSizeCounter.byteCount;
+    self.outputStreamCursor += entry.compressedSize;
+    writeToOutputStream(self, entry.getDataDescriptor());
+    entry.state = Entry.FILE_DATA_DONE;
+    pumpEntries(self);
+  });
+}
+
+function determineCompressionLevel(options) {
+  if (options.compress != null && options.compressionLevel != null) {
+    if (!!options.compress !== !!options.compressionLevel) throw new Error("conflicting settings for compress and compressionLevel");
+  }
+  if (options.compressionLevel != null) return options.compressionLevel;
+  if (options.compress === false) return 0;
+  return 6;
+}
+
+function pumpEntries(self) {
+  if (self.allDone || self.errored) return;
+  // first check if calculatedTotalSize is finally known
+  if (self.ended && self.calculatedTotalSizeCallback != null) {
+    var calculatedTotalSize = calculateTotalSize(self);
+    if (calculatedTotalSize != null) {
+      // we have an answer
+      self.calculatedTotalSizeCallback(calculatedTotalSize);
+      self.calculatedTotalSizeCallback = null;
+    }
+  }
+
+  // pump entries
+  var entry = getFirstNotDoneEntry();
+  function getFirstNotDoneEntry() {
+    for (var i = 0; i < self.entries.length; i++) {
+      var entry = self.entries[i];
+      if (entry.state < Entry.FILE_DATA_DONE) return entry;
+    }
+    return null;
+  }
+  if (entry != null) {
+    // this entry is not done yet
+    if (entry.state < Entry.READY_TO_PUMP_FILE_DATA) return; // input file not open yet
+    if (entry.state === Entry.FILE_DATA_IN_PROGRESS) return; // we'll get there
+    // start with local file header
+    entry.relativeOffsetOfLocalHeader = self.outputStreamCursor;
+    var localFileHeader = entry.getLocalFileHeader();
+    writeToOutputStream(self, localFileHeader);
+    entry.doFileDataPump();
+  } else {
+    // all cought up on writing entries
+    if (self.ended) {
+      // head for the exit
+      self.offsetOfStartOfCentralDirectory = self.outputStreamCursor;
+      self.entries.forEach(function(entry) {
+        var centralDirectoryRecord = entry.getCentralDirectoryRecord();
+        writeToOutputStream(self, centralDirectoryRecord);
+      });
+      writeToOutputStream(self, getEndOfCentralDirectoryRecord(self));
+      self.outputStream.end();
+      self.allDone = true;
+    }
+  }
+}
+
+function calculateTotalSize(self) {
+  var pretendOutputCursor = 0;
+  var centralDirectorySize = 0;
+  for (var i = 0; i < self.entries.length; i++) {
+    var entry = self.entries[i];
+    // compression is too hard to predict
+    if (entry.compressionLevel !== 0) return -1;
+    if (entry.state >= Entry.READY_TO_PUMP_FILE_DATA) {
+      // if addReadStream was called without providing the size, we can't predict the total size
+      if (entry.uncompressedSize == null) return -1;
+    } else {
+      // if we're still waiting for fs.stat, we might learn the size someday
+      if (entry.uncompressedSize == null) return null;
+    }
+    // we know this for sure, and this is important to know if we need ZIP64 format.
+    entry.relativeOffsetOfLocalHeader = pretendOutputCursor;
+    var useZip64Format = entry.useZip64Format();
+
+    pretendOutputCursor += LOCAL_FILE_HEADER_FIXED_SIZE + entry.utf8FileName.length;
+    pretendOutputCursor += entry.uncompressedSize;
+    if (!entry.crcAndFileSizeKnown) {
+      // use a data descriptor
+      if (useZip64Format) {
+        pretendOutputCursor += ZIP64_DATA_DESCRIPTOR_SIZE;
+      } else {
+        pretendOutputCursor += DATA_DESCRIPTOR_SIZE;
+      }
+    }
+
+    centralDirectorySize += CENTRAL_DIRECTORY_RECORD_FIXED_SIZE + entry.utf8FileName.length + entry.fileComment.length;
+    if (!entry.forceDosTimestamp) {
+      centralDirectorySize += INFO_ZIP_UNIVERSAL_TIMESTAMP_EXTRA_FIELD_SIZE;
+    }
+    if (useZip64Format) {
+      centralDirectorySize += ZIP64_EXTENDED_INFORMATION_EXTRA_FIELD_SIZE;
+    }
+  }
+
+  var endOfCentralDirectorySize = 0;
+  if (self.forceZip64Eocd ||
+      self.entries.length >= 0xffff ||
+      centralDirectorySize >= 0xffff ||
+      pretendOutputCursor >= 0xffffffff) {
+    // use zip64 end of central directory stuff
+    endOfCentralDirectorySize += ZIP64_END_OF_CENTRAL_DIRECTORY_RECORD_SIZE + ZIP64_END_OF_CENTRAL_DIRECTORY_LOCATOR_SIZE;
+  }
+  endOfCentralDirectorySize += END_OF_CENTRAL_DIRECTORY_RECORD_SIZE + self.comment.length;
+  return pretendOutputCursor + centralDirectorySize + endOfCentralDirectorySize;
+}
+
+function shouldIgnoreAdding(self) {
+  if (self.ended) throw new Error("cannot add entries after calling end()");
+  if (self.errored) return true;
+  return false;
+}
+
+var ZIP64_END_OF_CENTRAL_DIRECTORY_RECORD_SIZE = 56;
+var ZIP64_END_OF_CENTRAL_DIRECTORY_LOCATOR_SIZE = 20;
+var END_OF_CENTRAL_DIRECTORY_RECORD_SIZE = 22;
+function getEndOfCentralDirectoryRecord(self, actuallyJustTellMeHowLongItWouldBe) {
+  var needZip64Format = false;
+  var normalEntriesLength = self.entries.length;
+  if (self.forceZip64Eocd || self.entries.length >= 0xffff) {
+    normalEntriesLength = 0xffff;
+    needZip64Format = true;
+  }
+  var sizeOfCentralDirectory = self.outputStreamCursor - self.offsetOfStartOfCentralDirectory;
+  var normalSizeOfCentralDirectory = sizeOfCentralDirectory;
+  if (self.forceZip64Eocd || sizeOfCentralDirectory >= 0xffffffff) {
+    normalSizeOfCentralDirectory = 0xffffffff;
+    needZip64Format = true;
+  }
+  var normalOffsetOfStartOfCentralDirectory = self.offsetOfStartOfCentralDirectory;
+  if (self.forceZip64Eocd || self.offsetOfStartOfCentralDirectory >= 0xffffffff) {
+    normalOffsetOfStartOfCentralDirectory = 0xffffffff;
+    needZip64Format = true;
+  }
+  if (actuallyJustTellMeHowLongItWouldBe) {
+    if (needZip64Format) {
+      return (
+        ZIP64_END_OF_CENTRAL_DIRECTORY_RECORD_SIZE +
+        ZIP64_END_OF_CENTRAL_DIRECTORY_LOCATOR_SIZE +
+        END_OF_CENTRAL_DIRECTORY_RECORD_SIZE
+      );
+    } else {
+      return END_OF_CENTRAL_DIRECTORY_RECORD_SIZE;
+    }
+  }
+
+  var eocdrBuffer = bufferAlloc(END_OF_CENTRAL_DIRECTORY_RECORD_SIZE + self.comment.length);
+  // end of central dir signature                       4 bytes  (0x06054b50)
+  eocdrBuffer.writeUInt32LE(0x06054b50, 0);
+  // number of this disk                                2 bytes
+  eocdrBuffer.writeUInt16LE(0, 4);
+  // number of the disk with the start of the central directory  2 bytes
+  eocdrBuffer.writeUInt16LE(0, 6);
+  // total number of entries in the central directory on this disk  2 bytes
+  eocdrBuffer.writeUInt16LE(normalEntriesLength, 8);
+  // total number of entries in the central directory   2 bytes
+  eocdrBuffer.writeUInt16LE(normalEntriesLength, 10);
+  // size of the central directory                      4 bytes
+  eocdrBuffer.writeUInt32LE(normalSizeOfCentralDirectory, 12);
+  // offset of start of central directory with respect to the starting disk number  4 bytes
+  eocdrBuffer.writeUInt32LE(normalOffsetOfStartOfCentralDirectory, 16);
+  // .ZIP file comment length                           2 bytes
+  eocdrBuffer.writeUInt16LE(self.comment.length, 20);
+  // .ZIP file comment                                  (variable size)
+  self.comment.copy(eocdrBuffer, 22);
+
+  if (!needZip64Format) return eocdrBuffer;
+
+  // ZIP64 format
+  // ZIP64 End of Central Directory Record
+  var zip64EocdrBuffer = bufferAlloc(ZIP64_END_OF_CENTRAL_DIRECTORY_RECORD_SIZE);
+  // zip64 end of central dir signature                                             4 bytes  (0x06064b50)
+  zip64EocdrBuffer.writeUInt32LE(0x06064b50, 0);
+  // size of zip64 end of central directory record                                  8 bytes
+  writeUInt64LE(zip64EocdrBuffer, ZIP64_END_OF_CENTRAL_DIRECTORY_RECORD_SIZE - 12, 4);
+  // version made by                                                                2 bytes
+  zip64EocdrBuffer.writeUInt16LE(VERSION_MADE_BY, 12);
+  // version needed to extract                                                      2 bytes
+  zip64EocdrBuffer.writeUInt16LE(VERSION_NEEDED_TO_EXTRACT_ZIP64, 14);
+  // number of this disk                                                            4 bytes
+  zip64EocdrBuffer.writeUInt32LE(0, 16);
+  // number of the disk with the start of the central directory                     4 bytes
+  zip64EocdrBuffer.writeUInt32LE(0, 20);
+  // total number of entries in the central directory on this disk                  8 bytes
+  writeUInt64LE(zip64EocdrBuffer, self.entries.length, 24);
+  // total number of entries in the central directory                               8 bytes
+  writeUInt64LE(zip64EocdrBuffer, self.entries.length, 32);
+  // size of the central directory                                                  8 bytes
+  writeUInt64LE(zip64EocdrBuffer, sizeOfCentralDirectory, 40);
+  // offset of start of central directory with respect to the starting disk number  8 bytes
+  writeUInt64LE(zip64EocdrBuffer, self.offsetOfStartOfCentralDirectory, 48);
+  // zip64 extensible data sector                                                   (variable size)
+  // nothing in the zip64 extensible data sector
+
+
+  // ZIP64 End of Central Directory Locator
+  var zip64EocdlBuffer = bufferAlloc(ZIP64_END_OF_CENTRAL_DIRECTORY_LOCATOR_SIZE);
+  // zip64 end of central dir locator signature                               4 bytes  (0x07064b50)
+  zip64EocdlBuffer.writeUInt32LE(0x07064b50, 0);
+  // number of the disk with the start of the zip64 end of central directory  4 bytes
+  zip64EocdlBuffer.writeUInt32LE(0, 4);
+  // relative offset of the zip64 end of central directory record             8 bytes
+  writeUInt64LE(zip64EocdlBuffer, self.outputStreamCursor, 8);
+  // total number of disks                                                    4 bytes
+  zip64EocdlBuffer.writeUInt32LE(1, 16);
+
+
+  return Buffer.concat([
+    zip64EocdrBuffer,
+    zip64EocdlBuffer,
+    eocdrBuffer,
+  ]);
+}
+
+function validateMetadataPath(metadataPath, isDirectory) {
+  if (metadataPath === "") throw new Error("empty metadataPath");
+  metadataPath = metadataPath.replace(/\\/g, "/");
+  if (/^[a-zA-Z]:/.test(metadataPath) || /^\//.test(metadataPath)) throw new Error("absolute path: " + metadataPath);
+  if (metadataPath.split("/").indexOf("..") !== -1) throw new Error("invalid relative path: " + metadataPath);
+  var looksLikeDirectory = /\/$/.test(metadataPath);
+  if (isDirectory) {
+    // append a trailing '/' if necessary.
+    if (!looksLikeDirectory) metadataPath += "/";
+  } else {
+    if (looksLikeDirectory) throw new Error("file path cannot end with '/': " + metadataPath);
+  }
+  return metadataPath;
+}
+
+var EMPTY_BUFFER = bufferAlloc(0);
+
+// this class is not part of the public API
+function Entry(metadataPath, isDirectory, options) {
+  this.utf8FileName = bufferFrom(metadataPath);
+  if (this.utf8FileName.length > 0xffff) throw new Error("utf8 file name too long. " + utf8FileName.length + " > " + 0xffff);
+  this.isDirectory = isDirectory;
+  this.state = Entry.WAITING_FOR_METADATA;
+  this.setLastModDate(options.mtime != null ? options.mtime : new Date());
+  this.forceDosTimestamp = !!options.forceDosTimestamp;
+  if (options.mode != null) {
+    this.setFileAttributesMode(options.mode);
+  } else {
+    this.setFileAttributesMode(isDirectory ? 0o40775 : 0o100664);
+  }
+  if (isDirectory) {
+    this.crcAndFileSizeKnown = true;
+    this.crc32 = 0;
+    this.uncompressedSize = 0;
+    this.compressedSize = 0;
+  } else {
+    // unknown so far
+    this.crcAndFileSizeKnown = false;
+    this.crc32 = null;
+    this.uncompressedSize = null;
+    this.compressedSize = null;
+    if (options.size != null) this.uncompressedSize = options.size;
+  }
+  if (isDirectory) {
+    this.compressionLevel = 0;
+  } else {
+    this.compressionLevel = determineCompressionLevel(options);
+  }
+  this.forceZip64Format = !!options.forceZip64Format;
+  if (options.fileComment) {
+    if (typeof options.fileComment === "string") {
+      this.fileComment = bufferFrom(options.fileComment, "utf-8");
+    } else {
+      // It should be a Buffer
+      this.fileComment = options.fileComment;
+    }
+    if (this.fileComment.length > 0xffff) throw new Error("fileComment is too large");
+  } else {
+    // no comment.
+    this.fileComment = EMPTY_BUFFER;
+  }
+}
+Entry.WAITING_FOR_METADATA = 0;
+Entry.READY_TO_PUMP_FILE_DATA = 1;
+Entry.FILE_DATA_IN_PROGRESS = 2;
+Entry.FILE_DATA_DONE = 3;
+Entry.prototype.setLastModDate = function(date) {
+  this.mtime = date;
+  var dosDateTime = dateToDosDateTime(date);
+  this.lastModFileTime = dosDateTime.time;
+  this.lastModFileDate = dosDateTime.date;
+};
+Entry.prototype.setFileAttributesMode = function(mode) {
+  if ((mode & 0xffff) !== mode) throw new Error("invalid mode. expected: 0 <= " + mode + " <= " + 0xffff);
+  // http://unix.stackexchange.com/questions/14705/the-zip-formats-external-file-attribute/14727#14727
+  this.externalFileAttributes = (mode << 16) >>> 0;
+};
+// doFileDataPump() should not call pumpEntries() directly. see issue #9.
+Entry.prototype.setFileDataPumpFunction = function(doFileDataPump) {
+  this.doFileDataPump = doFileDataPump;
+  this.state = Entry.READY_TO_PUMP_FILE_DATA;
+};
+Entry.prototype.useZip64Format = function() {
+  return (
+    (this.forceZip64Format) ||
+    (this.uncompressedSize != null && this.uncompressedSize > 0xfffffffe) ||
+    (this.compressedSize != null && this.compressedSize > 0xfffffffe) ||
+    (this.relativeOffsetOfLocalHeader != null && this.relativeOffsetOfLocalHeader > 0xfffffffe)
+  );
+}
+var LOCAL_FILE_HEADER_FIXED_SIZE = 30;
+var VERSION_NEEDED_TO_EXTRACT_UTF8 = 20;
+var VERSION_NEEDED_TO_EXTRACT_ZIP64 = 45;
+// 3 = unix. 63 = spec version 6.3
+var VERSION_MADE_BY = (3 << 8) | 63;
+var FILE_NAME_IS_UTF8 = 1 << 11;
+var UNKNOWN_CRC32_AND_FILE_SIZES = 1 << 3;
+Entry.prototype.getLocalFileHeader = function() {
+  var crc32 = 0;
+  var compressedSize = 0;
+  var uncompressedSize = 0;
+  if (this.crcAndFileSizeKnown) {
+    crc32 = this.crc32;
+    compressedSize = this.compressedSize;
+    uncompressedSize = this.uncompressedSize;
+  }
+
+  var fixedSizeStuff = bufferAlloc(LOCAL_FILE_HEADER_FIXED_SIZE);
+  var generalPurposeBitFlag = FILE_NAME_IS_UTF8;
+  if (!this.crcAndFileSizeKnown) generalPurposeBitFlag |= UNKNOWN_CRC32_AND_FILE_SIZES;
+
+  // local file header signature     4 bytes  (0x04034b50)
+  fixedSizeStuff.writeUInt32LE(0x04034b50, 0);
+  // version needed to extract       2 bytes
+  fixedSizeStuff.writeUInt16LE(VERSION_NEEDED_TO_EXTRACT_UTF8, 4);
+  // general purpose bit flag        2 bytes
+  fixedSizeStuff.writeUInt16LE(generalPurposeBitFlag, 6);
+  // compression method              2 bytes
+  fixedSizeStuff.writeUInt16LE(this.getCompressionMethod(), 8);
+  // last mod file time              2 bytes
+  fixedSizeStuff.writeUInt16LE(this.lastModFileTime, 10);
+  // last mod file date              2 bytes
+  fixedSizeStuff.writeUInt16LE(this.lastModFileDate, 12);
+  // crc-32                          4 bytes
+  fixedSizeStuff.writeUInt32LE(crc32, 14);
+  // compressed size                 4 bytes
+  fixedSizeStuff.writeUInt32LE(compressedSize, 18);
+  // uncompressed size               4 bytes
+  fixedSizeStuff.writeUInt32LE(uncompressedSize, 22);
+  // file name length                2 bytes
+  fixedSizeStuff.writeUInt16LE(this.utf8FileName.length, 26);
+  // extra field length              2 bytes
+  fixedSizeStuff.writeUInt16LE(0, 28);
+  return Buffer.concat([
+    fixedSizeStuff,
+    // file name (variable size)
+    this.utf8FileName,
+    // extra field (variable size)
+    // no extra fields
+  ]);
+};
+var DATA_DESCRIPTOR_SIZE = 16;
+var ZIP64_DATA_DESCRIPTOR_SIZE = 24;
+Entry.prototype.getDataDescriptor = function() {
+  if (this.crcAndFileSizeKnown) {
+    // the Mac Archive Utility requires this not be present unless we set general purpose bit 3
+    return EMPTY_BUFFER;
+  }
+  if (!this.useZip64Format()) {
+    var buffer = bufferAlloc(DATA_DESCRIPTOR_SIZE);
+    // optional signature (required according to Archive Utility)
+    buffer.writeUInt32LE(0x08074b50, 0);
+    // crc-32                          4 bytes
+    buffer.writeUInt32LE(this.crc32, 4);
+    // compressed size                 4 bytes
+    buffer.writeUInt32LE(this.compressedSize, 8);
+    // uncompressed size               4 bytes
+    buffer.writeUInt32LE(this.uncompressedSize, 12);
+    return buffer;
+  } else {
+    // ZIP64 format
+    var buffer = bufferAlloc(ZIP64_DATA_DESCRIPTOR_SIZE);
+    // optional signature (unknown if anyone cares about this)
+    buffer.writeUInt32LE(0x08074b50, 0);
+    // crc-32                          4 bytes
+    buffer.writeUInt32LE(this.crc32, 4);
+    // compressed size                 8 bytes
+    writeUInt64LE(buffer, this.compressedSize, 8);
+    // uncompressed size               8 bytes
+    writeUInt64LE(buffer, this.uncompressedSize, 16);
+    return buffer;
+  }
+};
+var CENTRAL_DIRECTORY_RECORD_FIXED_SIZE = 46;
+var INFO_ZIP_UNIVERSAL_TIMESTAMP_EXTRA_FIELD_SIZE = 9;
+var ZIP64_EXTENDED_INFORMATION_EXTRA_FIELD_SIZE = 28;
+Entry.prototype.getCentralDirectoryRecord = function() {
+  var fixedSizeStuff = bufferAlloc(CENTRAL_DIRECTORY_RECORD_FIXED_SIZE);
+  var generalPurposeBitFlag = FILE_NAME_IS_UTF8;
+  if (!this.crcAndFileSizeKnown) generalPurposeBitFlag |= UNKNOWN_CRC32_AND_FILE_SIZES;
+
+  var izutefBuffer = EMPTY_BUFFER;
+  if (!this.forceDosTimestamp) {
+    // Here is one specification for this: https://commons.apache.org/proper/commons-compress/apidocs/org/apache/commons/compress/archivers/zip/X5455_ExtendedTimestamp.html
+    // See also the Info-ZIP source code unix/unix.c:set_extra_field() and zipfile.c:ef_scan_ut_time().
+    izutefBuffer = bufferAlloc(INFO_ZIP_UNIVERSAL_TIMESTAMP_EXTRA_FIELD_SIZE);
+    // 0x5455        Short       tag for this extra block type ("UT")
+    izutefBuffer.writeUInt16LE(0x5455, 0);
+    // TSize         Short       total data size for this block
+    izutefBuffer.writeUInt16LE(INFO_ZIP_UNIVERSAL_TIMESTAMP_EXTRA_FIELD_SIZE - 4, 2);
+    // See Info-ZIP source code zip.h for these constant values:
+    var EB_UT_FL_MTIME = (1 << 0);
+    var EB_UT_FL_ATIME = (1 << 1);
+    // Note that we set the atime flag despite not providing the atime field.
+    // The central directory version of this extra field is specified to never contain the atime field even when the flag is set.
+    // We set it to match the Info-ZIP behavior in order to minimize incompatibility with zip file readers that may have rigid input expectations.
+    // Flags         Byte        info bits
+    izutefBuffer.writeUInt8(EB_UT_FL_MTIME | EB_UT_FL_ATIME, 4);
+    // (ModTime)     Long        time of last modification (UTC/GMT)
+    var timestamp = Math.floor(this.mtime.getTime() / 1000);
+    if (timestamp < -0x80000000) timestamp = -0x80000000; // 1901-12-13T20:45:52.000Z
+    if (timestamp >  0x7fffffff) timestamp =  0x7fffffff; // 2038-01-19T03:14:07.000Z
+    izutefBuffer.writeUInt32LE(timestamp, 5);
+  }
+
+  var normalCompressedSize = this.compressedSize;
+  var normalUncompressedSize = this.uncompressedSize;
+  var normalRelativeOffsetOfLocalHeader = this.relativeOffsetOfLocalHeader;
+  var versionNeededToExtract = VERSION_NEEDED_TO_EXTRACT_UTF8;
+  var zeiefBuffer = EMPTY_BUFFER;
+  if (this.useZip64Format()) {
+    normalCompressedSize = 0xffffffff;
+    normalUncompressedSize = 0xffffffff;
+    normalRelativeOffsetOfLocalHeader = 0xffffffff;
+    versionNeededToExtract = VERSION_NEEDED_TO_EXTRACT_ZIP64;
+
+    // ZIP64 extended information extra field
+    zeiefBuffer = bufferAlloc(ZIP64_EXTENDED_INFORMATION_EXTRA_FIELD_SIZE);
+    // 0x0001                  2 bytes    Tag for this "extra" block type
+    zeiefBuffer.writeUInt16LE(0x0001, 0);
+    // Size                    2 bytes    Size of this "extra" block
+    zeiefBuffer.writeUInt16LE(ZIP64_EXTENDED_INFORMATION_EXTRA_FIELD_SIZE - 4, 2);
+    // Original Size           8 bytes    Original uncompressed file size
+    writeUInt64LE(zeiefBuffer, this.uncompressedSize, 4);
+    // Compressed Size         8 bytes    Size of compressed data
+    writeUInt64LE(zeiefBuffer, this.compressedSize, 12);
+    // Relative Header Offset  8 bytes    Offset of local header record
+    writeUInt64LE(zeiefBuffer, this.relativeOffsetOfLocalHeader, 20);
+    // Disk Start Number       4 bytes    Number of the disk on which this file starts
+    // (omit)
+  }
+
+  // central file header signature   4 bytes  (0x02014b50)
+  fixedSizeStuff.writeUInt32LE(0x02014b50, 0);
+  // version made by                 2 bytes
+  fixedSizeStuff.writeUInt16LE(VERSION_MADE_BY, 4);
+  // version needed to extract       2 bytes
+  fixedSizeStuff.writeUInt16LE(versionNeededToExtract, 6);
+  // general purpose bit flag        2 bytes
+  fixedSizeStuff.writeUInt16LE(generalPurposeBitFlag, 8);
+  // compression method              2 bytes
+  fixedSizeStuff.writeUInt16LE(this.getCompressionMethod(), 10);
+  // last mod file time              2 bytes
+  fixedSizeStuff.writeUInt16LE(this.lastModFileTime, 12);
+  // last mod file date              2 bytes
+  fixedSizeStuff.writeUInt16LE(this.lastModFileDate, 14);
+  // crc-32                          4 bytes
+  fixedSizeStuff.writeUInt32LE(this.crc32, 16);
+  // compressed size                 4 bytes
+  fixedSizeStuff.writeUInt32LE(normalCompressedSize, 20);
+  // uncompressed size               4 bytes
+  fixedSizeStuff.writeUInt32LE(normalUncompressedSize, 24);
+  // file name length                2 bytes
+  fixedSizeStuff.writeUInt16LE(this.utf8FileName.length, 28);
+  // extra field length              2 bytes
+  fixedSizeStuff.writeUInt16LE(izutefBuffer.length + zeiefBuffer.length, 30);
+  // file comment length             2 bytes
+  fixedSizeStuff.writeUInt16LE(this.fileComment.length, 32);
+  // disk number start               2 bytes
+  fixedSizeStuff.writeUInt16LE(0, 34);
+  // internal file attributes        2 bytes
+  fixedSizeStuff.writeUInt16LE(0, 36);
+  // external file attributes        4 bytes
+  fixedSizeStuff.writeUInt32LE(this.externalFileAttributes, 38);
+  // relative offset of local header 4 bytes
+  fixedSizeStuff.writeUInt32LE(normalRelativeOffsetOfLocalHeader, 42);
+
+  return Buffer.concat([
+    fixedSizeStuff,
+    // file name (variable size)
+    this.utf8FileName,
+    // extra field (variable size)
+    izutefBuffer,
+    zeiefBuffer,
+    // file comment (variable size)
+    this.fileComment,
+  ]);
+};
+Entry.prototype.getCompressionMethod = function() {
+  var NO_COMPRESSION = 0;
+  var DEFLATE_COMPRESSION = 8;
+  return this.compressionLevel === 0 ? NO_COMPRESSION : DEFLATE_COMPRESSION;
+};
+
+// These are intentionally computed in the current system timezone
+// to match how the DOS encoding operates in this library.
+var minDosDate = new Date(1980, 0, 1);
+var maxDosDate = new Date(2107, 11, 31, 23, 59, 58);
+function dateToDosDateTime(jsDate) {
+  // Clamp out of bounds timestamps.
+  if (jsDate < minDosDate) jsDate = minDosDate;
+  else if (jsDate > maxDosDate) jsDate = maxDosDate;
+
+  var date = 0;
+  date |= jsDate.getDate() & 0x1f; // 1-31
+  date |= ((jsDate.getMonth() + 1) & 0xf) << 5; // 0-11, 1-12
+  date |= ((jsDate.getFullYear() - 1980) & 0x7f) << 9; // 0-128, 1980-2108
+
+  var time = 0;
+  time |= Math.floor(jsDate.getSeconds() / 2); // 0-59, 0-29 (lose odd numbers)
+  time |= (jsDate.getMinutes() & 0x3f) << 5; // 0-59
+  time |= (jsDate.getHours() & 0x1f) << 11; // 0-23
+
+  return {date: date, time: time};
+}
+
+function writeUInt64LE(buffer, n, offset) {
+  // can't use bitshift here, because JavaScript only allows bitshifting on 32-bit integers.
+  var high = Math.floor(n / 0x100000000);
+  var low = n % 0x100000000;
+  buffer.writeUInt32LE(low, offset);
+  buffer.writeUInt32LE(high, offset + 4);
+}
+
+function defaultCallback(err) {
+  if (err) throw err;
+}
+
+util.inherits(ByteCounter, Transform);
+function ByteCounter(options) {
+  Transform.call(this, options);
+  this.byteCount = 0;
+}
+ByteCounter.prototype._transform = function(chunk, encoding, cb) {
+  this.byteCount += chunk.length;
+  cb(null, chunk);
+};
+
+util.inherits(Crc32Watcher, Transform);
+function Crc32Watcher(options) {
+  Transform.call(this, options);
+  this.crc32 = 0;
+}
+Crc32Watcher.prototype._transform = function(chunk, encoding, cb) {
+  this.crc32 = crc32.unsigned(chunk, this.crc32);
+  cb(null, chunk);
+};
+
+var cp437 = '\u0000☺☻♥♦♣♠•◘○◙♂♀♪♫☼►◄↕‼¶§▬↨↑↓→←∟↔▲▼ !"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~⌂ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■ ';
+if (cp437.length !== 256) throw new Error("assertion failure");
+var reverseCp437 = null;
+
+function encodeCp437(string) {
+  if (/^[\x20-\x7e]*$/.test(string)) {
+    // CP437, ASCII, and UTF-8 overlap in this range.
+    return bufferFrom(string, "utf-8");
+  }
+
+  // This is the slow path.
+  if (reverseCp437 == null) {
+    // cache this once
+    reverseCp437 = {};
+    for (var i = 0; i < cp437.length; i++) {
+      reverseCp437[cp437[i]] = i;
+    }
+  }
+
+  var result = bufferAlloc(string.length);
+  for (var i = 0; i < string.length; i++) {
+    var b = reverseCp437[string[i]];
+    if (b == null) throw new Error("character not encodable in CP437: " + JSON.stringify(string[i]));
+    result[i] = b;
+  }
+
+  return result;
+}
+
+function bufferAlloc(size) {
+  bufferAlloc = modern;
+  try {
+    return bufferAlloc(size);
+  } catch (e) {
+    bufferAlloc = legacy;
+    return bufferAlloc(size);
+  }
+  function modern(size) {
+    return Buffer.allocUnsafe(size);
+  }
+  function legacy(size) {
+    return new Buffer(size);
+  }
+}
+function bufferFrom(something, encoding) {
+  bufferFrom = modern;
+  try {
+    return bufferFrom(something, encoding);
+  } catch (e) {
+    bufferFrom = legacy;
+    return bufferFrom(something, encoding);
+  }
+  function modern(something, encoding) {
+    return Buffer.from(something, encoding);
+  }
+  function legacy(something, encoding) {
+    return new Buffer(something, encoding);
+  }
+}
+function bufferIncludes(buffer, content) {
+  bufferIncludes = modern;
+  try {
+    return bufferIncludes(buffer, content);
+  } catch (e) {
+    bufferIncludes = legacy;
+    return bufferIncludes(buffer, content);
+  }
+  function modern(buffer, content) {
+    return buffer.includes(content);
+  }
+  function legacy(buffer, content) {
+    for (var i = 0; i <= buffer.length - content.length; i++) {
+      for (var j = 0;; j++) {
+        if (j === content.length) return true;
+        if (buffer[i + j] !== content[j]) break;
+      }
+    }
+    return false;
+  }
+}
+
+
+/***/ }),
+
 /***/ 1567:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3426);
-/* harmony import */ var _shared_run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6404);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6694);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9275);
+/* harmony import */ var _shared_run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2724);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5931);
 
 
 
@@ -39317,37 +40151,6548 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6694:
+/***/ 5931:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  eF: () => (/* binding */ run),
+  eF: () => (/* binding */ all_main_run),
   Q$: () => (/* binding */ titleFor)
 });
 
 // UNUSED EXPORTS: Inputs, runCommand, withCommandDefaults
 
-// EXTERNAL MODULE: ./src/actions/shared/inputs.ts + 1 modules
-var inputs = __nccwpck_require__(9520);
+// EXTERNAL MODULE: ./src/actions/shared/inputs.ts
+var shared_inputs = __nccwpck_require__(6612);
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/maestro/models.ts
+// Request and response models, named as in the contract (/work/shared/maestro-api.md).
+// Response models list the fields the contract names; servers may send more.
+const TASK_STATES = (/* unused pure expression or super */ null && (['START', 'RUNNING', 'FINISHED', 'CANCELED']));
+const TASK_FINISH_STATUSES = [
+    'SUCCESS',
+    'FAILED',
+    'PARTIALLY_COMPLETED'
+];
+const MAX_MESSAGE_RECIPIENTS = 50;
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+;// CONCATENATED MODULE: ./src/maestro/errors.ts
+// Typed errors. Every message starts with what the client was trying to do ("Could not create
+// task for automation 'x'") and, for HTTP errors, says what Maestro answered and what to check.
+
+/** Base class: anything the client throws on purpose is a MaestroError. */
+class MaestroError extends Error {
+    operation;
+    constructor(message, options) {
+        super(message, options.cause === undefined ? undefined : { cause: options.cause });
+        this.name = 'MaestroError';
+        this.operation = options.operation;
+    }
+}
+/** Maestro answered with a status the call does not accept. */
+class MaestroHttpError extends MaestroError {
+    method;
+    path;
+    status;
+    statusText;
+    serverMessage;
+    hint;
+    attempts;
+    constructor(o) {
+        const statusText = external_node_http_.STATUS_CODES[o.status] ?? 'Unknown Status';
+        let message = `Could not ${o.operation}: HTTP ${o.status} ${statusText}`;
+        if (o.serverMessage)
+            message += `: ${o.serverMessage}`;
+        if (o.attempts && o.attempts > 1)
+            message += ` (after ${o.attempts} attempts)`;
+        if (!/[.!?]$/.test(message))
+            message += '.';
+        if (o.hint)
+            message += ` Hint: ${o.hint}`;
+        super(message, { operation: o.operation });
+        this.name = 'MaestroHttpError';
+        this.method = o.method;
+        this.path = o.path;
+        this.status = o.status;
+        this.statusText = statusText;
+        this.serverMessage = o.serverMessage;
+        this.hint = o.hint;
+        this.attempts = o.attempts ?? 1;
+    }
+}
+/** The request did not get a complete answer: connection, TLS, proxy, timeout or truncated body. */
+class MaestroNetworkError extends MaestroError {
+    code;
+    attempts;
+    hint;
+    constructor(o) {
+        let message = `Could not ${o.operation}: network error (${o.code})`;
+        if (o.attempts > 1)
+            message += ` after ${o.attempts} attempts`;
+        message += `: ${o.detail}`;
+        if (!/[.!?]$/.test(message))
+            message += '.';
+        if (o.hint)
+            message += ` Hint: ${o.hint}`;
+        super(message, { operation: o.operation, cause: o.cause });
+        this.name = 'MaestroNetworkError';
+        this.code = o.code;
+        this.attempts = o.attempts;
+        this.hint = o.hint;
+    }
+}
+/** A caller mistake caught before anything was sent. `field` names the offending input. */
+class MaestroInputError extends MaestroError {
+    field;
+    constructor(field, message, operation = 'validate the request') {
+        super(message, { operation });
+        this.name = 'MaestroInputError';
+        this.field = field;
+    }
+}
+/** The hint attached to an HTTP error, by status. `notFound` names what a 404 refers to. */
+function hintForStatus(status, context = {}) {
+    if (status === 401) {
+        if (context.tokenFromCaller && !context.keyAvailable)
+            return 'the access token expired or is invalid; log in again, or give the workspace key so the client can renew it.';
+        return 'check the login (workspace organization label) and the workspace key.';
+    }
+    if (status === 403)
+        return 'the login is not allowed to do this; check its permissions in Maestro.';
+    if (status === 404)
+        return context.notFound
+            ? `check that ${context.notFound} exists in this workspace (labels are case-sensitive).`
+            : 'check the server URL and the label or id in the request.';
+    if (status === 408 || status === 429)
+        return 'Maestro is busy or rate-limiting; try again later or raise the retry attempts.';
+    if (status >= 500)
+        return 'Maestro had a server-side problem; try again later, and check its status if it persists.';
+    if (status >= 300 && status < 400)
+        return undefined;
+    return undefined;
+}
+const MAX_SNIPPET = 200;
+/**
+ * Turns an error body into one short line: Spring's JSON `message` (or `error`) when there is one,
+ * otherwise the text with tags and control characters removed, cut to 200 characters.
+ */
+function describeErrorBody(body, contentType) {
+    const text = body.trim();
+    if (!text)
+        return undefined;
+    const looksJson = /json/i.test(contentType ?? '') || text.startsWith('{');
+    if (looksJson) {
+        try {
+            const parsed = JSON.parse(text);
+            if (parsed && typeof parsed === 'object') {
+                const o = parsed;
+                for (const k of ['message', 'error_description', 'detail', 'error']) {
+                    const v = o[k];
+                    if (typeof v === 'string' && v.trim())
+                        return oneLine(v);
+                }
+                return undefined;
+            }
+            if (typeof parsed === 'string')
+                return oneLine(parsed);
+        }
+        catch {
+            // not JSON after all: fall through to the text snippet
+        }
+    }
+    const noTags = text
+        .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
+        .replace(/<[^>]*>/g, ' ')
+        .replace(/&nbsp;/g, ' ');
+    const line = oneLine(noTags);
+    return line || undefined;
+}
+function oneLine(s) {
+    const clean = s
+        // eslint-disable-next-line no-control-regex
+        .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    return clean.length > MAX_SNIPPET ? `${clean.slice(0, MAX_SNIPPET - 1)}…` : clean;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __nccwpck_require__(8474);
+;// CONCATENATED MODULE: ./src/maestro/files.ts
+// Downloads land in a temporary file next to the destination and are renamed into place only
+// when complete; on any failure the temporary file is removed and the destination is untouched.
+
+
+
+
+
+const WRITE_BUFFER = 1024 * 1024;
+/** A transfer that ended early: treated like a network error (code TRUNCATED). */
+class TruncatedTransferError extends Error {
+    code = 'TRUNCATED';
+    constructor(received, expected) {
+        super(`the download ended after ${received} of ${expected} bytes`);
+        this.name = 'TruncatedTransferError';
+    }
+}
+/**
+ * Reduces a server-provided file name to one safe path segment: no directories, no `..`, no
+ * control characters. Falls back to `fallback` when nothing usable is left.
+ */
+function safeFileName(name, fallback) {
+    // eslint-disable-next-line no-control-regex
+    const cleaned = (name ?? '').replace(/[\u0000-\u001f\u007f]/g, '').replace(/\\/g, '/');
+    const base = (0,external_node_path_.basename)(cleaned).trim();
+    if (!base || base === '.' || base === '..' || /^\.+$/.test(base))
+        return fallback;
+    return base;
+}
+/** True when `p` names an existing directory. */
+async function isDirectory(p) {
+    try {
+        return (await (0,promises_.stat)(p)).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Streams `body` to `destPath` through a temporary file, hashing on the way. When
+ * `expectedLength` is given the byte count must match it.
+ */
+async function downloadToFile(body, destPath, expectedLength) {
+    const dest = (0,external_node_path_.resolve)(destPath);
+    const dir = (0,external_node_path_.dirname)(dest);
+    await (0,promises_.mkdir)(dir, { recursive: true });
+    const tmp = (0,external_node_path_.join)(dir, `.${(0,external_node_path_.basename)(dest)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.part`);
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    let size = 0;
+    // A 1 MiB write buffer lets the file stream batch socket-sized chunks into one writev; a plain
+    // loop (no Transform stage) keeps the per-chunk cost to the hash update and the write.
+    const out = (0,external_node_fs_.createWriteStream)(tmp, { flags: 'wx', highWaterMark: WRITE_BUFFER });
+    let failed;
+    out.on('error', e => (failed ??= e));
+    try {
+        for await (const chunk of body) {
+            if (failed)
+                throw failed;
+            hash.update(chunk);
+            size += chunk.length;
+            if (!out.write(chunk))
+                await (0,external_node_events_.once)(out, 'drain');
+        }
+        await new Promise((resolve, reject) => {
+            out.end((e) => (e ? reject(e) : resolve()));
+        });
+        if (failed)
+            throw failed;
+        if (expectedLength !== undefined && size !== expectedLength)
+            throw new TruncatedTransferError(size, expectedLength);
+        await (0,promises_.rename)(tmp, dest);
+    }
+    catch (e) {
+        out.destroy();
+        body.destroy?.();
+        if (!out.closed)
+            await (0,external_node_events_.once)(out, 'close').catch(() => undefined);
+        await (0,promises_.rm)(tmp, { force: true });
+        throw e;
+    }
+    return { path: dest, size, sha256: hash.digest('hex') };
+}
+
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __nccwpck_require__(1692);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
+;// CONCATENATED MODULE: ./src/maestro/retry.ts
+// The one retry policy. Each call declares an idempotency class; this file alone decides, from
+// the class and what went wrong, whether to send the call again and after how long.
+const DEFAULT_RETRY = {
+    attempts: 4,
+    baseDelayMs: 500,
+    maxDelayMs: 10_000,
+    maxRetryAfterMs: 120_000
+};
+/** Statuses worth another try for an idempotent call. */
+const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
+/** Error codes that prove the request never reached the server (no connection was made). */
+const NEVER_SENT_CODES = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'UND_ERR_CONNECT_TIMEOUT'
+]);
+/** Error codes that no retry will fix (configuration: TLS trust, bad input). */
+const FATAL_CODES = new Set([
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'CERT_HAS_EXPIRED',
+    'CERT_NOT_YET_VALID',
+    'ERR_TLS_CERT_ALTNAME_INVALID',
+    'ERR_SSL_WRONG_VERSION_NUMBER',
+    'ERR_INVALID_URL',
+    'UND_ERR_INVALID_ARG',
+    'UND_ERR_NOT_SUPPORTED',
+    'UND_ERR_REQ_CONTENT_LENGTH_MISMATCH'
+]);
+/** Full-jitter exponential backoff: a random delay in [0, min(max, base * 2^(attempt-1))]. */
+function backoffDelay(attempt, s, random = Math.random) {
+    const ceiling = Math.min(s.maxDelayMs, s.baseDelayMs * 2 ** Math.max(0, attempt - 1));
+    return Math.floor(random() * ceiling);
+}
+/**
+ * Decides whether try number `attempt` (1-based) that ended in `outcome` is followed by another.
+ */
+function decideRetry(idempotency, outcome, attempt, s, random = Math.random) {
+    const no = (reason) => ({ retry: false, delayMs: 0, reason });
+    if (idempotency === 'once')
+        return no();
+    if (attempt >= s.attempts)
+        return no();
+    if (outcome.kind === 'network') {
+        if (FATAL_CODES.has(outcome.code))
+            return no();
+        const retryable = idempotency === 'idempotent' || NEVER_SENT_CODES.has(outcome.code);
+        return retryable ? { retry: true, delayMs: backoffDelay(attempt, s, random) } : no();
+    }
+    const { status, retryAfterMs } = outcome;
+    const honoured = retryAfterMs !== undefined && (status === 429 || status === 503);
+    const retryable = idempotency === 'idempotent' ? RETRYABLE_STATUSES.has(status) : honoured; // create: only 429/503 + Retry-After
+    if (!retryable)
+        return no();
+    if (retryAfterMs !== undefined && (status === 429 || status === 503 || status === 408)) {
+        if (retryAfterMs > s.maxRetryAfterMs)
+            return no(`the server asked to wait ${Math.ceil(retryAfterMs / 1000)} s, longer than the ${Math.ceil(s.maxRetryAfterMs / 1000)} s limit`);
+        return { retry: true, delayMs: retryAfterMs };
+    }
+    return { retry: true, delayMs: backoffDelay(attempt, s, random) };
+}
+/**
+ * Parses a Retry-After header: delay-seconds or an HTTP-date. Returns milliseconds from `now`
+ * (never negative), or undefined when absent or unreadable.
+ */
+function parseRetryAfter(value, now = Date.now()) {
+    const v = (Array.isArray(value) ? value[0] : value)?.trim();
+    if (!v)
+        return undefined;
+    if (/^\d+$/.test(v))
+        return Number(v) * 1000;
+    if (/^\d+\.\d+$/.test(v))
+        return Math.round(Number(v) * 1000);
+    // An HTTP-date always names a weekday or month: refuse things like "-1" or "soon".
+    if (!/[a-z]{3}/i.test(v))
+        return undefined;
+    const at = Date.parse(v);
+    if (Number.isNaN(at))
+        return undefined;
+    return Math.max(0, at - now);
+}
+
+;// CONCATENATED MODULE: ./src/maestro/http.ts
+// Transport: one keep-alive dispatcher per client, authentication (lazy login, one re-login on
+// 401), retries through retry.ts, deadlines, redirects refused, errors built and redacted here.
+
+
+
+
+
+
+class DeadlineError extends Error {
+    code = 'TIMEOUT';
+    constructor(ms) {
+        super(`no complete answer within ${formatMs(ms)}`);
+        this.name = 'DeadlineError';
+    }
+}
+/** Marks an HTTP failure inside the retry loop (not thrown to callers). */
+class StatusFailure {
+    status;
+    error;
+    retryAfterMs;
+    constructor(status, error, retryAfterMs) {
+        this.status = status;
+        this.error = error;
+        this.retryAfterMs = retryAfterMs;
+    }
+}
+function formatMs(ms) {
+    return ms >= 1000 ? `${Math.round(ms / 100) / 10} s` : `${ms} ms`;
+}
+/** The first error code found on an error, its causes, or an AggregateError's members. */
+function errorCode(e, depth = 0) {
+    if (!e || typeof e !== 'object' || depth > 5)
+        return undefined;
+    const o = e;
+    if (typeof o.code === 'string' && o.code) {
+        // undici wraps some socket errors; prefer the system code underneath.
+        if (o.code.startsWith('UND_ERR_') && o.code !== 'UND_ERR_CONNECT_TIMEOUT') {
+            const inner = errorCode(o.cause, depth + 1);
+            if (inner && !inner.startsWith('UND_ERR_'))
+                return inner;
+        }
+        return o.code;
+    }
+    if (Array.isArray(o.errors))
+        for (const x of o.errors) {
+            const c = errorCode(x, depth + 1);
+            if (c)
+                return c;
+        }
+    return errorCode(o.cause, depth + 1);
+}
+function networkHint(code, insecure) {
+    if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ALTNAME/.test(code))
+        return insecure
+            ? undefined
+            : "the server's TLS certificate is not trusted: give its CA bundle (PEM) with the caCertificate option, or, only for a test server, skip verification with insecureSkipTlsVerify.";
+    if (code === 'ECONNREFUSED')
+        return 'nothing listens at the server URL; check the host and port.';
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+        return 'the server host name does not resolve; check the server URL.';
+    if (code === 'TIMEOUT' || code.includes('TIMEOUT'))
+        return 'Maestro did not answer in time; check the network or raise the timeout.';
+    if (code === 'TRUNCATED' ||
+        code === 'UND_ERR_SOCKET' ||
+        code === 'ECONNRESET' ||
+        code.includes('CONTENT_LENGTH'))
+        return 'the connection was cut; check the network or a proxy between here and Maestro.';
+    return undefined;
+}
+/** Builds the CA list for an extra PEM bundle: Node's roots + NODE_EXTRA_CA_CERTS + the bundle. */
+function caList(extraPem) {
+    const getCa = external_node_tls_.getCACertificates;
+    const base = typeof getCa === 'function' ? getCa('default') : [...external_node_tls_.rootCertificates];
+    if (typeof getCa !== 'function' && process.env.NODE_EXTRA_CA_CERTS) {
+        try {
+            base.push((0,external_node_fs_.readFileSync)(process.env.NODE_EXTRA_CA_CERTS, 'utf8'));
+        }
+        catch {
+            // unreadable NODE_EXTRA_CA_CERTS: Node itself only warns too
+        }
+    }
+    return [...base, extraPem];
+}
+class Transport {
+    #o;
+    #dispatcher;
+    #token;
+    #tokenFromCaller;
+    #loginInFlight;
+    constructor(o) {
+        this.#o = o;
+        this.#token = o.accessToken || undefined;
+        this.#tokenFromCaller = Boolean(o.accessToken);
+        const tlsOptions = {};
+        if (o.caCertificate)
+            tlsOptions.ca = caList(o.caCertificate);
+        if (o.insecureSkipTlsVerify)
+            tlsOptions.rejectUnauthorized = false;
+        // EnvHttpProxyAgent honours HTTPS_PROXY / HTTP_PROXY / NO_PROXY. `connect` is the TLS of direct
+        // connections, `requestTls` of the tunnel through a proxy, `proxyTls` of an https proxy.
+        // NO_PROXY is read now, like the proxy variables (undici would re-read it on every request).
+        this.#dispatcher = new undici/* EnvHttpProxyAgent */.J2({
+            noProxy: process.env.no_proxy ?? process.env.NO_PROXY ?? '',
+            connect: tlsOptions,
+            requestTls: tlsOptions,
+            proxyTls: o.caCertificate ? { ca: tlsOptions.ca } : undefined,
+            keepAliveTimeout: 4_000,
+            connections: 16
+        });
+    }
+    get accessToken() {
+        return this.#token;
+    }
+    get transferMinBytesPerSecond() {
+        return this.#o.transferMinBytesPerSecond;
+    }
+    get timeoutMs() {
+        return this.#o.timeoutMs;
+    }
+    /** Budget for moving `size` bytes: the base timeout plus size at the minimum throughput. */
+    transferBudgetMs(size) {
+        return this.#o.timeoutMs + Math.ceil((size / this.#o.transferMinBytesPerSecond) * 1000);
+    }
+    async close() {
+        await this.#dispatcher.close();
+    }
+    async login() {
+        const { login, key, server } = this.#o;
+        const operation = `log in to ${server.baseUrl} as '${login}'`;
+        if (!key)
+            throw new MaestroInputError('key', 'A workspace key is needed to log in.', operation);
+        const response = await this.request({
+            operation,
+            method: 'POST',
+            path: '/api/v2/workspace/login',
+            json: { login, key },
+            auth: false,
+            idempotency: 'idempotent',
+            notFound: `the login endpoint (is ${server.baseUrl} the Maestro address, without /api/v2?)`,
+            read: async (answer) => {
+                const parsed = (await readJson(answer, operation));
+                const token = parsed?.accessToken;
+                if (typeof token !== 'string' || !token)
+                    throw new MaestroError(`Could not ${operation}: the answer has no accessToken.`, {
+                        operation
+                    });
+                // First thing done with a new token: hand it over for masking, and learn to redact it.
+                this.#o.onSecret(token);
+                this.#o.redactor.add(token);
+                return parsed;
+            }
+        });
+        this.#token = response.accessToken;
+        return response;
+    }
+    async #ensureToken() {
+        if (this.#token)
+            return this.#token;
+        if (!this.#o.key)
+            throw new MaestroInputError('key', 'Give a workspace key or an access token to call Maestro.', 'authenticate');
+        if (!this.#loginInFlight) {
+            this.#loginInFlight = this.login().finally(() => {
+                this.#loginInFlight = undefined;
+            });
+        }
+        await this.#loginInFlight;
+        return this.#token;
+    }
+    /** Sends one call with retries, re-login and deadline; returns what `spec.read` makes of a 2xx. */
+    async request(spec) {
+        const o = this.#o;
+        const auth = spec.auth !== false;
+        const idempotency = spec.upload && !spec.upload.replayable ? 'once' : spec.idempotency;
+        let attempt = 0;
+        let reloggedIn = false;
+        for (;;) {
+            attempt++;
+            const token = auth ? await this.#ensureToken() : undefined;
+            let outcome;
+            let failure;
+            try {
+                const result = await this.#attempt(spec, token, attempt);
+                if (!(result instanceof StatusFailure))
+                    return result.value;
+                if (result.status === 401 && auth && !reloggedIn && o.key) {
+                    // An expired (or foreign) token: log in again once and send the call once more.
+                    reloggedIn = true;
+                    if (this.#token === token)
+                        this.#token = undefined;
+                    o.logger.debug(`${spec.operation}: HTTP 401, logging in again`);
+                    if (spec.upload && !spec.upload.replayable)
+                        throw result.error;
+                    attempt--;
+                    continue;
+                }
+                outcome = { kind: 'status', status: result.status, retryAfterMs: result.retryAfterMs };
+                failure = result.error;
+            }
+            catch (e) {
+                if (e instanceof MaestroError)
+                    throw e;
+                const code = errorCode(e) ?? 'UNKNOWN';
+                const detail = o.redactor.redact(e instanceof Error ? e.message || String(e) : String(e));
+                outcome = { kind: 'network', code };
+                failure = new MaestroNetworkError({
+                    operation: spec.operation,
+                    code,
+                    detail,
+                    attempts: attempt,
+                    hint: networkHint(code, Boolean(o.insecureSkipTlsVerify)),
+                    cause: e
+                });
+            }
+            const decision = decideRetry(idempotency, outcome, attempt, o.retry, o.random);
+            if (!decision.retry) {
+                if (decision.reason)
+                    o.logger.warning(`${spec.operation}: not retried: ${decision.reason}.`);
+                throw failure;
+            }
+            const what = outcome.kind === 'status' ? `HTTP ${outcome.status}` : outcome.code;
+            o.logger.info(`${spec.operation}: attempt ${attempt} of ${o.retry.attempts} failed (${what}); retrying in ${formatMs(decision.delayMs)}.`);
+            await o.sleep(decision.delayMs);
+        }
+    }
+    async #attempt(spec, token, attempt) {
+        const o = this.#o;
+        const path = o.server.pathPrefix + spec.path + queryString(spec.query);
+        const headers = {
+            'user-agent': o.userAgent,
+            accept: spec.read === 'json' ? 'application/json' : '*/*'
+        };
+        if (token) {
+            headers.token = token;
+            headers.organization = o.login;
+        }
+        let body;
+        if (spec.upload) {
+            headers['content-type'] = spec.upload.contentType;
+            // Unknown length (a re-openable stream): no header, undici sends it chunked.
+            if (spec.upload.contentLength !== undefined)
+                headers['content-length'] = String(spec.upload.contentLength);
+            body = external_node_stream_.Readable.from(spec.upload.body(), { objectMode: false, highWaterMark: 256 * 1024 });
+        }
+        else if (spec.json !== undefined) {
+            headers['content-type'] = 'application/json';
+            body = JSON.stringify(spec.json);
+        }
+        const baseMs = spec.timeoutMs ?? (spec.upload ? this.transferBudgetMs(spec.upload.budgetSize) : o.timeoutMs);
+        const controller = new AbortController();
+        const started = Date.now();
+        let deadlineMs = baseMs;
+        let timer = setTimeout(() => controller.abort(new DeadlineError(deadlineMs)), deadlineMs);
+        const extendDeadline = (totalMs) => {
+            if (totalMs <= deadlineMs)
+                return;
+            deadlineMs = totalMs;
+            clearTimeout(timer);
+            timer = setTimeout(() => controller.abort(new DeadlineError(deadlineMs)), Math.max(0, deadlineMs - (Date.now() - started)));
+        };
+        try {
+            let res;
+            try {
+                res = await this.#dispatcher.request.call(this.#dispatcher, {
+                    origin: o.server.origin,
+                    path,
+                    method: spec.method,
+                    headers,
+                    body,
+                    signal: controller.signal,
+                    headersTimeout: baseMs,
+                    bodyTimeout: o.timeoutMs
+                });
+            }
+            catch (e) {
+                throw controller.signal.aborted ? controller.signal.reason : e;
+            }
+            o.logger.debug(o.redactor.redact(`${spec.method} ${path} -> ${res.statusCode} in ${Date.now() - started} ms (attempt ${attempt})`));
+            const status = res.statusCode;
+            if ((status >= 200 && status < 300) || spec.accept?.includes(status)) {
+                const answer = { status, headers: res.headers, body: res.body, extendDeadline };
+                try {
+                    return { value: (await read(spec.read, answer, spec.operation)) };
+                }
+                catch (e) {
+                    res.body.destroy();
+                    throw controller.signal.aborted && !(e instanceof MaestroError)
+                        ? controller.signal.reason
+                        : e;
+                }
+            }
+            const text = await readLimited(res.body, 64 * 1024);
+            return this.#statusFailure(spec, status, res.headers, text, attempt);
+        }
+        finally {
+            clearTimeout(timer);
+        }
+    }
+    #statusFailure(spec, status, headers, text, attempt) {
+        const o = this.#o;
+        const contentType = String(headers['content-type'] ?? '');
+        let serverMessage = describeErrorBody(text, contentType);
+        let hint = hintForStatus(status, {
+            notFound: spec.notFound,
+            tokenFromCaller: this.#tokenFromCaller,
+            keyAvailable: Boolean(o.key)
+        });
+        if (status >= 300 && status < 400) {
+            const location = String(headers.location ?? '');
+            let host = 'an unknown place';
+            try {
+                host = location ? new URL(location, o.server.origin).host : host;
+            }
+            catch {
+                // unparseable Location: keep the generic wording
+            }
+            serverMessage = `Maestro redirected to ${host}; redirects are not followed so the access token never leaves ${new URL(o.server.origin).host}`;
+            hint = `use the address the server redirects to as the server URL (for example https:// instead of http://).`;
+        }
+        if (status === 401 && spec.auth === false && spec.path.endsWith('/workspace/login'))
+            hint = 'check the login (workspace organization label) and the workspace key.';
+        const error = new MaestroHttpError({
+            operation: spec.operation,
+            method: spec.method,
+            path: o.server.pathPrefix + spec.path,
+            status,
+            serverMessage: serverMessage ? o.redactor.redact(serverMessage) : undefined,
+            hint,
+            attempts: attempt
+        });
+        return new StatusFailure(status, error, parseRetryAfter(headers['retry-after']));
+    }
+}
+function queryString(query) {
+    if (!query)
+        return '';
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(query))
+        if (v !== undefined && v !== null)
+            params.append(k, String(v));
+    const s = params.toString();
+    return s ? `?${s}` : '';
+}
+async function readLimited(body, limit) {
+    const chunks = [];
+    let n = 0;
+    try {
+        for await (const c of body) {
+            chunks.push(Buffer.from(c));
+            n += c.length;
+            if (n >= limit)
+                break;
+        }
+    }
+    catch {
+        // a broken error body still leaves us the status
+    }
+    body.destroy();
+    return Buffer.concat(chunks).subarray(0, limit).toString('utf8');
+}
+async function readJson(answer, operation) {
+    const text = await answer.body.text();
+    if (!text.trim())
+        return undefined;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        throw new MaestroError(`Could not ${operation}: Maestro's answer (HTTP ${answer.status}) is not JSON.`, { operation });
+    }
+}
+async function read(reader, answer, operation) {
+    if (reader === 'json')
+        return readJson(answer, operation);
+    if (reader === 'text')
+        return answer.body.text();
+    if (reader === 'none') {
+        await answer.body.dump({ limit: 1024 * 1024 });
+        return undefined;
+    }
+    return reader(answer);
+}
+
+;// CONCATENATED MODULE: ./src/maestro/multipart.ts
+// Streams one file as multipart/form-data (one part named `file`) with an exact Content-Length,
+// hashing it on the way out: one pass over the data, memory independent of the file size. A
+// re-openable source of unknown size (`open`) is sent chunked, without Content-Length.
+
+
+
+
+
+const CHUNK = 256 * 1024;
+/** Quotes a file name for Content-Disposition; adds filename* for non-ASCII names. */
+function contentDisposition(field, fileName) {
+    // eslint-disable-next-line no-control-regex
+    const clean = fileName.replace(/[\u0000-\u001f\u007f]/g, '');
+    const ascii = clean.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+    let v = `form-data; name="${field}"; filename="${ascii}"`;
+    if (ascii !== clean)
+        v += `; filename*=UTF-8''${encodeURIComponent(clean)}`;
+    return v;
+}
+/**
+ * Validates the source (file exists, is a regular file; stream has a size and name) without
+ * sending anything, and returns a body factory.
+ */
+async function prepareUpload(source, operation) {
+    let size;
+    let fileName;
+    let open;
+    let replayable;
+    let budgetSize;
+    if ('open' in source && source.open !== undefined) {
+        const s = source;
+        if (typeof s.open !== 'function')
+            throw new MaestroInputError('open', 'open must be a function returning a stream.', operation);
+        if (typeof s.fileName !== 'string' || !s.fileName)
+            throw new MaestroInputError('fileName', 'A stream upload needs a fileName.', operation);
+        size = undefined;
+        fileName = s.fileName;
+        open = s.open;
+        replayable = true;
+        // Unknown size and no hint: budget as for 1 GiB (the stall watchdog still applies).
+        budgetSize =
+            typeof s.sizeHint === 'number' && Number.isFinite(s.sizeHint) && s.sizeHint >= 0
+                ? s.sizeHint
+                : 1024 ** 3;
+    }
+    else if ('filePath' in source && source.filePath !== undefined) {
+        const filePath = source.filePath;
+        let st;
+        try {
+            st = await (0,promises_.stat)(filePath);
+        }
+        catch (e) {
+            const code = e.code;
+            throw new MaestroInputError('filePath', code === 'ENOENT'
+                ? `The file '${filePath}' does not exist.`
+                : `The file '${filePath}' cannot be read (${code}).`, operation);
+        }
+        if (!st.isFile())
+            throw new MaestroInputError('filePath', `'${filePath}' is not a regular file.`, operation);
+        size = st.size;
+        fileName = source.fileName || (0,external_node_path_.basename)(filePath);
+        open = () => (0,external_node_fs_.createReadStream)(filePath, { highWaterMark: CHUNK });
+        replayable = true;
+        budgetSize = size;
+    }
+    else {
+        const s = source;
+        if (!s.stream)
+            throw new MaestroInputError('filePath', 'Give a filePath, or a stream with its size and fileName.', operation);
+        if (typeof s.size !== 'number' || !Number.isInteger(s.size) || s.size < 0)
+            throw new MaestroInputError('size', 'A stream upload needs its exact size in bytes.', operation);
+        if (typeof s.fileName !== 'string' || !s.fileName)
+            throw new MaestroInputError('fileName', 'A stream upload needs a fileName.', operation);
+        size = s.size;
+        fileName = s.fileName;
+        let used = false;
+        const stream = s.stream;
+        open = () => {
+            if (used)
+                throw new MaestroError(`Could not ${operation}: the stream was already read.`, {
+                    operation
+                });
+            used = true;
+            return stream;
+        };
+        replayable = false;
+        budgetSize = size;
+    }
+    const boundary = `----maestro-actions-${(0,external_node_crypto_.randomBytes)(12).toString('hex')}`;
+    const head = Buffer.from(`--${boundary}\r\nContent-Disposition: ${contentDisposition('file', fileName)}\r\n` +
+        'Content-Type: application/octet-stream\r\n\r\n');
+    const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+    let last;
+    async function* body() {
+        const hash = (0,external_node_crypto_.createHash)('sha256');
+        let sent = 0;
+        yield head;
+        const stream = (await open());
+        for await (const chunk of stream) {
+            const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+            sent += buf.length;
+            if (size !== undefined && sent > size)
+                break;
+            hash.update(buf);
+            yield buf;
+        }
+        if (size !== undefined && sent !== size)
+            throw new MaestroError(`Could not ${operation}: the file is ${sent > size ? 'larger' : 'smaller'} than the ${size} bytes announced (did it change during the upload?).`, { operation });
+        yield tail;
+        last = { size: sent, sha256: hash.digest('hex') };
+    }
+    return {
+        fileName,
+        size,
+        budgetSize,
+        replayable,
+        contentType: `multipart/form-data; boundary=${boundary}`,
+        contentLength: size === undefined ? undefined : head.length + size + tail.length,
+        body,
+        result: () => last
+    };
+}
+
+;// CONCATENATED MODULE: ./src/maestro/api/context.ts
+// What every API area needs from the client: the transport (auth, retries, errors), the login,
+// the logger and the secret hook; plus the small input checks and file transfer steps they share.
+
+
+
+
+
+/** Encodes one path segment. */
+function seg(value) {
+    return encodeURIComponent(String(value));
+}
+function requireText(field, value, operation, what = field) {
+    if (typeof value !== 'string' || !value.trim())
+        throw new MaestroInputError(field, `The ${what} is empty.`, operation);
+    return value;
+}
+function requireId(field, value, operation) {
+    if (typeof value === 'number' && Number.isInteger(value) && value >= 0)
+        return value;
+    if (typeof value === 'string' && /^\d+$/.test(value.trim()))
+        return value.trim();
+    throw new MaestroInputError(field, `The ${field} must be a whole number, got '${String(value)}'.`, operation);
+}
+function fileSource(src) {
+    return typeof src === 'string' ? { filePath: src } : src;
+}
+async function sendFile(ctx, operation, path, upload, idempotency, notFound) {
+    await ctx.call({
+        operation,
+        method: 'POST',
+        path,
+        upload,
+        idempotency,
+        notFound,
+        read: 'none'
+    });
+    const result = upload.result();
+    if (!result)
+        throw new MaestroError(`Could not ${operation}: the file was not read to the end.`, {
+            operation
+        });
+    return result;
+}
+function download(ctx, operation, path, query, destPath, notFound) {
+    return ctx.call({
+        operation,
+        method: 'GET',
+        path,
+        query,
+        idempotency: 'idempotent',
+        notFound,
+        read: async (a) => {
+            const raw = a.headers['content-length'];
+            const length = raw === undefined ? undefined : Number(Array.isArray(raw) ? raw[0] : raw);
+            const expected = length !== undefined && Number.isFinite(length) ? length : undefined;
+            if (expected !== undefined)
+                a.extendDeadline(ctx.transport.transferBudgetMs(expected));
+            else
+                a.extendDeadline(ctx.transport.transferBudgetMs(1024 ** 3)); // unknown size: the stall watchdog still applies
+            return downloadToFile(a.body, destPath, expected);
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./src/maestro/api/alerts.ts
+// Alerts on a task, and messages to at most 50 recipients.
+
+
+
+async function createAlert(ctx, request) {
+    const operation = `create alert for task ${String(request?.taskId)}`;
+    const taskId = requireId('taskId', request?.taskId, operation);
+    requireText('title', request.title, operation, 'alert title');
+    if (!['INFO', 'WARN', 'ERROR'].includes(request.type))
+        throw new MaestroInputError('type', `The alert type must be INFO, WARN or ERROR, got '${String(request.type)}'.`, operation);
+    return ctx.call({
+        operation,
+        method: 'POST',
+        path: '/api/v2/alerts',
+        json: { taskId, title: request.title, message: request.message ?? '', type: request.type },
+        idempotency: 'create',
+        notFound: `task ${taskId}`,
+        read: 'json'
+    });
+}
+async function sendMessage(ctx, request) {
+    const operation = `send message '${request?.subject ?? ''}'`;
+    const emails = request?.emails ?? [];
+    const logins = request?.logins ?? [];
+    const count = emails.length + logins.length;
+    if (count === 0)
+        throw new MaestroInputError('recipients', 'A message needs at least one email or login.', operation);
+    if (count > MAX_MESSAGE_RECIPIENTS)
+        throw new MaestroInputError('recipients', `A message can have at most ${MAX_MESSAGE_RECIPIENTS} recipients (emails + logins); got ${count}. Split it into several messages.`, operation);
+    requireText('subject', request.subject, operation, 'message subject');
+    const type = request.type ?? 'TEXT';
+    if (type !== 'TEXT' && type !== 'HTML')
+        throw new MaestroInputError('type', `The message type must be TEXT or HTML, got '${String(type)}'.`, operation);
+    return ctx.call({
+        operation,
+        method: 'POST',
+        path: '/api/v2/message',
+        json: {
+            emails,
+            logins,
+            subject: request.subject,
+            body: request.body ?? '',
+            type,
+            group: request.group ?? ''
+        },
+        idempotency: 'create',
+        read: 'none'
+    });
+}
+
+;// CONCATENATED MODULE: ./src/maestro/api/artifacts.ts
+// Artifacts ("result files"): record + streamed file upload, paged list, read, download.
+
+
+
+
+
+async function uploadArtifact(ctx, request) {
+    const name = requireText('name', request?.name, 'upload artifact', 'artifact name');
+    const taskId = requireId('taskId', request.taskId, `upload artifact '${name}'`);
+    const operation = `upload artifact '${name}' for task ${taskId}`;
+    const source = request.filePath !== undefined
+        ? { filePath: request.filePath, fileName: request.fileName }
+        : request.open !== undefined
+            ? { open: request.open, fileName: request.fileName, sizeHint: request.sizeHint }
+            : { stream: request.stream, size: request.size, fileName: request.fileName };
+    const upload = await prepareUpload(source, operation);
+    const artifact = await ctx.call({
+        operation: `create the record of artifact '${name}' for task ${taskId}`,
+        method: 'POST',
+        path: '/api/v2/artifact',
+        json: { taskId, name, filename: upload.fileName },
+        idempotency: 'create',
+        notFound: `task ${taskId}`,
+        read: 'json'
+    });
+    if (artifact?.id === undefined || artifact?.id === null)
+        throw new MaestroError(`Could not ${operation}: the answer has no artifact id.`, {
+            operation
+        });
+    const result = await sendFile(ctx, `send file '${upload.fileName}' to artifact ${artifact.id} ('${name}')`, `/api/v2/artifact/log/${seg(artifact.id)}`, upload, 'idempotent', `artifact ${artifact.id}`);
+    return { artifact, ...result };
+}
+async function listArtifacts(ctx, query = {}) {
+    const operation = 'list artifacts';
+    const size = query.pageSize ?? 100;
+    if (!(Number.isInteger(size) && size > 0))
+        throw new MaestroInputError('pageSize', 'pageSize must be a positive whole number.', operation);
+    const all = [];
+    for (let page = 0; page < 100_000; page++) {
+        const p = await ctx.call({
+            operation: `${operation} (page ${page + 1})`,
+            method: 'GET',
+            path: '/api/v2/artifact',
+            query: { size, page, sort: query.sort ?? 'dateCreation,desc', days: query.days ?? 7 },
+            idempotency: 'idempotent',
+            read: 'json'
+        });
+        const content = p?.content ?? [];
+        all.push(...content);
+        if (content.length === 0 ||
+            p.last === true ||
+            (typeof p.totalPages === 'number' && page + 1 >= p.totalPages))
+            break;
+    }
+    return all;
+}
+async function getArtifact(ctx, id) {
+    const operation = `read artifact ${String(id)}`;
+    const artifactId = requireId('artifactId', id, operation);
+    return ctx.call({
+        operation,
+        method: 'GET',
+        path: `/api/v2/artifact/${seg(artifactId)}`,
+        idempotency: 'idempotent',
+        notFound: `artifact ${artifactId}`,
+        read: 'json'
+    });
+}
+async function downloadArtifact(ctx, id, destPath) {
+    const operation = `download artifact ${String(id)}`;
+    const artifactId = requireId('artifactId', id, operation);
+    requireText('destPath', destPath, operation, 'destination path');
+    let target = destPath;
+    if (await isDirectory(destPath)) {
+        const artifact = await getArtifact(ctx, artifactId);
+        target = `${destPath.replace(/[\\/]+$/, '')}/${safeFileName(artifact.fileName || artifact.name, `artifact-${artifactId}`)}`;
+    }
+    return download(ctx, operation, `/api/v2/artifact/${seg(artifactId)}/file`, undefined, target, `artifact ${artifactId}`);
+}
+
+;// CONCATENATED MODULE: ./src/maestro/api/bots.ts
+// Bots: versions, deploy, package upload, release, delete.
+
+
+
+
+
+async function getBotVersions(ctx, botId) {
+    const operation = `read the versions of bot '${botId}'`;
+    requireText('botId', botId, operation, 'bot id');
+    return ctx.call({
+        operation,
+        method: 'GET',
+        path: '/api/v2/bot',
+        query: { botId },
+        idempotency: 'idempotent',
+        read: async (a) => (await readJson(a, operation)) ?? []
+    });
+}
+async function deployBot(ctx, request) {
+    const botId = requireText('botId', request?.botId, 'deploy bot', 'bot id');
+    const operation = `deploy version '${String(request.version)}' of bot '${botId}'`;
+    requireText('version', request.version, operation, 'bot version');
+    if (!['PYTHON', 'JAVA', 'JAVASCRIPT', 'TYPESCRIPT', 'COMMAND'].includes(request.technology))
+        throw new MaestroInputError('technology', `The technology must be one of PYTHON, JAVA, JAVASCRIPT, TYPESCRIPT, COMMAND, got '${String(request.technology)}'.`, operation);
+    return ctx.call({
+        operation,
+        method: 'POST',
+        path: '/api/v2/bot',
+        json: {
+            organization: ctx.login,
+            botId,
+            version: request.version,
+            technology: request.technology,
+            command: request.command ?? null,
+            repositoryLabel: request.repositoryLabel ?? 'DEFAULT'
+        },
+        idempotency: 'create',
+        read: 'none'
+    });
+}
+async function uploadBot(ctx, botId, version, file) {
+    const operation = `upload the package of bot '${botId}' version '${version}'`;
+    requireText('botId', botId, operation, 'bot id');
+    requireText('version', version, operation, 'bot version');
+    const upload = await prepareUpload(fileSource(file), operation);
+    return sendFile(ctx, operation, `/api/v2/bot/upload/${seg(botId)}/version/${seg(version)}`, upload, 'idempotent', `bot '${botId}' version '${version}' (deploy it first)`);
+}
+async function releaseBot(ctx, botId, version) {
+    const operation = `release version '${version}' of bot '${botId}'`;
+    requireText('botId', botId, operation, 'bot id');
+    requireText('version', version, operation, 'bot version');
+    return ctx.call({
+        operation,
+        method: 'POST',
+        path: '/api/v2/bot/release',
+        json: { botId, version },
+        idempotency: 'idempotent',
+        notFound: `bot '${botId}' version '${version}'`,
+        read: 'none'
+    });
+}
+async function deleteBotVersion(ctx, botId, version) {
+    const operation = `delete version '${version}' of bot '${botId}'`;
+    requireText('botId', botId, operation, 'bot id');
+    requireText('version', version, operation, 'bot version');
+    return ctx.call({
+        operation,
+        method: 'DELETE',
+        path: `/api/v2/bot/${seg(botId)}/version/${seg(version)}`,
+        idempotency: 'idempotent',
+        notFound: `bot '${botId}' version '${version}'`,
+        read: 'none'
+    });
+}
+
+;// CONCATENATED MODULE: ./src/maestro/api/credentials.ts
+// The credential vault: read a key or a set, create-or-add, update, remove. Values are secrets.
+
+
+
+
+async function getCredentialValue(ctx, label, key) {
+    const operation = `read key '${key}' of credential '${label}'`;
+    requireText('label', label, operation, 'credential label');
+    requireText('key', key, operation, 'credential key');
+    return ctx.call({
+        operation,
+        method: 'GET',
+        path: `/api/v2/credential/${seg(label)}/key/${seg(key)}`,
+        idempotency: 'idempotent',
+        notFound: `credential '${label}' with key '${key}'`,
+        read: async (a) => {
+            const value = await a.body.text();
+            ctx.onSecret(value);
+            return value;
+        }
+    });
+}
+async function getCredentialSet(ctx, label) {
+    const operation = `read credential '${label}'`;
+    requireText('label', label, operation, 'credential label');
+    return ctx.call({
+        operation,
+        method: 'GET',
+        path: `/api/v2/credential/${seg(label)}`,
+        idempotency: 'idempotent',
+        notFound: `credential '${label}'`,
+        read: async (a) => {
+            const set = (await readJson(a, operation));
+            for (const s of set?.secrets ?? [])
+                if (typeof s?.value === 'string')
+                    ctx.onSecret(s.value);
+            return set;
+        }
+    });
+}
+async function findCredentialSet(ctx, label) {
+    try {
+        return await getCredentialSet(ctx, label);
+    }
+    catch (e) {
+        if (e instanceof MaestroHttpError && e.status === 404)
+            return undefined;
+        throw e;
+    }
+}
+function replaceCredentialSet(ctx, label, secrets, operation) {
+    return ctx.call({
+        operation,
+        method: 'POST',
+        path: `/api/v2/credential/${seg(label)}`,
+        json: {
+            label,
+            secrets: secrets.map(s => ({ key: s.key, value: s.value, valid: s.valid ?? true }))
+        },
+        idempotency: 'idempotent',
+        notFound: `credential '${label}'`,
+        read: 'none'
+    });
+}
+async function setCredentialValue(ctx, label, key, value) {
+    const operation = `set key '${key}' of credential '${label}'`;
+    requireText('label', label, operation, 'credential label');
+    requireText('key', key, operation, 'credential key');
+    if (typeof value !== 'string')
+        throw new MaestroInputError('value', 'A credential value must be a string.', operation);
+    ctx.onSecret(value);
+    const set = await findCredentialSet(ctx, label);
+    if (!set) {
+        await ctx.call({
+            operation: `create credential '${label}' with key '${key}'`,
+            method: 'POST',
+            path: '/api/v2/credential',
+            json: { label, secrets: [{ key, value, valid: true }] },
+            idempotency: 'create',
+            read: 'none'
+        });
+        return 'created-set';
+    }
+    if ((set.secrets ?? []).some(s => s.key === key)) {
+        await replaceCredentialSet(ctx, label, set.secrets.map(s => (s.key === key ? { ...s, value } : s)), operation);
+        return 'updated-key';
+    }
+    await ctx.call({
+        operation: `add key '${key}' to credential '${label}'`,
+        method: 'POST',
+        path: `/api/v2/credential/${seg(label)}/key`,
+        json: { key, value },
+        idempotency: 'create',
+        notFound: `credential '${label}'`,
+        read: 'none'
+    });
+    return 'added-key';
+}
+async function updateCredentialValue(ctx, label, key, value) {
+    const operation = `update key '${key}' of credential '${label}'`;
+    requireText('label', label, operation, 'credential label');
+    requireText('key', key, operation, 'credential key');
+    if (typeof value !== 'string')
+        throw new MaestroInputError('value', 'A credential value must be a string.', operation);
+    ctx.onSecret(value);
+    const set = await getCredentialSet(ctx, label);
+    if (!(set.secrets ?? []).some(s => s.key === key))
+        throw new MaestroInputError('key', `Credential '${label}' has no key '${key}'; use setCredentialValue to add it.`, operation);
+    await replaceCredentialSet(ctx, label, set.secrets.map(s => (s.key === key ? { ...s, value } : s)), operation);
+}
+async function removeCredentialKey(ctx, label, key) {
+    const operation = `remove key '${key}' from credential '${label}'`;
+    requireText('label', label, operation, 'credential label');
+    requireText('key', key, operation, 'credential key');
+    const set = await getCredentialSet(ctx, label);
+    const secrets = set.secrets ?? [];
+    if (!secrets.some(s => s.key === key))
+        return false;
+    await replaceCredentialSet(ctx, label, secrets.filter(s => s.key !== key), operation);
+    return true;
+}
+
+;// CONCATENATED MODULE: ./src/maestro/api/datapools.ts
+// Datapools: create, read, summary, push, pull (204 = empty), entry read/update.
+
+
+
+
+async function createDatapool(ctx, request) {
+    const label = requireText('label', request?.label, 'create datapool', 'datapool label');
+    const operation = `create datapool '${label}'`;
+    return ctx.call({
+        operation,
+        method: 'POST',
+        path: '/api/v2/datapool',
+        json: {
+            name: label,
+            consumptionPolicy: 'FIFO',
+            trigger: 'NEVER',
+            autoRetry: true,
+            maxAutoRetry: 0,
+            abortOnError: true,
+            maxErrorsBeforeInactive: 0,
+            itemMaxProcessingTime: 0,
+            active: true,
+            repositoryLabel: 'DEFAULT',
+            schema: [],
+            ...request
+        },
+        idempotency: 'create',
+        read: 'json'
+    });
+}
+async function getDatapool(ctx, label) {
+    const operation = `read datapool '${label}'`;
+    requireText('label', label, operation, 'datapool label');
+    return ctx.call({
+        operation,
+        method: 'GET',
+        path: `/api/v2/datapool/${seg(label)}`,
+        idempotency: 'idempotent',
+        notFound: `datapool '${label}'`,
+        read: 'json'
+    });
+}
+async function getDatapoolSummary(ctx, label) {
+    const operation = `read the summary of datapool '${label}'`;
+    requireText('label', label, operation, 'datapool label');
+    return ctx.call({
+        operation,
+        method: 'GET',
+        path: `/api/v2/datapool/${seg(label)}/summary`,
+        idempotency: 'idempotent',
+        notFound: `datapool '${label}'`,
+        read: 'json'
+    });
+}
+async function pushDatapoolEntry(ctx, label, request) {
+    const operation = `push an entry to datapool '${label}'`;
+    requireText('label', label, operation, 'datapool label');
+    if (!request?.values || typeof request.values !== 'object')
+        throw new MaestroInputError('values', 'A datapool entry needs its values (an object).', operation);
+    return ctx.call({
+        operation,
+        method: 'POST',
+        path: `/api/v2/datapool/${seg(label)}/push`,
+        json: { priority: request.priority ?? 0, values: request.values },
+        idempotency: 'create',
+        notFound: `datapool '${label}'`,
+        read: 'json'
+    });
+}
+async function pullDatapoolEntry(ctx, label) {
+    const operation = `pull an entry from datapool '${label}'`;
+    requireText('label', label, operation, 'datapool label');
+    return ctx.call({
+        operation,
+        method: 'GET',
+        path: `/api/v2/datapool/${seg(label)}/pull`,
+        idempotency: 'create', // a pull takes an entry: sending it twice could take two
+        notFound: `datapool '${label}'`,
+        read: async (a) => {
+            if (a.status === 204) {
+                await a.body.dump();
+                return null;
+            }
+            return (await readJson(a, operation)) ?? null;
+        }
+    });
+}
+async function getDatapoolEntry(ctx, label, entryId) {
+    const operation = `read entry ${String(entryId)} of datapool '${label}'`;
+    requireText('label', label, operation, 'datapool label');
+    const id = requireText('entryId', String(entryId ?? ''), operation, 'entry id');
+    return ctx.call({
+        operation,
+        method: 'GET',
+        path: `/api/v2/datapool/${seg(label)}/entry/${seg(id)}`,
+        idempotency: 'idempotent',
+        notFound: `entry ${id} of datapool '${label}'`,
+        read: 'json'
+    });
+}
+async function updateDatapoolEntry(ctx, label, entryId, update) {
+    const operation = `update entry ${String(entryId)} of datapool '${label}'`;
+    requireText('label', label, operation, 'datapool label');
+    const id = requireText('entryId', String(entryId ?? ''), operation, 'entry id');
+    return ctx.call({
+        operation,
+        method: 'POST',
+        path: `/api/v2/datapool/${seg(label)}/entry/${seg(id)}`,
+        json: update ?? {},
+        idempotency: 'idempotent',
+        notFound: `entry ${id} of datapool '${label}'`,
+        read: async (a) => (await readJson(a, operation))
+    });
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/maestro/api/error-reports.ts
+// Error reports on a task, with default tags, a screenshot and attachments.
+
+
+
+
+async function createError(ctx, request) {
+    const operation = `report an error for task ${String(request?.taskId)}`;
+    const taskId = requireId('taskId', request?.taskId, operation);
+    requireText('type', request.type, operation, 'error type');
+    return ctx.call({
+        operation,
+        method: 'POST',
+        path: '/api/v2/error',
+        json: {
+            taskId,
+            type: request.type,
+            message: request.message ?? '',
+            stackTrace: request.stackTrace ?? '',
+            language: request.language ?? 'SHELL',
+            tags: { ...defaultErrorTags(), ...(request.tags ?? {}) }
+        },
+        idempotency: 'create',
+        notFound: `task ${taskId}`,
+        read: 'json'
+    });
+}
+async function uploadErrorScreenshot(ctx, errorId, file) {
+    const operation = `send the screenshot of error ${String(errorId)}`;
+    const id = requireId('errorId', errorId, operation);
+    const upload = await prepareUpload(fileSource(file), operation);
+    return sendFile(ctx, operation, `/api/v2/error/${seg(id)}/screenshot`, upload, 'idempotent', `error ${id}`);
+}
+async function uploadErrorAttachment(ctx, errorId, file) {
+    const operation = `attach a file to error ${String(errorId)}`;
+    const id = requireId('errorId', errorId, operation);
+    const upload = await prepareUpload(fileSource(file), operation);
+    return sendFile(ctx, `attach '${upload.fileName}' to error ${id}`, `/api/v2/error/${seg(id)}/attachments`, upload, 'create', `error ${id}`);
+}
+function defaultErrorTags() {
+    let user;
+    try {
+        user = (0,external_node_os_namespaceObject.userInfo)().username;
+    }
+    catch {
+        user = process.env.USER ?? '';
+    }
+    return {
+        user_name: user,
+        host_name: (0,external_node_os_namespaceObject.hostname)(),
+        os_name: (0,external_node_os_namespaceObject.type)(),
+        os_version: (0,external_node_os_namespaceObject.release)(),
+        node_version: process.version
+    };
+}
+
+;// CONCATENATED MODULE: ./src/maestro/api/logs.ts
+// Execution logs: create, read, list, entries (by days or since a moment), CSV export, delete.
+
+
+
+
+const DAY_MS = 86_400_000;
+async function createLog(ctx, request) {
+    const label = requireText('activityLabel', request?.activityLabel, 'create execution log', 'log label');
+    const operation = `create execution log '${label}'`;
+    if (!Array.isArray(request.columns) || request.columns.length === 0)
+        throw new MaestroInputError('columns', 'An execution log needs at least one column.', operation);
+    request.columns.forEach((c, i) => {
+        requireText(`columns[${i}].name`, c?.name, operation, `name of column ${i + 1}`);
+        requireText(`columns[${i}].label`, c?.label, operation, `label of column ${i + 1}`);
+    });
+    return ctx.call({
+        operation,
+        method: 'POST',
+        path: '/api/v2/log',
+        json: {
+            activityLabel: label,
+            columns: request.columns.map(c => ({
+                name: c.name,
+                label: c.label,
+                width: c.width ?? 300
+            })),
+            organizationLabel: ctx.login
+        },
+        idempotency: 'create',
+        read: 'json'
+    });
+}
+async function getLog(ctx, label) {
+    const operation = `read execution log '${label}'`;
+    requireText('label', label, operation, 'log label');
+    return ctx.call({
+        operation,
+        method: 'GET',
+        path: `/api/v2/log/${seg(label)}`,
+        idempotency: 'idempotent',
+        notFound: `execution log '${label}'`,
+        read: 'json'
+    });
+}
+async function listLogs(ctx) {
+    return ctx.call({
+        operation: 'list execution logs',
+        method: 'GET',
+        path: '/api/v2/log',
+        idempotency: 'idempotent',
+        read: async (a) => (await readJson(a, 'list execution logs')) ?? []
+    });
+}
+async function addLogEntry(ctx, label, values) {
+    const operation = `add an entry to execution log '${label}'`;
+    requireText('label', label, operation, 'log label');
+    if (!values || typeof values !== 'object' || Array.isArray(values))
+        throw new MaestroInputError('values', 'A log entry is an object of column label -> value.', operation);
+    const body = {};
+    for (const [k, v] of Object.entries(values))
+        body[k] = v === null || v === undefined ? '' : String(v);
+    return ctx.call({
+        operation,
+        method: 'POST',
+        path: `/api/v2/log/${seg(label)}/entry`,
+        json: body,
+        idempotency: 'create',
+        notFound: `execution log '${label}'`,
+        read: 'none'
+    });
+}
+async function getLogEntries(ctx, label, query = {}) {
+    const operation = `read the entries of execution log '${label}'`;
+    requireText('label', label, operation, 'log label');
+    const { days, since } = entryWindow(query, operation);
+    const entries = await ctx.call({
+        operation,
+        method: 'GET',
+        path: `/api/v2/log/${seg(label)}/entry-list`,
+        query: { days },
+        idempotency: 'idempotent',
+        notFound: `execution log '${label}'`,
+        read: async (a) => (await readJson(a, operation)) ?? []
+    });
+    if (since === undefined)
+        return entries;
+    return entries.filter(e => {
+        const t = Date.parse(e.dateCreation);
+        return Number.isNaN(t) || t >= since;
+    });
+}
+async function exportLogCsv(ctx, label, destPath, query = {}) {
+    const operation = `export execution log '${label}' as CSV`;
+    requireText('label', label, operation, 'log label');
+    requireText('destPath', destPath, operation, 'destination path');
+    const { days } = entryWindow(query, operation);
+    return download(ctx, operation, `/api/v2/log/${seg(label)}/export`, { days, format: 'csv' }, destPath, `execution log '${label}'`);
+}
+async function deleteLog(ctx, label) {
+    const operation = `delete execution log '${label}'`;
+    requireText('label', label, operation, 'log label');
+    return ctx.call({
+        operation,
+        method: 'DELETE',
+        path: `/api/v2/log/${seg(label)}`,
+        idempotency: 'idempotent',
+        notFound: `execution log '${label}'`,
+        read: 'none'
+    });
+}
+/** `days` for entry-list/export: given, derived from `since` (rounded up), or 7. */
+function entryWindow(query, operation) {
+    if (query.since !== undefined) {
+        const since = query.since instanceof Date ? query.since.getTime() : Date.parse(query.since);
+        if (Number.isNaN(since))
+            throw new MaestroInputError('since', `'${String(query.since)}' is not a date.`, operation);
+        return { days: Math.max(1, Math.ceil((Date.now() - since) / DAY_MS)), since };
+    }
+    const days = query.days ?? 7;
+    if (!(Number.isInteger(days) && days > 0))
+        throw new MaestroInputError('days', `days must be a positive whole number, got '${days}'.`, operation);
+    return { days };
+}
+
+;// CONCATENATED MODULE: ./src/maestro/items.ts
+// The items rule every official SDK applies before finishing a task.
+
+function check(value, field) {
+    if (value === null || value === undefined)
+        return undefined;
+    if (typeof value !== 'number' || !Number.isFinite(value) || !Number.isInteger(value))
+        throw new MaestroInputError(field, `${field} must be a whole number, got '${String(value)}'.`, 'finish the task');
+    return value;
+}
+/**
+ * None given: all null, with a warning. Otherwise at least two of total/processed/failed are
+ * needed; the third is derived, negatives are clamped to 0, and total must equal
+ * processed + failed. Throws MaestroInputError naming the field at fault.
+ */
+function resolveItemCounts(items) {
+    const op = 'finish the task';
+    let total = check(items.total, 'totalItems');
+    let processed = check(items.processed, 'processedItems');
+    let failed = check(items.failed, 'failedItems');
+    const given = [total, processed, failed].filter(v => v !== undefined).length;
+    if (given === 0)
+        return {
+            totalItems: null,
+            processedItems: null,
+            failedItems: null,
+            warning: 'No item counts were given: the task is finished without totalItems, processedItems and failedItems.'
+        };
+    if (given === 1) {
+        const missing = total === undefined ? 'totalItems' : 'processedItems';
+        throw new MaestroInputError(missing, 'Give at least two of totalItems, processedItems and failedItems (the third is derived), or none of them.', op);
+    }
+    const notes = [];
+    const clamp = (v, f) => {
+        if (v !== undefined && v < 0) {
+            notes.push(`${f} ${v} was raised to 0`);
+            return 0;
+        }
+        return v;
+    };
+    total = clamp(total, 'totalItems');
+    processed = clamp(processed, 'processedItems');
+    failed = clamp(failed, 'failedItems');
+    if (total === undefined)
+        total = processed + failed;
+    else if (processed === undefined) {
+        if (failed > total)
+            throw new MaestroInputError('failedItems', `failedItems (${failed}) is greater than totalItems (${total}).`, op);
+        processed = total - failed;
+    }
+    else if (failed === undefined) {
+        if (processed > total)
+            throw new MaestroInputError('processedItems', `processedItems (${processed}) is greater than totalItems (${total}).`, op);
+        failed = total - processed;
+    }
+    if (total !== processed + failed)
+        throw new MaestroInputError('totalItems', `totalItems (${total}) must equal processedItems (${processed}) + failedItems (${failed}).`, op);
+    const result = { totalItems: total, processedItems: processed, failedItems: failed };
+    if (notes.length)
+        result.warning = `Item counts adjusted: ${notes.join(', ')}.`;
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/maestro/api/tasks.ts
+// Tasks: create, read, state updates (finish with the items rule, restart, interrupt, cancel), list.
+
+
+
+
+async function createTask(ctx, request) {
+    const label = requireText('activityLabel', request?.activityLabel, 'create task', 'automation label');
+    const operation = `create task for automation '${label}'`;
+    if (request.priority !== undefined &&
+        !(Number.isInteger(request.priority) && request.priority >= 0 && request.priority <= 10))
+        throw new MaestroInputError('priority', `The priority must be a whole number from 0 to 10, got '${request.priority}'.`, operation);
+    let minExecutionDate = null;
+    if (request.minExecutionDate) {
+        const d = request.minExecutionDate instanceof Date
+            ? request.minExecutionDate
+            : new Date(request.minExecutionDate);
+        if (Number.isNaN(d.getTime()))
+            throw new MaestroInputError('minExecutionDate', `'${String(request.minExecutionDate)}' is not a date.`, operation);
+        minExecutionDate = d.toISOString();
+    }
+    const body = {
+        activityLabel: label,
+        parameters: request.parameters ?? {},
+        test: request.test ?? false,
+        priority: request.priority ?? 0
+    };
+    if (minExecutionDate)
+        body.minExecutionDate = minExecutionDate;
+    return ctx.call({
+        operation,
+        method: 'POST',
+        path: '/api/v2/task',
+        json: body,
+        idempotency: 'create',
+        notFound: `automation '${label}' (the activity label)`,
+        read: 'json'
+    });
+}
+async function getTask(ctx, id) {
+    const operation = `read task ${String(id)}`;
+    const taskId = requireId('taskId', id, operation);
+    return ctx.call({
+        operation,
+        method: 'GET',
+        path: `/api/v2/task/${seg(taskId)}`,
+        idempotency: 'idempotent',
+        notFound: `task ${taskId}`,
+        read: 'json'
+    });
+}
+function updateTask(ctx, id, body, verb) {
+    const operation = `${verb} task ${String(id)}`;
+    const taskId = requireId('taskId', id, operation);
+    return ctx.call({
+        operation,
+        method: 'POST',
+        path: `/api/v2/task/${seg(taskId)}`,
+        json: body,
+        idempotency: 'idempotent',
+        notFound: `task ${taskId}`,
+        read: 'json'
+    });
+}
+async function finishTask(ctx, id, request) {
+    const operation = `finish task ${String(id)}`;
+    if (!TASK_FINISH_STATUSES.includes(request?.finishStatus))
+        throw new MaestroInputError('finishStatus', `The finish status must be one of ${TASK_FINISH_STATUSES.join(', ')}, got '${String(request?.finishStatus)}'.`, operation);
+    const items = resolveItemCounts({
+        total: request.totalItems,
+        processed: request.processedItems,
+        failed: request.failedItems
+    });
+    if (items.warning)
+        ctx.logger.warning(`Task ${String(id)}: ${items.warning}`);
+    return updateTask(ctx, id, {
+        state: 'FINISHED',
+        finishStatus: request.finishStatus,
+        finishMessage: request.finishMessage ?? '',
+        totalItems: items.totalItems,
+        processedItems: items.processedItems,
+        failedItems: items.failedItems
+    }, 'finish');
+}
+async function restartTask(ctx, id) {
+    return updateTask(ctx, id, { state: 'START' }, 'restart');
+}
+async function interruptTask(ctx, id) {
+    return updateTask(ctx, id, { interrupted: true }, 'interrupt');
+}
+async function cancelTask(ctx, id) {
+    return updateTask(ctx, id, { state: 'CANCELED' }, 'cancel');
+}
+async function listTasks(ctx, query = {}) {
+    return ctx.call({
+        operation: query.activityLabel
+            ? `list tasks of automation '${query.activityLabel}'`
+            : 'list tasks',
+        method: 'GET',
+        path: '/api/v2/task',
+        query: { ...query },
+        idempotency: 'idempotent',
+        read: 'json'
+    });
+}
+
+;// CONCATENATED MODULE: ./src/maestro/redact.ts
+// Secrets never leave the client in text: every message built from server data, every log and
+// debug line goes through one Redactor that knows the key, every access token and every
+// credential value the client has seen.
+const MASK = '***';
+/** Values shorter than this are not masked: masking "a" or "1" would garble every message. */
+const MIN_SECRET_LENGTH = 4;
+class Redactor {
+    #forms = new Set();
+    /** Remembers a secret (and the forms a server may echo it in). Empty or short values are ignored. */
+    add(value) {
+        if (typeof value !== 'string')
+            return;
+        const candidates = new Set([value]);
+        // A multi-line secret may come back one line at a time.
+        for (const line of value.split(/\r?\n/))
+            candidates.add(line.trim());
+        for (const c of [...candidates]) {
+            candidates.add(JSON.stringify(c).slice(1, -1)); // as it appears inside a JSON string
+            candidates.add(encodeURIComponent(c)); // as it appears in a URL or a form body
+        }
+        for (const c of candidates)
+            if (c.length >= MIN_SECRET_LENGTH)
+                this.#forms.add(c);
+    }
+    /** Replaces every known secret in `text` with `***`. */
+    redact(text) {
+        if (this.#forms.size === 0 || !text)
+            return text;
+        // Longest first, so a secret that contains another is masked whole.
+        const forms = [...this.#forms].sort((a, b) => b.length - a.length);
+        let out = text;
+        for (const f of forms)
+            if (out.includes(f))
+                out = out.split(f).join(MASK);
+        return out;
+    }
+}
+
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./src/maestro/url.ts
+// The server URL: normalised once, validated before anything is sent.
+
+
+/** True for localhost, 127.0.0.0/8 and ::1. */
+function isLoopbackHost(hostname) {
+    const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    if (h === 'localhost' || h.endsWith('.localhost'))
+        return true;
+    if ((0,external_node_net_.isIP)(h) === 4)
+        return h.startsWith('127.');
+    if ((0,external_node_net_.isIP)(h) === 6)
+        return h === '::1' || h === '0:0:0:0:0:0:0:1' || /^::ffff:127\./.test(h);
+    return false;
+}
+/** Strips trailing slashes, requires http(s), refuses credentials, query and fragment. */
+function normalizeServerUrl(server) {
+    const field = 'server';
+    const raw = (server ?? '').trim();
+    if (!raw)
+        throw new MaestroInputError(field, 'The Maestro server URL is empty; give e.g. https://developers.botcity.dev.');
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        throw new MaestroInputError(field, `The Maestro server URL '${raw}' is not a valid URL; give e.g. https://developers.botcity.dev.`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        throw new MaestroInputError(field, `The Maestro server URL '${raw}' must start with https:// or http://.`);
+    if (url.username || url.password)
+        throw new MaestroInputError(field, 'The Maestro server URL must not contain a user name or password.');
+    if (url.search || url.hash)
+        throw new MaestroInputError(field, `The Maestro server URL '${url.origin}${url.pathname}' must not have a query or fragment.`);
+    const pathPrefix = url.pathname.replace(/\/+$/, '');
+    const baseUrl = `${url.origin}${pathPrefix}`;
+    const result = { baseUrl, origin: url.origin, pathPrefix };
+    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname))
+        result.warning = `The Maestro server URL ${baseUrl} uses plain http: the workspace key and access token travel unencrypted. Use https:// unless this network is trusted.`;
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/maestro/version.ts
+// This client's name and version, as sent in the User-Agent. A unit test keeps it equal to
+// package.json's version (bundlers make reading package.json at run time unreliable).
+const CLIENT_NAME = 'maestro-actions';
+const CLIENT_VERSION = '0.1.0';
+function defaultUserAgent() {
+    return `${CLIENT_NAME}/${CLIENT_VERSION} (+node ${process.version})`;
+}
+
+;// CONCATENATED MODULE: ./src/maestro/client.ts
+// MaestroClient: one method per call of the contract. The API areas live in ./api/ (each call
+// names its operation for messages, its idempotency class for retries and what a 404 refers
+// to); the transport in http.ts does the rest.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const silentLogger = { debug() { }, info() { }, warning() { } };
+class MaestroClient {
+    #t;
+    #login;
+    #redactor = new Redactor();
+    #onSecret;
+    #baseUrl;
+    #ctx;
+    constructor(options) {
+        const logger = options.logger ?? silentLogger;
+        const onSecret = options.onSecret ?? (() => { });
+        this.#onSecret = (v) => {
+            onSecret(v);
+            this.#redactor.add(v);
+        };
+        // Known secrets are masked before anything could print them.
+        if (options.key)
+            this.#onSecret(options.key);
+        if (options.accessToken)
+            this.#onSecret(options.accessToken);
+        const server = normalizeServerUrl(options.server);
+        requireText('login', options.login, 'configure the Maestro client', 'login (workspace organization label)');
+        if (!options.key && !options.accessToken)
+            throw new MaestroInputError('key', 'Give the workspace key, or an access token from an earlier login.', 'configure the Maestro client');
+        if (server.warning)
+            logger.warning(server.warning);
+        if (options.insecureSkipTlsVerify)
+            logger.warning(`TLS certificate verification is OFF for ${server.baseUrl}: anyone on the network path can read the key and the data. Use caCertificate instead.`);
+        const timeoutMs = options.timeoutMs ?? 60_000;
+        if (!(timeoutMs > 0))
+            throw new MaestroInputError('timeoutMs', 'timeoutMs must be a positive number.', 'configure the Maestro client');
+        const retry = { ...DEFAULT_RETRY };
+        for (const k of ['attempts', 'baseDelayMs', 'maxDelayMs', 'maxRetryAfterMs']) {
+            const v = options.retry?.[k];
+            if (v !== undefined) {
+                if (!(Number.isFinite(v) && v >= (k === 'attempts' ? 1 : 0)))
+                    throw new MaestroInputError(`retry.${k}`, `retry.${k} must be a number >= ${k === 'attempts' ? 1 : 0}.`, 'configure the Maestro client');
+                retry[k] = k === 'attempts' ? Math.floor(v) : v;
+            }
+        }
+        this.#login = options.login;
+        this.#baseUrl = server.baseUrl;
+        this.#t = new Transport({
+            server,
+            login: options.login,
+            key: options.key,
+            accessToken: options.accessToken,
+            caCertificate: options.caCertificate,
+            insecureSkipTlsVerify: options.insecureSkipTlsVerify,
+            timeoutMs,
+            transferMinBytesPerSecond: options.transferMinBytesPerSecond ?? 256 * 1024,
+            retry,
+            sleep: options.sleep ?? (ms => (0,promises_namespaceObject.setTimeout)(ms)),
+            random: Math.random,
+            onSecret: this.#onSecret,
+            logger,
+            userAgent: options.userAgent
+                ? `${options.userAgent} ${defaultUserAgent()}`
+                : defaultUserAgent(),
+            redactor: this.#redactor
+        });
+        this.#ctx = {
+            call: spec => this.#t.request(spec),
+            transport: this.#t,
+            login: this.#login,
+            logger,
+            onSecret: this.#onSecret
+        };
+    }
+    /** The current access token (after login, or the one given). */
+    get accessToken() {
+        return this.#t.accessToken;
+    }
+    /** The normalised server URL. */
+    get serverUrl() {
+        return this.#baseUrl;
+    }
+    /** Replaces known secrets in `text` with `***` (for callers building their own messages). */
+    redact(text) {
+        return this.#redactor.redact(text);
+    }
+    async close() {
+        await this.#t.close();
+    }
+    // ---------------------------------------------------------------- version and login
+    /** `GET /api/v2/maestro/version` (no auth). Only called when asked. */
+    async getVersion() {
+        return this.#t.request({
+            operation: `read the Maestro version of ${this.#baseUrl}`,
+            method: 'GET',
+            path: '/api/v2/maestro/version',
+            auth: false,
+            idempotency: 'idempotent',
+            notFound: 'the version endpoint (is the server URL the Maestro address?)',
+            read: 'json'
+        });
+    }
+    /** Logs in with the key now (other calls do it lazily). The token goes to onSecret first. */
+    async login() {
+        return this.#t.login();
+    }
+    // ---------------------------------------------------------------- tasks
+    createTask(request) {
+        return createTask(this.#ctx, request);
+    }
+    getTask(id) {
+        return getTask(this.#ctx, id);
+    }
+    /** Finishes a task, applying the items rule (see resolveItemCounts). */
+    finishTask(id, request) {
+        return finishTask(this.#ctx, id, request);
+    }
+    restartTask(id) {
+        return restartTask(this.#ctx, id);
+    }
+    interruptTask(id) {
+        return interruptTask(this.#ctx, id);
+    }
+    cancelTask(id) {
+        return cancelTask(this.#ctx, id);
+    }
+    /** One page of tasks (dashboard use). */
+    listTasks(query = {}) {
+        return listTasks(this.#ctx, query);
+    }
+    // ---------------------------------------------------------------- logs
+    createLog(request) {
+        return createLog(this.#ctx, request);
+    }
+    getLog(label) {
+        return getLog(this.#ctx, label);
+    }
+    listLogs() {
+        return listLogs(this.#ctx);
+    }
+    addLogEntry(label, values) {
+        return addLogEntry(this.#ctx, label, values);
+    }
+    /** Entries of the last `days` days (default 7), or since a moment. */
+    getLogEntries(label, query = {}) {
+        return getLogEntries(this.#ctx, label, query);
+    }
+    /** Writes the CSV export of a log to `destPath` (through a temporary file). */
+    exportLogCsv(label, destPath, query = {}) {
+        return exportLogCsv(this.#ctx, label, destPath, query);
+    }
+    deleteLog(label) {
+        return deleteLog(this.#ctx, label);
+    }
+    // ---------------------------------------------------------------- alerts and messages
+    createAlert(request) {
+        return createAlert(this.#ctx, request);
+    }
+    /** Sends a message to at most 50 recipients (emails + logins); more is refused before sending. */
+    sendMessage(request) {
+        return sendMessage(this.#ctx, request);
+    }
+    // ---------------------------------------------------------------- artifacts
+    /**
+     * Creates the artifact record, then streams the file to it (multipart, part `file`). The file is
+     * checked before anything is sent. The upload (not the record) is retried when safe.
+     */
+    uploadArtifact(request) {
+        return uploadArtifact(this.#ctx, request);
+    }
+    /** All artifacts of the last `days` days (default 7), walking every page. */
+    listArtifacts(query = {}) {
+        return listArtifacts(this.#ctx, query);
+    }
+    getArtifact(id) {
+        return getArtifact(this.#ctx, id);
+    }
+    /**
+     * Downloads an artifact's file to `destPath`. When `destPath` is an existing folder the file is
+     * named after the artifact's file name (reduced to a safe name inside that folder).
+     */
+    downloadArtifact(id, destPath) {
+        return downloadArtifact(this.#ctx, id, destPath);
+    }
+    // ---------------------------------------------------------------- errors
+    /** Reports an error; default tags (user, host, OS, Node version) are added under the caller's. */
+    createError(request) {
+        return createError(this.#ctx, request);
+    }
+    /** Sends the screenshot of an error (replaces it: retried when safe). */
+    uploadErrorScreenshot(errorId, file) {
+        return uploadErrorScreenshot(this.#ctx, errorId, file);
+    }
+    /** Attaches one file to an error (each send adds one: retried only when never sent). */
+    uploadErrorAttachment(errorId, file) {
+        return uploadErrorAttachment(this.#ctx, errorId, file);
+    }
+    // ---------------------------------------------------------------- credentials
+    /** One secret value (raw text). Handed to onSecret before it is returned. */
+    getCredentialValue(label, key) {
+        return getCredentialValue(this.#ctx, label, key);
+    }
+    /** The whole set; every value is handed to onSecret. */
+    getCredentialSet(label) {
+        return getCredentialSet(this.#ctx, label);
+    }
+    /** Creates the set with this key, adds the key, or (when present) updates its value. */
+    setCredentialValue(label, key, value) {
+        return setCredentialValue(this.#ctx, label, key, value);
+    }
+    /** Changes the value of an existing key (the set and the key must exist). */
+    updateCredentialValue(label, key, value) {
+        return updateCredentialValue(this.#ctx, label, key, value);
+    }
+    /** Removes a key from a set; returns false when the key was not there. */
+    removeCredentialKey(label, key) {
+        return removeCredentialKey(this.#ctx, label, key);
+    }
+    // ---------------------------------------------------------------- datapools
+    createDatapool(request) {
+        return createDatapool(this.#ctx, request);
+    }
+    getDatapool(label) {
+        return getDatapool(this.#ctx, label);
+    }
+    getDatapoolSummary(label) {
+        return getDatapoolSummary(this.#ctx, label);
+    }
+    pushDatapoolEntry(label, request) {
+        return pushDatapoolEntry(this.#ctx, label, request);
+    }
+    /** Takes the next entry (now PROCESSING), or null when the datapool is empty (204). Never retried once sent. */
+    pullDatapoolEntry(label) {
+        return pullDatapoolEntry(this.#ctx, label);
+    }
+    getDatapoolEntry(label, entryId) {
+        return getDatapoolEntry(this.#ctx, label, entryId);
+    }
+    updateDatapoolEntry(label, entryId, update) {
+        return updateDatapoolEntry(this.#ctx, label, entryId, update);
+    }
+    // ---------------------------------------------------------------- bots
+    /** Versions of a bot; empty when the bot is unknown. */
+    getBotVersions(botId) {
+        return getBotVersions(this.#ctx, botId);
+    }
+    /** Registers a bot version; follow it with uploadBot. */
+    deployBot(request) {
+        return deployBot(this.#ctx, request);
+    }
+    /** Sends the bot package (zip or tar.gz) of a deployed version (replaces it: retried when safe). */
+    uploadBot(botId, version, file) {
+        return uploadBot(this.#ctx, botId, version, file);
+    }
+    releaseBot(botId, version) {
+        return releaseBot(this.#ctx, botId, version);
+    }
+    deleteBotVersion(botId, version) {
+        return deleteBotVersion(this.#ctx, botId, version);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/maestro/index.ts
+// The Maestro API client: everything public.
+
+
+
+
+
+
+
+
+
+
+// EXTERNAL MODULE: ./src/actions/shared/secrets.ts
+var secrets = __nccwpck_require__(4476);
+;// CONCATENATED MODULE: ./src/actions/shared/connection.ts
+// Reads how to reach Maestro: inputs first, then BOTCITY_* environment variables, into the plain
+// options object the client takes. Secrets are masked before anything else happens.
+
+
+
+/** The connection inputs every Maestro action declares (spread into the action's `Inputs`). */
+const ConnectionInputs = {
+    server: 'server',
+    login: 'login',
+    accessKey: 'access-key',
+    caCertificate: 'ca-certificate',
+    insecureSkipTlsVerify: 'insecure-skip-tls-verify',
+    timeoutSeconds: 'timeout-seconds'
+};
+/** Environment fallbacks, e.g. set once per job with `env:`. */
+const ConnectionEnv = {
+    server: 'BOTCITY_SERVER',
+    login: 'BOTCITY_LOGIN',
+    key: 'BOTCITY_KEY',
+    /** A token from an earlier login step; with it the key is optional. */
+    accessToken: 'BOTCITY_ACCESS_TOKEN'
+};
+const DEFAULT_TIMEOUT_SECONDS = 60;
+/**
+ * `maestro-actions/<version> (<action>; node <version>; <platform>)`, e.g.
+ * `maestro-actions/1.0.0 (create-task; node 24.1.0; linux)`.
+ */
+function connection_defaultUserAgent(action, version = '1') {
+    const parts = [action, `node ${process.versions.node}`, process.platform].filter(Boolean);
+    return `maestro-actions/${version} (${parts.join('; ')})`;
+}
+function fromInputOrEnv(core, input, env, variable) {
+    return (0,shared_inputs/* parseOptionalString */.t0)(core.getInput(input)) ?? (0,shared_inputs/* parseOptionalString */.t0)(env[variable] ?? '');
+}
+function missing(input, variable, what, example) {
+    return new shared_inputs/* ActionInputError */.VA(input, `No ${what} given. Accepted: set the '${input}' input or the ${variable} environment variable, e.g. ${example}`);
+}
+/** Normalises and checks the server address: http(s) only, trailing slashes removed. */
+function parseServer(input, raw, variable = ConnectionEnv.server) {
+    const accepted = 'an http:// or https:// address such as https://developers.botcity.dev';
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        throw (0,shared_inputs/* invalidInput */.aY)(input, `Not a URL (from '${input}' or ${variable})`, raw, accepted);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw (0,shared_inputs/* invalidInput */.aY)(input, `Unsupported scheme '${url.protocol}'`, raw, accepted);
+    }
+    if (url.username || url.password) {
+        // Never quote it: the address itself carries a credential.
+        throw new shared_inputs/* ActionInputError */.VA(input, `The server address must not contain a user name or password. Accepted: ${accepted}`);
+    }
+    return raw.replace(/\/+$/, '');
+}
+const PEM_CERT = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/;
+/** `ca-certificate`: PEM text, or a path to a PEM file. Returns the PEM text. */
+function parseCaCertificate(input, raw, baseDir) {
+    const accepted = 'PEM text (-----BEGIN CERTIFICATE----- ...) or a path to a PEM file';
+    if (raw.includes('-----BEGIN')) {
+        if (!PEM_CERT.test(raw)) {
+            throw (0,shared_inputs/* invalidInput */.aY)(input, 'Not a PEM certificate', raw, accepted);
+        }
+        return raw;
+    }
+    const path = (0,shared_inputs/* parseExistingFile */.BV)(input, raw, { baseDir });
+    const text = (0,external_node_fs_.readFileSync)(path, 'utf8');
+    if (!PEM_CERT.test(text)) {
+        throw (0,shared_inputs/* invalidInput */.aY)(input, `The file ${path} holds no PEM certificate`, raw, accepted);
+    }
+    return text;
+}
+/**
+ * Reads the connection inputs. Masks the key and any token first (whole value and line by line),
+ * before any other input is read or anything is logged.
+ */
+function readConnection(core, options = {}) {
+    const env = options.env ?? process.env;
+    const I = ConnectionInputs;
+    // 1. Secrets, before anything could print them.
+    const key = fromInputOrEnv(core, I.accessKey, env, ConnectionEnv.key);
+    const accessToken = (0,shared_inputs/* parseOptionalString */.t0)(env[ConnectionEnv.accessToken] ?? '');
+    (0,secrets/* maskSecret */.$l)(core, key);
+    (0,secrets/* maskSecret */.$l)(core, accessToken);
+    // 2. Everything else.
+    const serverRaw = fromInputOrEnv(core, I.server, env, ConnectionEnv.server);
+    if (serverRaw === undefined) {
+        throw missing(I.server, ConnectionEnv.server, 'Maestro server', 'https://developers.botcity.dev');
+    }
+    const server = parseServer(I.server, serverRaw);
+    const login = fromInputOrEnv(core, I.login, env, ConnectionEnv.login);
+    if (login === undefined) {
+        throw missing(I.login, ConnectionEnv.login, 'login (workspace organisation)', 'my-org');
+    }
+    if (key === undefined && accessToken === undefined) {
+        throw missing(I.accessKey, ConnectionEnv.key, 'access key', `\${{ secrets.BOTCITY_KEY }} (or run a login step that sets ${ConnectionEnv.accessToken})`);
+    }
+    const inputs = (0,shared_inputs/* createInputReader */.ic)(core);
+    const caRaw = inputs.raw(I.caCertificate);
+    const caCertificate = caRaw === '' ? undefined : parseCaCertificate(I.caCertificate, caRaw, options.baseDir);
+    const insecureSkipTlsVerify = inputs.boolean(I.insecureSkipTlsVerify, false);
+    const timeoutMs = inputs.secondsToMs(I.timeoutSeconds, {
+        min: 1,
+        max: 3600,
+        default: DEFAULT_TIMEOUT_SECONDS
+    });
+    if (insecureSkipTlsVerify) {
+        core.warning(`TLS certificate checks are off for ${server} ('${I.insecureSkipTlsVerify}: true'); prefer '${I.caCertificate}' with your CA.`);
+    }
+    const result = {
+        server,
+        login,
+        insecureSkipTlsVerify,
+        timeoutMs,
+        onSecret: value => (0,secrets/* maskSecret */.$l)(core, value),
+        logger: {
+            debug: m => core.debug((0,secrets/* redact */.E$)(m)),
+            info: m => core.info((0,secrets/* redact */.E$)(m)),
+            warning: m => core.warning((0,secrets/* redact */.E$)(m))
+        }
+    };
+    if (key !== undefined)
+        result.key = key;
+    if (accessToken !== undefined)
+        result.accessToken = accessToken;
+    if (caCertificate !== undefined)
+        result.caCertificate = caCertificate;
+    result.userAgent = options.userAgent ?? connection_defaultUserAgent(options.action);
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/actions/shared/github-context.ts
+// The workflow run's context, read from the GITHUB_*/RUNNER_* variables the runner sets.
+// Deliberately not `@actions/github`: it pulls octokit and a second copy of undici into every
+// bundle (hundreds of kB per action) for a handful of environment variables.
+function readGithubContext(env = process.env) {
+    const get = (name) => (env[name] ?? '').trim();
+    const serverUrl = (get('GITHUB_SERVER_URL') || 'https://github.com').replace(/\/+$/, '');
+    const repository = get('GITHUB_REPOSITORY');
+    const runId = get('GITHUB_RUN_ID');
+    return {
+        serverUrl,
+        repository,
+        workflow: get('GITHUB_WORKFLOW'),
+        job: get('GITHUB_JOB'),
+        runId,
+        runNumber: get('GITHUB_RUN_NUMBER'),
+        runAttempt: get('GITHUB_RUN_ATTEMPT'),
+        runUrl: repository && runId ? `${serverUrl}/${repository}/actions/runs/${runId}` : undefined,
+        sha: get('GITHUB_SHA'),
+        ref: get('GITHUB_REF'),
+        actor: get('GITHUB_ACTOR'),
+        eventName: get('GITHUB_EVENT_NAME'),
+        runnerOs: get('RUNNER_OS'),
+        isActions: get('GITHUB_ACTIONS') === 'true'
+    };
+}
+
+// EXTERNAL MODULE: ./src/actions/shared/run.ts
+var run = __nccwpck_require__(2724);
+;// CONCATENATED MODULE: ./src/actions/shared/summary.ts
+
+function escapeHtml(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;');
+}
+const safe = (v) => escapeHtml((0,secrets/* redact */.E$)(v === null || v === undefined ? '' : String(v)));
+/** Only http(s) links: a `javascript:` href from server data must not reach the page. */
+function safeHref(href) {
+    try {
+        const url = new URL(href);
+        return url.protocol === 'https:' || url.protocol === 'http:'
+            ? escapeHtml((0,secrets/* redact */.E$)(href))
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Writes a heading, a two-column table and a list of links to the job summary. A summary that
+ * cannot be written (no GITHUB_STEP_SUMMARY, e.g. a local run) is a warning, never a failure.
+ */
+async function writeSummary(core, content) {
+    const s = core.summary;
+    s.addHeading(safe(content.title), 3);
+    const rows = (content.rows ?? []).filter(([, v]) => v !== undefined && v !== null && v !== '');
+    if (rows.length > 0) {
+        s.addTable([
+            [
+                { data: 'Field', header: true },
+                { data: 'Value', header: true }
+            ],
+            ...rows.map(([k, v]) => [safe(k), safe(v)])
+        ]);
+    }
+    const links = (content.links ?? []).flatMap(l => {
+        const href = safeHref(l.href);
+        return href ? [`<a href="${href}">${safe(l.text)}</a>`] : [];
+    });
+    if (links.length > 0)
+        s.addList(links);
+    try {
+        await s.write();
+    }
+    catch (e) {
+        s.emptyBuffer();
+        core.warning(`Could not write the job summary: ${(0,secrets/* redact */.E$)(e instanceof Error ? e.message : String(e))}`);
+    }
+}
+/**
+ * Sets every output. Outputs always exist: undefined/null become "", numbers and booleans their
+ * text, objects JSON. Mask secret values (maskSecret) BEFORE calling this.
+ */
+function setOutputs(core, outputs) {
+    for (const [name, value] of Object.entries(outputs)) {
+        const text = value === undefined || value === null
+            ? ''
+            : typeof value === 'string'
+                ? value
+                : typeof value === 'object'
+                    ? JSON.stringify(value)
+                    : String(value);
+        core.setOutput(name, text);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/actions/alert/main.ts
+// Raises an alert on a Maestro task. One request after the login. With `fail-on-error: false`
+// a Maestro failure (server, network, login) becomes a warning so an `if: failure()` step does
+// not hide the failure it reports; a mistake in the step's inputs still fails it.
+
+
+
+
+
+
+
+const ACTION_NAME = 'Alert';
+const Inputs = {
+    ...ConnectionInputs,
+    taskId: 'task-id',
+    type: 'type',
+    title: 'title',
+    message: 'message',
+    failOnError: 'fail-on-error'
+};
+const Outputs = { alertId: 'alert-id' };
+const ALERT_TYPES = ['INFO', 'WARN', 'ERROR'];
+/** `CI #42: test`, or a plain fallback outside a workflow run. */
+function defaultTitle(ctx) {
+    if (!ctx.workflow)
+        return 'GitHub Actions alert';
+    const run = ctx.runNumber ? ` #${ctx.runNumber}` : '';
+    const job = ctx.job ? `: ${ctx.job}` : '';
+    return `${ctx.workflow}${run}${job}`;
+}
+/** Repository, workflow, job, commit, actor and the run's address, one fact per line. */
+function defaultMessage(ctx) {
+    const lines = [];
+    const where = ctx.repository ? ` in ${ctx.repository}` : '';
+    if (ctx.workflow) {
+        const attempt = ctx.runAttempt && ctx.runAttempt !== '1' ? ` (attempt ${ctx.runAttempt})` : '';
+        const run = ctx.runNumber ? ` run #${ctx.runNumber}${attempt}` : '';
+        const job = ctx.job ? `, job '${ctx.job}'` : '';
+        lines.push(`Workflow '${ctx.workflow}'${run}${job}${where}.`);
+    }
+    else if (where) {
+        lines.push(`Repository ${ctx.repository}.`);
+    }
+    if (ctx.sha) {
+        const ref = ctx.ref ? ` on ${ctx.ref.replace(/^refs\/(heads|tags)\//, '')}` : '';
+        const event = ctx.eventName ? ` (${ctx.eventName})` : '';
+        lines.push(`Commit ${ctx.sha.slice(0, 12)}${ref}${event}.`);
+    }
+    if (ctx.actor)
+        lines.push(`Triggered by ${ctx.actor}.`);
+    if (ctx.runUrl)
+        lines.push(`Run: ${ctx.runUrl}`);
+    return lines.length > 0 ? lines.join('\n') : 'Raised from GitHub Actions.';
+}
+async function main_run(core, options = {}) {
+    const env = options.env ?? process.env;
+    const connection = readConnection(core, { env, action: 'alert' });
+    const inputs = (0,shared_inputs/* createInputReader */.ic)(core);
+    const taskId = inputs.integer(Inputs.taskId, { min: 1, max: Number.MAX_SAFE_INTEGER });
+    const type = inputs.enum(Inputs.type, {
+        values: ALERT_TYPES,
+        aliases: { warning: 'WARN' },
+        default: 'INFO'
+    });
+    const failOnError = inputs.boolean(Inputs.failOnError, true);
+    const ctx = readGithubContext(env);
+    const title = inputs.optional(Inputs.title) ?? defaultTitle(ctx);
+    const message = inputs.optional(Inputs.message) ?? defaultMessage(ctx);
+    const client = new MaestroClient(connection);
+    let alertId;
+    try {
+        const alert = await client.createAlert({ taskId, type, title, message });
+        alertId = alert.id;
+    }
+    catch (thrown) {
+        const report = (0,run/* describeFailure */.I)(ACTION_NAME, thrown);
+        if (failOnError || report.kind !== 'maestro')
+            throw thrown;
+        // The same text the error would carry, as a warning: the step passes.
+        if (report.debug)
+            core.debug((0,secrets/* redact */.E$)(report.debug));
+        core.warning(`${(0,secrets/* redact */.E$)(report.message)} (not failing the step: '${Inputs.failOnError}' is false)`, { title: (0,secrets/* redact */.E$)(report.title) });
+        setOutputs(core, { [Outputs.alertId]: '' });
+        return;
+    }
+    finally {
+        await client.close();
+    }
+    core.info(`Alert ${alertId} (${type}) raised on task ${taskId}: ${title}`);
+    setOutputs(core, { [Outputs.alertId]: alertId });
+    await writeSummary(core, {
+        title: `Maestro alert raised on task ${taskId}`,
+        rows: [
+            ['Alert id', alertId],
+            ['Type', type],
+            ['Title', title],
+            ['Message', message]
+        ]
+    });
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 17 modules
+var lib_core = __nccwpck_require__(9275);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
+;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-glob-options-helper.js
+
+/**
+ * Returns a copy with defaults filled in.
+ */
+function getOptions(copy) {
+    const result = {
+        followSymbolicLinks: true,
+        implicitDescendants: true,
+        matchDirectories: true,
+        omitBrokenSymbolicLinks: true,
+        excludeHiddenFiles: false
+    };
+    if (copy) {
+        if (typeof copy.followSymbolicLinks === 'boolean') {
+            result.followSymbolicLinks = copy.followSymbolicLinks;
+            lib_core.debug(`followSymbolicLinks '${result.followSymbolicLinks}'`);
+        }
+        if (typeof copy.implicitDescendants === 'boolean') {
+            result.implicitDescendants = copy.implicitDescendants;
+            lib_core.debug(`implicitDescendants '${result.implicitDescendants}'`);
+        }
+        if (typeof copy.matchDirectories === 'boolean') {
+            result.matchDirectories = copy.matchDirectories;
+            lib_core.debug(`matchDirectories '${result.matchDirectories}'`);
+        }
+        if (typeof copy.omitBrokenSymbolicLinks === 'boolean') {
+            result.omitBrokenSymbolicLinks = copy.omitBrokenSymbolicLinks;
+            lib_core.debug(`omitBrokenSymbolicLinks '${result.omitBrokenSymbolicLinks}'`);
+        }
+        if (typeof copy.excludeHiddenFiles === 'boolean') {
+            result.excludeHiddenFiles = copy.excludeHiddenFiles;
+            lib_core.debug(`excludeHiddenFiles '${result.excludeHiddenFiles}'`);
+        }
+    }
+    return result;
+}
+//# sourceMappingURL=internal-glob-options-helper.js.map
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
+// EXTERNAL MODULE: external "assert"
+var external_assert_ = __nccwpck_require__(2613);
+;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-path-helper.js
+
+
+const IS_WINDOWS = process.platform === 'win32';
+/**
+ * Similar to path.dirname except normalizes the path separators and slightly better handling for Windows UNC paths.
+ *
+ * For example, on Linux/macOS:
+ * - `/               => /`
+ * - `/hello          => /`
+ *
+ * For example, on Windows:
+ * - `C:\             => C:\`
+ * - `C:\hello        => C:\`
+ * - `C:              => C:`
+ * - `C:hello         => C:`
+ * - `\               => \`
+ * - `\hello          => \`
+ * - `\\hello         => \\hello`
+ * - `\\hello\world   => \\hello\world`
+ */
+function dirname(p) {
+    // Normalize slashes and trim unnecessary trailing slash
+    p = safeTrimTrailingSeparator(p);
+    // Windows UNC root, e.g. \\hello or \\hello\world
+    if (IS_WINDOWS && /^\\\\[^\\]+(\\[^\\]+)?$/.test(p)) {
+        return p;
+    }
+    // Get dirname
+    let result = external_path_.dirname(p);
+    // Trim trailing slash for Windows UNC root, e.g. \\hello\world\
+    if (IS_WINDOWS && /^\\\\[^\\]+\\[^\\]+\\$/.test(result)) {
+        result = safeTrimTrailingSeparator(result);
+    }
+    return result;
+}
+/**
+ * Roots the path if not already rooted. On Windows, relative roots like `\`
+ * or `C:` are expanded based on the current working directory.
+ */
+function ensureAbsoluteRoot(root, itemPath) {
+    external_assert_(root, `ensureAbsoluteRoot parameter 'root' must not be empty`);
+    external_assert_(itemPath, `ensureAbsoluteRoot parameter 'itemPath' must not be empty`);
+    // Already rooted
+    if (hasAbsoluteRoot(itemPath)) {
+        return itemPath;
+    }
+    // Windows
+    if (IS_WINDOWS) {
+        // Check for itemPath like C: or C:foo
+        if (itemPath.match(/^[A-Z]:[^\\/]|^[A-Z]:$/i)) {
+            let cwd = process.cwd();
+            external_assert_(cwd.match(/^[A-Z]:\\/i), `Expected current directory to start with an absolute drive root. Actual '${cwd}'`);
+            // Drive letter matches cwd? Expand to cwd
+            if (itemPath[0].toUpperCase() === cwd[0].toUpperCase()) {
+                // Drive only, e.g. C:
+                if (itemPath.length === 2) {
+                    // Preserve specified drive letter case (upper or lower)
+                    return `${itemPath[0]}:\\${cwd.substr(3)}`;
+                }
+                // Drive + path, e.g. C:foo
+                else {
+                    if (!cwd.endsWith('\\')) {
+                        cwd += '\\';
+                    }
+                    // Preserve specified drive letter case (upper or lower)
+                    return `${itemPath[0]}:\\${cwd.substr(3)}${itemPath.substr(2)}`;
+                }
+            }
+            // Different drive
+            else {
+                return `${itemPath[0]}:\\${itemPath.substr(2)}`;
+            }
+        }
+        // Check for itemPath like \ or \foo
+        else if (normalizeSeparators(itemPath).match(/^\\$|^\\[^\\]/)) {
+            const cwd = process.cwd();
+            external_assert_(cwd.match(/^[A-Z]:\\/i), `Expected current directory to start with an absolute drive root. Actual '${cwd}'`);
+            return `${cwd[0]}:\\${itemPath.substr(1)}`;
+        }
+    }
+    external_assert_(hasAbsoluteRoot(root), `ensureAbsoluteRoot parameter 'root' must have an absolute root`);
+    // Otherwise ensure root ends with a separator
+    if (root.endsWith('/') || (IS_WINDOWS && root.endsWith('\\'))) {
+        // Intentionally empty
+    }
+    else {
+        // Append separator
+        root += external_path_.sep;
+    }
+    return root + itemPath;
+}
+/**
+ * On Linux/macOS, true if path starts with `/`. On Windows, true for paths like:
+ * `\\hello\share` and `C:\hello` (and using alternate separator).
+ */
+function hasAbsoluteRoot(itemPath) {
+    external_assert_(itemPath, `hasAbsoluteRoot parameter 'itemPath' must not be empty`);
+    // Normalize separators
+    itemPath = normalizeSeparators(itemPath);
+    // Windows
+    if (IS_WINDOWS) {
+        // E.g. \\hello\share or C:\hello
+        return itemPath.startsWith('\\\\') || /^[A-Z]:\\/i.test(itemPath);
+    }
+    // E.g. /hello
+    return itemPath.startsWith('/');
+}
+/**
+ * On Linux/macOS, true if path starts with `/`. On Windows, true for paths like:
+ * `\`, `\hello`, `\\hello\share`, `C:`, and `C:\hello` (and using alternate separator).
+ */
+function hasRoot(itemPath) {
+    external_assert_(itemPath, `isRooted parameter 'itemPath' must not be empty`);
+    // Normalize separators
+    itemPath = normalizeSeparators(itemPath);
+    // Windows
+    if (IS_WINDOWS) {
+        // E.g. \ or \hello or \\hello
+        // E.g. C: or C:\hello
+        return itemPath.startsWith('\\') || /^[A-Z]:/i.test(itemPath);
+    }
+    // E.g. /hello
+    return itemPath.startsWith('/');
+}
+/**
+ * Removes redundant slashes and converts `/` to `\` on Windows
+ */
+function normalizeSeparators(p) {
+    p = p || '';
+    // Windows
+    if (IS_WINDOWS) {
+        // Convert slashes on Windows
+        p = p.replace(/\//g, '\\');
+        // Remove redundant slashes
+        const isUnc = /^\\\\+[^\\]/.test(p); // e.g. \\hello
+        return (isUnc ? '\\' : '') + p.replace(/\\\\+/g, '\\'); // preserve leading \\ for UNC
+    }
+    // Remove redundant slashes
+    return p.replace(/\/\/+/g, '/');
+}
+/**
+ * Normalizes the path separators and trims the trailing separator (when safe).
+ * For example, `/foo/ => /foo` but `/ => /`
+ */
+function safeTrimTrailingSeparator(p) {
+    // Short-circuit if empty
+    if (!p) {
+        return '';
+    }
+    // Normalize separators
+    p = normalizeSeparators(p);
+    // No trailing slash
+    if (!p.endsWith(external_path_.sep)) {
+        return p;
+    }
+    // Check '/' on Linux/macOS and '\' on Windows
+    if (p === external_path_.sep) {
+        return p;
+    }
+    // On Windows check if drive root. E.g. C:\
+    if (IS_WINDOWS && /^[A-Z]:\\$/i.test(p)) {
+        return p;
+    }
+    // Otherwise trim trailing slash
+    return p.substr(0, p.length - 1);
+}
+//# sourceMappingURL=internal-path-helper.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-match-kind.js
+/**
+ * Indicates whether a pattern matches a path
+ */
+var MatchKind;
+(function (MatchKind) {
+    /** Not matched */
+    MatchKind[MatchKind["None"] = 0] = "None";
+    /** Matched if the path is a directory */
+    MatchKind[MatchKind["Directory"] = 1] = "Directory";
+    /** Matched if the path is a regular file */
+    MatchKind[MatchKind["File"] = 2] = "File";
+    /** Matched */
+    MatchKind[MatchKind["All"] = 3] = "All";
+})(MatchKind || (MatchKind = {}));
+//# sourceMappingURL=internal-match-kind.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-pattern-helper.js
+
+
+const internal_pattern_helper_IS_WINDOWS = process.platform === 'win32';
+/**
+ * Given an array of patterns, returns an array of paths to search.
+ * Duplicates and paths under other included paths are filtered out.
+ */
+function getSearchPaths(patterns) {
+    // Ignore negate patterns
+    patterns = patterns.filter(x => !x.negate);
+    // Create a map of all search paths
+    const searchPathMap = {};
+    for (const pattern of patterns) {
+        const key = internal_pattern_helper_IS_WINDOWS
+            ? pattern.searchPath.toUpperCase()
+            : pattern.searchPath;
+        searchPathMap[key] = 'candidate';
+    }
+    const result = [];
+    for (const pattern of patterns) {
+        // Check if already included
+        const key = internal_pattern_helper_IS_WINDOWS
+            ? pattern.searchPath.toUpperCase()
+            : pattern.searchPath;
+        if (searchPathMap[key] === 'included') {
+            continue;
+        }
+        // Check for an ancestor search path
+        let foundAncestor = false;
+        let tempKey = key;
+        let parent = dirname(tempKey);
+        while (parent !== tempKey) {
+            if (searchPathMap[parent]) {
+                foundAncestor = true;
+                break;
+            }
+            tempKey = parent;
+            parent = dirname(tempKey);
+        }
+        // Include the search pattern in the result
+        if (!foundAncestor) {
+            result.push(pattern.searchPath);
+            searchPathMap[key] = 'included';
+        }
+    }
+    return result;
+}
+/**
+ * Matches the patterns against the path
+ */
+function internal_pattern_helper_match(patterns, itemPath) {
+    let result = MatchKind.None;
+    for (const pattern of patterns) {
+        if (pattern.negate) {
+            result &= ~pattern.match(itemPath);
+        }
+        else {
+            result |= pattern.match(itemPath);
+        }
+    }
+    return result;
+}
+/**
+ * Checks whether to descend further into the directory
+ */
+function internal_pattern_helper_partialMatch(patterns, itemPath) {
+    return patterns.some(x => !x.negate && x.partialMatch(itemPath));
+}
+//# sourceMappingURL=internal-pattern-helper.js.map
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
+;// CONCATENATED MODULE: ./node_modules/balanced-match/dist/esm/index.js
+const balanced = (a, b, str) => {
+    const ma = a instanceof RegExp ? maybeMatch(a, str) : a;
+    const mb = b instanceof RegExp ? maybeMatch(b, str) : b;
+    const r = ma !== null && mb != null && range(ma, mb, str);
+    return (r && {
+        start: r[0],
+        end: r[1],
+        pre: str.slice(0, r[0]),
+        body: str.slice(r[0] + ma.length, r[1]),
+        post: str.slice(r[1] + mb.length),
+    });
+};
+const maybeMatch = (reg, str) => {
+    const m = str.match(reg);
+    return m ? m[0] : null;
+};
+const range = (a, b, str) => {
+    let begs, beg, left, right = undefined, result;
+    let ai = str.indexOf(a);
+    let bi = str.indexOf(b, ai + 1);
+    let i = ai;
+    if (ai >= 0 && bi > 0) {
+        if (a === b) {
+            return [ai, bi];
+        }
+        begs = [];
+        left = str.length;
+        while (i >= 0 && !result) {
+            if (i === ai) {
+                begs.push(i);
+                ai = str.indexOf(a, i + 1);
+            }
+            else if (begs.length === 1) {
+                const r = begs.pop();
+                if (r !== undefined)
+                    result = [r, bi];
+            }
+            else {
+                beg = begs.pop();
+                if (beg !== undefined && beg < left) {
+                    left = beg;
+                    right = bi;
+                }
+                bi = str.indexOf(b, i + 1);
+            }
+            i = ai < bi && ai >= 0 ? ai : bi;
+        }
+        if (begs.length && right !== undefined) {
+            result = [left, right];
+        }
+    }
+    return result;
+};
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/brace-expansion/dist/esm/index.js
+
+const escSlash = '\0SLASH' + Math.random().toFixed(16) + '\0';
+const escOpen = '\0OPEN' + Math.random().toFixed(16) + '\0';
+const escClose = '\0CLOSE' + Math.random().toFixed(16) + '\0';
+const escComma = '\0COMMA' + Math.random().toFixed(16) + '\0';
+const escPeriod = '\0PERIOD' + Math.random().toFixed(16) + '\0';
+const escSlashPattern = new RegExp(escSlash, 'g');
+const escOpenPattern = new RegExp(escOpen, 'g');
+const escClosePattern = new RegExp(escClose, 'g');
+const escCommaPattern = new RegExp(escComma, 'g');
+const escPeriodPattern = new RegExp(escPeriod, 'g');
+const slashPattern = /\\\\/g;
+const openPattern = /\\{/g;
+const closePattern = /\\}/g;
+const commaPattern = /\\,/g;
+const periodPattern = /\\\./g;
+const EXPANSION_MAX = 100_000;
+// `EXPANSION_MAX` caps the *number* of expansions, but not their length. An
+// input like `'{a,b}'.repeat(1500)` stays under that count - its output is
+// truncated to 100k results - while making every result ~1500 characters
+// long. The result set, and the intermediate arrays built while combining
+// brace sets, then grow large enough to exhaust memory and crash the process
+// (CVE-2026-14257). `EXPANSION_MAX_LENGTH` bounds the total number of
+// characters the accumulator may hold at any point, so memory stays flat no
+// matter how many brace groups are chained. The limit sits well above any
+// realistic expansion (100k results hitting `EXPANSION_MAX` measure ~1M
+// characters) so legitimate input is unaffected.
+const EXPANSION_MAX_LENGTH = 4_000_000;
+// `expand_` recurses once per level of brace *nesting* - both when expanding a
+// set's comma members and when re-wrapping a set whose body is a single part.
+// The CVE-2026-14257 fix made the *tail* iterative (recursion on `m.post`, one
+// level per chained group), which left nesting depth unbounded: about 3,100
+// levels of `{{{...a,b...}}}` - only ~6KB of input - exhausted the native stack
+// and crashed the process. `EXPANSION_MAX_DEPTH` bounds how deep the parser
+// will follow nesting. It sits far above any realistic pattern and well below
+// the depth at which the stack runs out.
+const EXPANSION_MAX_DEPTH = 1_000;
+// Bash keeps a quirk where a brace group followed by a comma set still expands
+// (`{a},b}`). The parser implements it by rewriting the string and restarting
+// the scan, absorbing one `}` per pass. `n` trailing braces therefore cost `n`
+// full passes over a string that itself grows by one `escClose` sentinel each
+// time - quadratic in `n`, with a ~26x constant from the sentinel's length.
+// 128KB of `'{a}' + '}'.repeat(n) + ',z}'` blocked the event loop for 27
+// seconds to produce two results. `EXPANSION_MAX_REWRITES` bounds how many
+// times the scan may restart. Real `{a},b}` input needs a handful.
+const EXPANSION_MAX_REWRITES = 1_000;
+// `EXPANSION_MAX_STEPS` bounds the work one `expand` call does, which `max`,
+// `maxLength` and `maxDepth` don't: nested sets are rescanned at every level
+// and chained groups each rebuild up to `max` results, so 2KB of input could
+// block the event loop for over 30 seconds. Each character scanned, result
+// built and sequence value generated is a step, and each `expand_` call costs
+// `CALL_STEPS` more. Past the budget, the set being expanded and everything
+// after it stay literal. A glob needs a few hundred steps, and nesting all the
+// way to `EXPANSION_MAX_DEPTH` about 4M.
+const EXPANSION_MAX_STEPS = 20_000_000;
+// What one `expand_` call costs on top of what it scans and builds. Setting
+// one up takes about as long as scanning 16 characters, and a set whose
+// results are wrapped to be expanded again makes one call per result, each
+// scanning and building next to nothing: 64KB of
+// `('{{' + ','.repeat(316) + '}{' + ','.repeat(316) + '}}').repeat(n)` made
+// 4M such calls, which spent the budget three times as slowly as anything
+// else.
+const CALL_STEPS = 16;
+function numeric(str) {
+    return !isNaN(str) ? parseInt(str, 10) : str.charCodeAt(0);
+}
+function escapeBraces(str) {
+    return str
+        .replace(slashPattern, escSlash)
+        .replace(openPattern, escOpen)
+        .replace(closePattern, escClose)
+        .replace(commaPattern, escComma)
+        .replace(periodPattern, escPeriod);
+}
+function unescapeBraces(str) {
+    return str
+        .replace(escSlashPattern, '\\')
+        .replace(escOpenPattern, '{')
+        .replace(escClosePattern, '}')
+        .replace(escCommaPattern, ',')
+        .replace(escPeriodPattern, '.');
+}
+// Like `target.push(...items)` but doesn't overflow the stack
+function pushAll(target, items) {
+    for (let i = 0; i < items.length; i++) {
+        target.push(items[i]);
+    }
+}
+// `balanced`, run on `masked` (see `maskUnmatchedOpens`), sliced from `str`
+// and charged for the characters it walks: up to the group's `}`, or the
+// whole string when there is no match or unmatched `{` come first, which
+// `unmatched` then flags for masking. Once a call overdraws the budget, it
+// and every later one return undefined, so the rest stays literal.
+function balancedWithBudget(str, masked, budget) {
+    if (budget.remaining < 0) {
+        return undefined;
+    }
+    const r = range('{', '}', masked);
+    const unmatched = r !== undefined && masked.indexOf('{') < r[0];
+    budget.remaining -= r && !unmatched ? r[1] + 1 : str.length;
+    if (!r || budget.remaining < 0) {
+        return undefined;
+    }
+    return {
+        end: r[1],
+        pre: str.slice(0, r[0]),
+        body: str.slice(r[0] + 1, r[1]),
+        post: str.slice(r[1] + 1),
+        unmatched,
+    };
+}
+// `masked` with every `{` that has no matching `}` swapped for a `\0`, which
+// keeps the length, so a scan of it still lines up with the string it was
+// made from. Such a `{` is literal either way, but `balanced` only learns that
+// one is unmatched by reading to the end of the string, so with one at the
+// head of every group (`'{a,{b,c}'.repeat(n)`) each scan read the rest of the
+// input. That was quadratic, and once the step budget charged for it, it ran
+// out partway through and left the rest literal. A scan of the masked copy
+// stops at the group's `}`. It is one pass, charged as such.
+function maskUnmatchedOpens(masked, budget) {
+    budget.remaining -= masked.length;
+    const open = [];
+    for (let i = 0; i < masked.length; i++) {
+        const c = masked.charCodeAt(i);
+        if (c === 0x7b) {
+            open.push(i);
+        }
+        else if (c === 0x7d && open.length) {
+            open.pop();
+        }
+    }
+    let out = '';
+    let last = 0;
+    for (let i = 0; i < open.length; i++) {
+        const at = open[i];
+        out += masked.slice(last, at) + '\0';
+        last = at + 1;
+    }
+    return out + masked.slice(last);
+}
+// Whether `str` has a `,` not followed by another `,`, with a `}` after it on
+// the same line - what `/,(?!,).*\}/.test(str)` asks, answered in one pass from
+// the end. The regex tries every `,` and backtracks through the rest of its
+// line from each, which is quadratic, and the `{a},b}` rewrite asks again on
+// every pass. Like a scan, it is charged for the whole string and refused if
+// that overdraws the budget.
+function commaSetFollows(str, budget) {
+    budget.remaining -= str.length;
+    if (budget.remaining < 0) {
+        return false;
+    }
+    // Whether a `}` follows the current position before the line ends
+    let close = false;
+    for (let i = str.length - 1; i >= 0; i--) {
+        const c = str.charCodeAt(i);
+        if (c === 0x7d) {
+            close = true;
+        }
+        else if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) {
+            // A line terminator, which `.` does not match
+            close = false;
+        }
+        else if (c === 0x2c && close && str.charCodeAt(i + 1) !== 0x2c) {
+            return true;
+        }
+    }
+    return false;
+}
+/**
+ * Basically just str.split(","), but handling cases
+ * where we have nested braced sections, which should be
+ * treated as individual members, like {a,{b,c},d}
+ *
+ * Returns `undefined` if the step budget runs out before the whole set is
+ * split, since splitting what is left on every comma would tear apart the
+ * nested sets it still holds.
+ */
+function parseCommaParts(str, budget) {
+    const parts = [];
+    // Walk the brace groups iteratively. Recursing on `post` once per group let a
+    // chain of them exhaust the stack - the parsing-side counterpart to
+    // the `expand_` overflow fixed for CVE-2026-14257, and not something `max` or
+    // `maxLength` can bound, since it happens before expansion.
+    //
+    // The part the next chunk continues
+    let carry = '';
+    for (;;) {
+        // A set's body holds no unmatched `{`, so there is nothing to mask.
+        const m = balancedWithBudget(str, str, budget);
+        if (budget.remaining < 0) {
+            return undefined;
+        }
+        if (!m) {
+            const tail = str.split(',');
+            tail[0] = carry + tail[0];
+            pushAll(parts, tail);
+            return parts;
+        }
+        const { pre, body, post } = m;
+        const p = pre.split(',');
+        p[0] = carry + p[0];
+        p[p.length - 1] += '{' + body + '}';
+        if (!post.length) {
+            pushAll(parts, p);
+            return parts;
+        }
+        carry = p.pop();
+        pushAll(parts, p);
+        str = post;
+    }
+}
+// An option that is left out, or that is NaN, gets its default. Every
+// comparison against NaN is false, so a NaN bound would never be reached:
+// `{ maxSteps: NaN }` let 15KB of input block the event loop for 16 seconds,
+// and `{ maxDepth: NaN }` overflowed the stack again (CVE-2026-102278). Pass
+// `Infinity` to lift a bound.
+function bound(value, fallback) {
+    return value === undefined || isNaN(value) ? fallback : value;
+}
+function expand(str, options = {}) {
+    if (!str) {
+        return [];
+    }
+    const max = bound(options.max, EXPANSION_MAX);
+    const maxLength = bound(options.maxLength, EXPANSION_MAX_LENGTH);
+    const maxDepth = bound(options.maxDepth, EXPANSION_MAX_DEPTH);
+    const maxRewrites = bound(options.maxRewrites, EXPANSION_MAX_REWRITES);
+    const maxSteps = bound(options.maxSteps, EXPANSION_MAX_STEPS);
+    // I don't know why Bash 4.3 does this, but it does.
+    // Anything starting with {} will have the first two bytes preserved
+    // but *only* at the top level, so {},a}b will not expand to anything,
+    // but a{},b}c will be expanded to [a}c,abc].
+    // One could argue that this is a bug in Bash, but since the goal of
+    // this module is to match Bash's rules, we escape a leading {}
+    if (str.slice(0, 2) === '{}') {
+        str = '\\{\\}' + str.slice(2);
+    }
+    return expand_(escapeBraces(str), max, maxLength, maxDepth, 0, maxRewrites, { remaining: maxSteps }, true).map(unescapeBraces);
+}
+function embrace(str) {
+    return '{' + str + '}';
+}
+function isPadded(el) {
+    return /^-?0\d/.test(el);
+}
+function lte(i, y) {
+    return i <= y;
+}
+function gte(i, y) {
+    return i >= y;
+}
+// Build `{ acc[a] + pre + values[v] }` for every combination, capping the
+// number of results at `max` and the total number of characters at `maxLength`.
+// This is the one place output grows, so bounding it here keeps the single
+// accumulator - and therefore memory - flat regardless of how many brace groups
+// are combined (CVE-2026-14257). Each result built is a step, since `max` and
+// `maxLength` bound one combination, not how many brace groups are combined.
+function combine(acc, pre, values, max, maxLength, dropEmpties, budget) {
+    const out = [];
+    let length = 0;
+    // Bash drops empty results at the top level, and they don't count against
+    // `max`, so `max` bounds the number of *kept* results. Only an empty
+    // `acc[a] + pre` can make one, so for those the empty values are skipped
+    // without being visited. Visiting them one at a time let a set of empties
+    // cost `acc.length * values.length` while keeping nothing.
+    let nonEmpty;
+    outer: for (let a = 0; a < acc.length; a++) {
+        const prefix = acc[a] + pre;
+        let vs = values;
+        if (dropEmpties && !prefix) {
+            if (!nonEmpty)
+                nonEmpty = values.filter(v => v);
+            vs = nonEmpty;
+        }
+        for (let v = 0; v < vs.length; v++) {
+            if (out.length >= max)
+                break outer;
+            const expansion = prefix + vs[v];
+            if (length + expansion.length > maxLength)
+                break outer;
+            out.push(expansion);
+            length += expansion.length;
+        }
+    }
+    budget.remaining -= out.length;
+    return out;
+}
+// The expansion values of a single numeric (`1..5`) or alphabetic (`a..e..2`)
+// sequence body, or `undefined` if the step budget runs out generating them.
+function expandSequence(body, isAlphaSequence, max, maxLength, budget) {
+    const n = body.split(/\.\./);
+    const N = [];
+    // A sequence body always splits into two or three parts, but the compiler
+    // can't know that.
+    /* c8 ignore start */
+    if (n[0] === undefined || n[1] === undefined) {
+        return N;
+    }
+    /* c8 ignore stop */
+    const x = numeric(n[0]);
+    const y = numeric(n[1]);
+    const width = Math.max(n[0].length, n[1].length);
+    let incr = n.length === 3 && n[2] !== undefined ?
+        Math.max(Math.abs(numeric(n[2])), 1)
+        : 1;
+    let test = lte;
+    const reverse = y < x;
+    if (reverse) {
+        incr *= -1;
+        test = gte;
+    }
+    const pad = n.some(isPadded);
+    // A padded value is built a character at a time to `width`, which the input
+    // sets, so it costs one step per character: 64KB of
+    // `('{' + '0'.repeat(100) + '..99999}').repeat(n)` took 7 seconds charged
+    // one step per value.
+    const cost = pad ? width : 1;
+    let length = 0;
+    for (let i = x; test(i, y) && N.length < max; i += incr) {
+        // Each value is a step. `max` and `maxLength` bound one sequence, but a
+        // chain of them still generated up to `max` values each, however few
+        // combining could keep.
+        budget.remaining -= cost;
+        if (budget.remaining < 0) {
+            return undefined;
+        }
+        let c;
+        if (isAlphaSequence) {
+            c = String.fromCharCode(i);
+            if (c === '\\') {
+                c = '';
+            }
+        }
+        else {
+            c = String(i);
+            if (pad) {
+                const need = width - c.length;
+                if (need > 0) {
+                    const z = new Array(need + 1).join('0');
+                    if (i < 0) {
+                        c = '-' + z + c.slice(1);
+                    }
+                    else {
+                        c = z + c;
+                    }
+                }
+            }
+        }
+        if (length + c.length > maxLength)
+            break;
+        N.push(c);
+        length += c.length;
+    }
+    return N;
+}
+function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTop) {
+    // An overdraft here makes the first scan refuse, so `str` stays literal.
+    budget.remaining -= CALL_STEPS;
+    // Too deeply nested to keep following: treat the rest as literal, the same
+    // way a group that cannot expand is already handled. Truncating rather than
+    // throwing keeps `expand` total, matching `max` and `maxLength`.
+    if (depth > maxDepth) {
+        return [str];
+    }
+    // Consume the string's top-level brace groups left to right, threading a
+    // running set of combined prefixes (`acc`). Expanding the tail iteratively -
+    // rather than recursing on `m.post` once per group - keeps the native stack
+    // depth constant, so deeply chained input (`'{a,b}'.repeat(3000)`) can no
+    // longer overflow the stack, and leaves a single accumulator whose size
+    // `maxLength` bounds directly (CVE-2026-14257).
+    let acc = [''];
+    // Bash drops empty results, but only when the *first* top-level group is a
+    // comma set - a sequence like `{a..\}` may legitimately yield ''. The drop
+    // is on the final strings, so it is applied to whichever `combine` produces
+    // them (the one with no brace set left in the tail).
+    // How many times the `{a},b}` rewrite below has restarted the scan. Each pass
+    // re-reads the whole string, so leaving this unbounded is quadratic.
+    let rewrites = 0;
+    let dropEmpties = false;
+    let firstGroup = true;
+    // `str` with its unmatched `{` masked, once a scan has run into them
+    let masked = str;
+    for (;;) {
+        const m = balancedWithBudget(str, masked, budget);
+        // No brace set left, or no step budget left to look for one: the rest of
+        // the string is literal.
+        if (!m) {
+            return combine(acc, str, [''], max, maxLength, dropEmpties, budget);
+        }
+        if (m.unmatched) {
+            masked = maskUnmatchedOpens(masked, budget);
+        }
+        // no need to expand pre, since it is guaranteed to be free of brace-sets
+        const pre = m.pre;
+        // This set and the rest of the string, literal: for a set that cannot
+        // expand, and for one the step budget runs out on. Once it is overdrawn,
+        // every set still being expanded, at every level, stays literal like this -
+        // otherwise each level above would go on combining, and wrapping and
+        // expanding again, results the budget was too small for.
+        const literal = () => combine(acc, pre + '{' + m.body + '}' + m.post, [''], max, maxLength, dropEmpties, budget);
+        if (/\$$/.test(pre)) {
+            acc = combine(acc, pre + '{' + m.body + '}', [''], max, maxLength, dropEmpties && !m.post.length, budget);
+            firstGroup = false;
+            if (!m.post.length)
+                break;
+            str = m.post;
+            masked = masked.slice(m.end + 1);
+            continue;
+        }
+        const isNumericSequence = /^-?\d+\.\.-?\d+(?:\.\.-?\d+)?$/.test(m.body);
+        const isAlphaSequence = /^[a-zA-Z]\.\.[a-zA-Z](?:\.\.-?\d+)?$/.test(m.body);
+        const isSequence = isNumericSequence || isAlphaSequence;
+        const isOptions = m.body.indexOf(',') >= 0;
+        if (!isSequence && !isOptions) {
+            // {a},b}
+            if (rewrites < maxRewrites && commaSetFollows(m.post, budget)) {
+                rewrites++;
+                str = m.pre + '{' + m.body + escClose + m.post;
+                // Taking a `}` away never gives an unmatched `{` a partner, so what
+                // is masked stays unmatched. The `{` it closed can be left without
+                // one, and the next scan masks it.
+                masked =
+                    masked.slice(0, m.end) + escClose + masked.slice(m.end + 1);
+                isTop = true;
+                continue;
+            }
+            // Nothing here expands, so the whole remaining string is literal.
+            return literal();
+        }
+        if (firstGroup) {
+            dropEmpties = isTop && !isSequence;
+            firstGroup = false;
+        }
+        let values;
+        if (isSequence) {
+            values = expandSequence(m.body, isAlphaSequence, max, maxLength, budget);
+            if (!values) {
+                return literal();
+            }
+        }
+        else {
+            let n = parseCommaParts(m.body, budget);
+            // The step budget ran out partway through the set.
+            if (!n) {
+                return literal();
+            }
+            if (n.length === 1 && n[0] !== undefined) {
+                // x{{a,b}}y ==> x{a}y x{b}y
+                n = expand_(n[0], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false).map(embrace);
+                // The step budget ran out expanding the set's only part.
+                if (budget.remaining < 0) {
+                    return literal();
+                }
+                //XXX is this necessary? Can't seem to hit it in tests.
+                /* c8 ignore start */
+                if (n.length === 1) {
+                    const next = combine(acc, pre + n[0], [''], max, maxLength, dropEmpties && !m.post.length, budget);
+                    if (budget.remaining < 0) {
+                        return literal();
+                    }
+                    acc = next;
+                    if (!m.post.length)
+                        break;
+                    str = m.post;
+                    masked = masked.slice(m.end + 1);
+                    continue;
+                }
+                /* c8 ignore stop */
+            }
+            // Values that `combine` is going to drop as empty produce no result, so
+            // they must not count against `max` - otherwise `{a,,b}` with `max: 2`
+            // would stop at `['a', '']` and yield one result instead of two. Skipping
+            // them outright keeps `values` bounded while leaving `max` a bound on
+            // *kept* results.
+            let dropsEmpties = dropEmpties && !m.post.length && !pre;
+            for (let d = 0; dropsEmpties && d < acc.length; d++) {
+                if (acc[d]) {
+                    dropsEmpties = false;
+                }
+            }
+            values = [];
+            let valuesLength = 0;
+            outer: for (let j = 0; j < n.length; j++) {
+                const expanded = expand_(n[j], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false);
+                // The step budget ran out expanding a member.
+                if (budget.remaining < 0) {
+                    return literal();
+                }
+                for (let k = 0; k < expanded.length; k++) {
+                    const v = expanded[k];
+                    if (dropsEmpties && !v)
+                        continue;
+                    if (values.length >= max ||
+                        valuesLength + v.length > maxLength) {
+                        break outer;
+                    }
+                    values.push(v);
+                    valuesLength += v.length;
+                }
+            }
+        }
+        const next = combine(acc, pre, values, max, maxLength, dropEmpties && !m.post.length, budget);
+        // The step budget ran out combining the set's values in.
+        if (budget.remaining < 0) {
+            return literal();
+        }
+        acc = next;
+        if (!m.post.length)
+            break;
+        str = m.post;
+        masked = masked.slice(m.end + 1);
+    }
+    return acc;
+}
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/glob/node_modules/minimatch/dist/esm/assert-valid-pattern.js
+const MAX_PATTERN_LENGTH = 1024 * 64;
+const assertValidPattern = (pattern) => {
+    if (typeof pattern !== 'string') {
+        throw new TypeError('invalid pattern');
+    }
+    if (pattern.length > MAX_PATTERN_LENGTH) {
+        throw new TypeError('pattern is too long');
+    }
+};
+//# sourceMappingURL=assert-valid-pattern.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/glob/node_modules/minimatch/dist/esm/brace-expressions.js
+// translate the various posix character classes into unicode properties
+// this works across all unicode locales
+// { <posix class>: [<translation>, /u flag required, negated]
+const posixClasses = {
+    '[:alnum:]': ['\\p{L}\\p{Nl}\\p{Nd}', true],
+    '[:alpha:]': ['\\p{L}\\p{Nl}', true],
+    '[:ascii:]': ['\\x' + '00-\\x' + '7f', false],
+    '[:blank:]': ['\\p{Zs}\\t', true],
+    '[:cntrl:]': ['\\p{Cc}', true],
+    '[:digit:]': ['\\p{Nd}', true],
+    '[:graph:]': ['\\p{Z}\\p{C}', true, true],
+    '[:lower:]': ['\\p{Ll}', true],
+    '[:print:]': ['\\p{C}', true],
+    '[:punct:]': ['\\p{P}', true],
+    '[:space:]': ['\\p{Z}\\t\\r\\n\\v\\f', true],
+    '[:upper:]': ['\\p{Lu}', true],
+    '[:word:]': ['\\p{L}\\p{Nl}\\p{Nd}\\p{Pc}', true],
+    '[:xdigit:]': ['A-Fa-f0-9', false],
+};
+// only need to escape a few things inside of brace expressions
+// escapes: [ \ ] -
+const braceEscape = (s) => s.replace(/[[\]\\-]/g, '\\$&');
+// escape all regexp magic characters
+const regexpEscape = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, '\\$&');
+// everything has already been escaped, we just have to join
+const rangesToString = (ranges) => ranges.join('');
+// takes a glob string at a posix brace expression, and returns
+// an equivalent regular expression source, and boolean indicating
+// whether the /u flag needs to be applied, and the number of chars
+// consumed to parse the character class.
+// This also removes out of order ranges, and returns ($.) if the
+// entire class just no good.
+const parseClass = (glob, position) => {
+    const pos = position;
+    /* c8 ignore start */
+    if (glob.charAt(pos) !== '[') {
+        throw new Error('not in a brace expression');
+    }
+    /* c8 ignore stop */
+    const ranges = [];
+    const negs = [];
+    let i = pos + 1;
+    let sawStart = false;
+    let uflag = false;
+    let escaping = false;
+    let negate = false;
+    let endPos = pos;
+    let rangeStart = '';
+    WHILE: while (i < glob.length) {
+        const c = glob.charAt(i);
+        if ((c === '!' || c === '^') && i === pos + 1) {
+            negate = true;
+            i++;
+            continue;
+        }
+        if (c === ']' && sawStart && !escaping) {
+            endPos = i + 1;
+            break;
+        }
+        sawStart = true;
+        if (c === '\\') {
+            if (!escaping) {
+                escaping = true;
+                i++;
+                continue;
+            }
+            // escaped \ char, fall through and treat like normal char
+        }
+        if (c === '[' && !escaping) {
+            // either a posix class, a collation equivalent, or just a [
+            for (const [cls, [unip, u, neg]] of Object.entries(posixClasses)) {
+                if (glob.startsWith(cls, i)) {
+                    // invalid, [a-[] is fine, but not [a-[:alpha]]
+                    if (rangeStart) {
+                        return ['$.', false, glob.length - pos, true];
+                    }
+                    i += cls.length;
+                    if (neg)
+                        negs.push(unip);
+                    else
+                        ranges.push(unip);
+                    uflag = uflag || u;
+                    continue WHILE;
+                }
+            }
+        }
+        // now it's just a normal character, effectively
+        escaping = false;
+        if (rangeStart) {
+            // throw this range away if it's not valid, but others
+            // can still match.
+            if (c > rangeStart) {
+                ranges.push(braceEscape(rangeStart) + '-' + braceEscape(c));
+            }
+            else if (c === rangeStart) {
+                ranges.push(braceEscape(c));
+            }
+            rangeStart = '';
+            i++;
+            continue;
+        }
+        // now might be the start of a range.
+        // can be either c-d or c-] or c<more...>] or c] at this point
+        if (glob.startsWith('-]', i + 1)) {
+            ranges.push(braceEscape(c + '-'));
+            i += 2;
+            continue;
+        }
+        if (glob.startsWith('-', i + 1)) {
+            rangeStart = c;
+            i += 2;
+            continue;
+        }
+        // not the start of a range, just a single character
+        ranges.push(braceEscape(c));
+        i++;
+    }
+    if (endPos < i) {
+        // didn't see the end of the class, not a valid class,
+        // but might still be valid as a literal match.
+        return ['', false, 0, false];
+    }
+    // if we got no ranges and no negates, then we have a range that
+    // cannot possibly match anything, and that poisons the whole glob
+    if (!ranges.length && !negs.length) {
+        return ['$.', false, glob.length - pos, true];
+    }
+    // if we got one positive range, and it's a single character, then that's
+    // not actually a magic pattern, it's just that one literal character.
+    // we should not treat that as "magic", we should just return the literal
+    // character. [_] is a perfectly valid way to escape glob magic chars.
+    if (negs.length === 0 &&
+        ranges.length === 1 &&
+        /^\\?.$/.test(ranges[0]) &&
+        !negate) {
+        const r = ranges[0].length === 2 ? ranges[0].slice(-1) : ranges[0];
+        return [regexpEscape(r), false, endPos - pos, false];
+    }
+    const sranges = '[' + (negate ? '^' : '') + rangesToString(ranges) + ']';
+    const snegs = '[' + (negate ? '' : '^') + rangesToString(negs) + ']';
+    const comb = ranges.length && negs.length ? '(' + sranges + '|' + snegs + ')'
+        : ranges.length ? sranges
+            : snegs;
+    return [comb, uflag, endPos - pos, true];
+};
+//# sourceMappingURL=brace-expressions.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/glob/node_modules/minimatch/dist/esm/unescape.js
+/**
+ * Un-escape a string that has been escaped with {@link escape}.
+ *
+ * If the {@link MinimatchOptions.windowsPathsNoEscape} option is used, then
+ * square-bracket escapes are removed, but not backslash escapes.
+ *
+ * For example, it will turn the string `'[*]'` into `*`, but it will not
+ * turn `'\\*'` into `'*'`, because `\` is a path separator in
+ * `windowsPathsNoEscape` mode.
+ *
+ * When `windowsPathsNoEscape` is not set, then both square-bracket escapes and
+ * backslash escapes are removed.
+ *
+ * Slashes (and backslashes in `windowsPathsNoEscape` mode) cannot be escaped
+ * or unescaped.
+ *
+ * When `magicalBraces` is not set, escapes of braces (`{` and `}`) will not be
+ * unescaped.
+ */
+const unescape_unescape = (s, { windowsPathsNoEscape = false, magicalBraces = true, } = {}) => {
+    if (magicalBraces) {
+        return windowsPathsNoEscape ?
+            s.replace(/\[([^/\\])\]/g, '$1')
+            : s
+                .replace(/((?!\\).|^)\[([^/\\])\]/g, '$1$2')
+                .replace(/\\([^/])/g, '$1');
+    }
+    return windowsPathsNoEscape ?
+        s.replace(/\[([^/\\{}])\]/g, '$1')
+        : s
+            .replace(/((?!\\).|^)\[([^/\\{}])\]/g, '$1$2')
+            .replace(/\\([^/{}])/g, '$1');
+};
+//# sourceMappingURL=unescape.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/glob/node_modules/minimatch/dist/esm/ast.js
+// parse a single path portion
+var _a;
+
+
+const types = new Set(['!', '?', '+', '*', '@']);
+const isExtglobType = (c) => types.has(c);
+const isExtglobAST = (c) => isExtglobType(c.type);
+// Map of which extglob types can adopt the children of a nested extglob
+//
+// anything but ! can adopt a matching type:
+// +(a|+(b|c)|d) => +(a|b|c|d)
+// *(a|*(b|c)|d) => *(a|b|c|d)
+// @(a|@(b|c)|d) => @(a|b|c|d)
+// ?(a|?(b|c)|d) => ?(a|b|c|d)
+//
+// * can adopt anything, because 0 or repetition is allowed
+// *(a|?(b|c)|d) => *(a|b|c|d)
+// *(a|+(b|c)|d) => *(a|b|c|d)
+// *(a|@(b|c)|d) => *(a|b|c|d)
+//
+// + can adopt @, because 1 or repetition is allowed
+// +(a|@(b|c)|d) => +(a|b|c|d)
+//
+// + and @ CANNOT adopt *, because 0 would be allowed
+// +(a|*(b|c)|d) => would match "", on *(b|c)
+// @(a|*(b|c)|d) => would match "", on *(b|c)
+//
+// + and @ CANNOT adopt ?, because 0 would be allowed
+// +(a|?(b|c)|d) => would match "", on ?(b|c)
+// @(a|?(b|c)|d) => would match "", on ?(b|c)
+//
+// ? can adopt @, because 0 or 1 is allowed
+// ?(a|@(b|c)|d) => ?(a|b|c|d)
+//
+// ? and @ CANNOT adopt * or +, because >1 would be allowed
+// ?(a|*(b|c)|d) => would match bbb on *(b|c)
+// @(a|*(b|c)|d) => would match bbb on *(b|c)
+// ?(a|+(b|c)|d) => would match bbb on +(b|c)
+// @(a|+(b|c)|d) => would match bbb on +(b|c)
+//
+// ! CANNOT adopt ! (nothing else can either)
+// !(a|!(b|c)|d) => !(a|b|c|d) would fail to match on b (not not b|c)
+//
+// ! can adopt @
+// !(a|@(b|c)|d) => !(a|b|c|d)
+//
+// ! CANNOT adopt *
+// !(a|*(b|c)|d) => !(a|b|c|d) would match on bbb, not allowed
+//
+// ! CANNOT adopt +
+// !(a|+(b|c)|d) => !(a|b|c|d) would match on bbb, not allowed
+//
+// ! CANNOT adopt ?
+// x!(a|?(b|c)|d) => x!(a|b|c|d) would fail to match "x"
+const adoptionMap = new Map([
+    ['!', ['@']],
+    ['?', ['?', '@']],
+    ['@', ['@']],
+    ['*', ['*', '+', '?', '@']],
+    ['+', ['+', '@']],
+]);
+// nested extglobs that can be adopted in, but with the addition of
+// a blank '' element.
+const adoptionWithSpaceMap = new Map([
+    ['!', ['?']],
+    ['@', ['?']],
+    ['+', ['?', '*']],
+]);
+// union of the previous two maps
+const adoptionAnyMap = new Map([
+    ['!', ['?', '@']],
+    ['?', ['?', '@']],
+    ['@', ['?', '@']],
+    ['*', ['*', '+', '?', '@']],
+    ['+', ['+', '@', '?', '*']],
+]);
+// Extglobs that can take over their parent if they are the only child
+// the key is parent, value maps child to resulting extglob parent type
+// '@' is omitted because it's a special case. An `@` extglob with a single
+// member can always be usurped by that subpattern.
+const usurpMap = new Map([
+    ['!', new Map([['!', '@']])],
+    [
+        '?',
+        new Map([
+            ['*', '*'],
+            ['+', '*'],
+        ]),
+    ],
+    [
+        '@',
+        new Map([
+            ['!', '!'],
+            ['?', '?'],
+            ['@', '@'],
+            ['*', '*'],
+            ['+', '+'],
+        ]),
+    ],
+    [
+        '+',
+        new Map([
+            ['?', '*'],
+            ['*', '*'],
+        ]),
+    ],
+]);
+// Patterns that get prepended to bind to the start of either the
+// entire string, or just a single path portion, to prevent dots
+// and/or traversal patterns, when needed.
+// Exts don't need the ^ or / bit, because the root binds that already.
+const startNoTraversal = '(?!(?:^|/)\\.\\.?(?:$|/))';
+const startNoDot = '(?!\\.)';
+// characters that indicate a start of pattern needs the "no dots" bit,
+// because a dot *might* be matched. ( is not in the list, because in
+// the case of a child extglob, it will handle the prevention itself.
+const addPatternStart = new Set(['[', '.']);
+// cases where traversal is A-OK, no dot prevention needed
+const justDots = new Set(['..', '.']);
+const reSpecials = new Set('().*{}+?[]^$\\!');
+const regExpEscape = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, '\\$&');
+// any single thing other than /
+const qmark = '[^/]';
+// * => any number of characters
+const star = qmark + '*?';
+// use + when we need to ensure that *something* matches, because the * is
+// the only thing in the path portion.
+const starNoEmpty = qmark + '+?';
+// remove the \ chars that we added if we end up doing a nonmagic compare
+// const deslash = (s: string) => s.replace(/\\(.)/g, '$1')
+let ID = 0;
+class AST {
+    type;
+    #root;
+    #hasMagic;
+    #uflag = false;
+    #parts = [];
+    #parent;
+    #parentIndex;
+    #negs;
+    #filledNegs = false;
+    #options;
+    #toString;
+    // set to true if it's an extglob with no children
+    // (which really means one child of '')
+    #emptyExt = false;
+    id = ++ID;
+    get depth() {
+        return (this.#parent?.depth ?? -1) + 1;
+    }
+    [Symbol.for('nodejs.util.inspect.custom')]() {
+        return {
+            '@@type': 'AST',
+            id: this.id,
+            type: this.type,
+            root: this.#root.id,
+            parent: this.#parent?.id,
+            depth: this.depth,
+            partsLength: this.#parts.length,
+            parts: this.#parts,
+        };
+    }
+    constructor(type, parent, options = {}) {
+        this.type = type;
+        // extglobs are inherently magical
+        if (type)
+            this.#hasMagic = true;
+        this.#parent = parent;
+        this.#root = this.#parent ? this.#parent.#root : this;
+        this.#options = this.#root === this ? options : this.#root.#options;
+        this.#negs = this.#root === this ? [] : this.#root.#negs;
+        if (type === '!' && !this.#root.#filledNegs)
+            this.#negs.push(this);
+        this.#parentIndex = this.#parent ? this.#parent.#parts.length : 0;
+    }
+    get hasMagic() {
+        /* c8 ignore start */
+        if (this.#hasMagic !== undefined)
+            return this.#hasMagic;
+        /* c8 ignore stop */
+        for (const p of this.#parts) {
+            if (typeof p === 'string')
+                continue;
+            if (p.type || p.hasMagic)
+                return (this.#hasMagic = true);
+        }
+        // note: will be undefined until we generate the regexp src and find out
+        return this.#hasMagic;
+    }
+    // reconstructs the pattern
+    toString() {
+        return (this.#toString !== undefined ? this.#toString
+            : !this.type ?
+                (this.#toString = this.#parts.map(p => String(p)).join(''))
+                : (this.#toString =
+                    this.type +
+                        '(' +
+                        this.#parts.map(p => String(p)).join('|') +
+                        ')'));
+    }
+    #fillNegs() {
+        /* c8 ignore start */
+        if (this !== this.#root)
+            throw new Error('should only call on root');
+        if (this.#filledNegs)
+            return this;
+        /* c8 ignore stop */
+        // call toString() once to fill this out
+        this.toString();
+        this.#filledNegs = true;
+        let n;
+        while ((n = this.#negs.pop())) {
+            if (n.type !== '!')
+                continue;
+            // walk up the tree, appending everthing that comes AFTER parentIndex
+            let p = n;
+            let pp = p.#parent;
+            while (pp) {
+                for (let i = p.#parentIndex + 1; !pp.type && i < pp.#parts.length; i++) {
+                    for (const part of n.#parts) {
+                        /* c8 ignore start */
+                        if (typeof part === 'string') {
+                            throw new Error('string part in extglob AST??');
+                        }
+                        /* c8 ignore stop */
+                        part.copyIn(pp.#parts[i]);
+                    }
+                }
+                p = pp;
+                pp = p.#parent;
+            }
+        }
+        return this;
+    }
+    push(...parts) {
+        for (const p of parts) {
+            if (p === '')
+                continue;
+            /* c8 ignore start */
+            if (typeof p !== 'string' &&
+                !(p instanceof _a && p.#parent === this)) {
+                throw new Error('invalid part: ' + p);
+            }
+            /* c8 ignore stop */
+            this.#parts.push(p);
+        }
+    }
+    toJSON() {
+        const ret = this.type === null ?
+            this.#parts
+                .slice()
+                .map(p => (typeof p === 'string' ? p : p.toJSON()))
+            : [this.type, ...this.#parts.map(p => p.toJSON())];
+        if (this.isStart() && !this.type)
+            ret.unshift([]);
+        if (this.isEnd() &&
+            (this === this.#root ||
+                (this.#root.#filledNegs && this.#parent?.type === '!'))) {
+            ret.push({});
+        }
+        return ret;
+    }
+    isStart() {
+        if (this.#root === this)
+            return true;
+        // if (this.type) return !!this.#parent?.isStart()
+        if (!this.#parent?.isStart())
+            return false;
+        if (this.#parentIndex === 0)
+            return true;
+        // if everything AHEAD of this is a negation, then it's still the "start"
+        const p = this.#parent;
+        for (let i = 0; i < this.#parentIndex; i++) {
+            const pp = p.#parts[i];
+            if (!(pp instanceof _a && pp.type === '!')) {
+                return false;
+            }
+        }
+        return true;
+    }
+    isEnd() {
+        if (this.#root === this)
+            return true;
+        if (this.#parent?.type === '!')
+            return true;
+        if (!this.#parent?.isEnd())
+            return false;
+        if (!this.type)
+            return this.#parent?.isEnd();
+        // if not root, it'll always have a parent
+        /* c8 ignore start */
+        const pl = this.#parent ? this.#parent.#parts.length : 0;
+        /* c8 ignore stop */
+        return this.#parentIndex === pl - 1;
+    }
+    copyIn(part) {
+        if (typeof part === 'string')
+            this.push(part);
+        else
+            this.push(part.clone(this));
+    }
+    clone(parent) {
+        const c = new _a(this.type, parent);
+        for (const p of this.#parts) {
+            c.copyIn(p);
+        }
+        return c;
+    }
+    static #parseAST(str, ast, pos, opt, extDepth) {
+        const maxDepth = opt.maxExtglobRecursion ?? 2;
+        let escaping = false;
+        let inBrace = false;
+        let braceStart = -1;
+        let braceNeg = false;
+        if (ast.type === null) {
+            // outside of a extglob, append until we find a start
+            let i = pos;
+            let acc = '';
+            while (i < str.length) {
+                const c = str.charAt(i++);
+                // still accumulate escapes at this point, but we do ignore
+                // starts that are escaped
+                if (escaping || c === '\\') {
+                    escaping = !escaping;
+                    acc += c;
+                    continue;
+                }
+                if (inBrace) {
+                    if (i === braceStart + 1) {
+                        if (c === '^' || c === '!') {
+                            braceNeg = true;
+                        }
+                    }
+                    else if (c === ']' && !(i === braceStart + 2 && braceNeg)) {
+                        inBrace = false;
+                    }
+                    acc += c;
+                    continue;
+                }
+                else if (c === '[') {
+                    inBrace = true;
+                    braceStart = i;
+                    braceNeg = false;
+                    acc += c;
+                    continue;
+                }
+                // we don't have to check for adoption here, because that's
+                // done at the other recursion point.
+                const doRecurse = !opt.noext &&
+                    isExtglobType(c) &&
+                    str.charAt(i) === '(' &&
+                    extDepth <= maxDepth;
+                if (doRecurse) {
+                    ast.push(acc);
+                    acc = '';
+                    const ext = new _a(c, ast);
+                    i = _a.#parseAST(str, ext, i, opt, extDepth + 1);
+                    ast.push(ext);
+                    continue;
+                }
+                acc += c;
+            }
+            ast.push(acc);
+            return i;
+        }
+        // some kind of extglob, pos is at the (
+        // find the next | or )
+        let i = pos + 1;
+        let part = new _a(null, ast);
+        const parts = [];
+        let acc = '';
+        while (i < str.length) {
+            const c = str.charAt(i++);
+            // still accumulate escapes at this point, but we do ignore
+            // starts that are escaped
+            if (escaping || c === '\\') {
+                escaping = !escaping;
+                acc += c;
+                continue;
+            }
+            if (inBrace) {
+                if (i === braceStart + 1) {
+                    if (c === '^' || c === '!') {
+                        braceNeg = true;
+                    }
+                }
+                else if (c === ']' && !(i === braceStart + 2 && braceNeg)) {
+                    inBrace = false;
+                }
+                acc += c;
+                continue;
+            }
+            else if (c === '[') {
+                inBrace = true;
+                braceStart = i;
+                braceNeg = false;
+                acc += c;
+                continue;
+            }
+            const doRecurse = !opt.noext &&
+                isExtglobType(c) &&
+                str.charAt(i) === '(' &&
+                /* c8 ignore start - the maxDepth is sufficient here */
+                (extDepth <= maxDepth || (ast && ast.#canAdoptType(c)));
+            /* c8 ignore stop */
+            if (doRecurse) {
+                const depthAdd = ast && ast.#canAdoptType(c) ? 0 : 1;
+                part.push(acc);
+                acc = '';
+                const ext = new _a(c, part);
+                part.push(ext);
+                i = _a.#parseAST(str, ext, i, opt, extDepth + depthAdd);
+                continue;
+            }
+            if (c === '|') {
+                part.push(acc);
+                acc = '';
+                parts.push(part);
+                part = new _a(null, ast);
+                continue;
+            }
+            if (c === ')') {
+                if (acc === '' && ast.#parts.length === 0) {
+                    ast.#emptyExt = true;
+                }
+                part.push(acc);
+                acc = '';
+                ast.push(...parts, part);
+                return i;
+            }
+            acc += c;
+        }
+        // unfinished extglob
+        // if we got here, it was a malformed extglob! not an extglob, but
+        // maybe something else in there.
+        ast.type = null;
+        ast.#hasMagic = undefined;
+        ast.#parts = [str.substring(pos - 1)];
+        return i;
+    }
+    #canAdoptWithSpace(child) {
+        return this.#canAdopt(child, adoptionWithSpaceMap);
+    }
+    #canAdopt(child, map = adoptionMap) {
+        if (!child ||
+            typeof child !== 'object' ||
+            child.type !== null ||
+            child.#parts.length !== 1 ||
+            this.type === null) {
+            return false;
+        }
+        const gc = child.#parts[0];
+        if (!gc || typeof gc !== 'object' || gc.type === null) {
+            return false;
+        }
+        return this.#canAdoptType(gc.type, map);
+    }
+    #canAdoptType(c, map = adoptionAnyMap) {
+        return !!map.get(this.type)?.includes(c);
+    }
+    #adoptWithSpace(child, index) {
+        const gc = child.#parts[0];
+        const blank = new _a(null, gc, this.options);
+        blank.#parts.push('');
+        gc.push(blank);
+        this.#adopt(child, index);
+    }
+    #adopt(child, index) {
+        const gc = child.#parts[0];
+        this.#parts.splice(index, 1, ...gc.#parts);
+        for (const p of gc.#parts) {
+            if (typeof p === 'object')
+                p.#parent = this;
+        }
+        this.#toString = undefined;
+    }
+    #canUsurpType(c) {
+        const m = usurpMap.get(this.type);
+        return !!m?.has(c);
+    }
+    #canUsurp(child) {
+        if (!child ||
+            typeof child !== 'object' ||
+            child.type !== null ||
+            child.#parts.length !== 1 ||
+            this.type === null ||
+            this.#parts.length !== 1) {
+            return false;
+        }
+        const gc = child.#parts[0];
+        if (!gc || typeof gc !== 'object' || gc.type === null) {
+            return false;
+        }
+        return this.#canUsurpType(gc.type);
+    }
+    #usurp(child) {
+        const m = usurpMap.get(this.type);
+        const gc = child.#parts[0];
+        const nt = m?.get(gc.type);
+        /* c8 ignore start - impossible */
+        if (!nt)
+            return false;
+        /* c8 ignore stop */
+        this.#parts = gc.#parts;
+        for (const p of this.#parts) {
+            if (typeof p === 'object') {
+                p.#parent = this;
+            }
+        }
+        this.type = nt;
+        this.#toString = undefined;
+        this.#emptyExt = false;
+    }
+    static fromGlob(pattern, options = {}) {
+        const ast = new _a(null, undefined, options);
+        _a.#parseAST(pattern, ast, 0, options, 0);
+        return ast;
+    }
+    // returns the regular expression if there's magic, or the unescaped
+    // string if not.
+    toMMPattern() {
+        // should only be called on root
+        /* c8 ignore start */
+        if (this !== this.#root)
+            return this.#root.toMMPattern();
+        /* c8 ignore stop */
+        const glob = this.toString();
+        const [re, body, hasMagic, uflag] = this.toRegExpSource();
+        // if we're in nocase mode, and not nocaseMagicOnly, then we do
+        // still need a regular expression if we have to case-insensitively
+        // match capital/lowercase characters.
+        const anyMagic = hasMagic ||
+            this.#hasMagic ||
+            (this.#options.nocase &&
+                !this.#options.nocaseMagicOnly &&
+                glob.toUpperCase() !== glob.toLowerCase());
+        if (!anyMagic) {
+            return body;
+        }
+        const flags = (this.#options.nocase ? 'i' : '') + (uflag ? 'u' : '');
+        return Object.assign(new RegExp(`^${re}$`, flags), {
+            _src: re,
+            _glob: glob,
+        });
+    }
+    get options() {
+        return this.#options;
+    }
+    // returns the string match, the regexp source, whether there's magic
+    // in the regexp (so a regular expression is required) and whether or
+    // not the uflag is needed for the regular expression (for posix classes)
+    // TODO: instead of injecting the start/end at this point, just return
+    // the BODY of the regexp, along with the start/end portions suitable
+    // for binding the start/end in either a joined full-path makeRe context
+    // (where we bind to (^|/), or a standalone matchPart context (where
+    // we bind to ^, and not /).  Otherwise slashes get duped!
+    //
+    // In part-matching mode, the start is:
+    // - if not isStart: nothing
+    // - if traversal possible, but not allowed: ^(?!\.\.?$)
+    // - if dots allowed or not possible: ^
+    // - if dots possible and not allowed: ^(?!\.)
+    // end is:
+    // - if not isEnd(): nothing
+    // - else: $
+    //
+    // In full-path matching mode, we put the slash at the START of the
+    // pattern, so start is:
+    // - if first pattern: same as part-matching mode
+    // - if not isStart(): nothing
+    // - if traversal possible, but not allowed: /(?!\.\.?(?:$|/))
+    // - if dots allowed or not possible: /
+    // - if dots possible and not allowed: /(?!\.)
+    // end is:
+    // - if last pattern, same as part-matching mode
+    // - else nothing
+    //
+    // Always put the (?:$|/) on negated tails, though, because that has to be
+    // there to bind the end of the negated pattern portion, and it's easier to
+    // just stick it in now rather than try to inject it later in the middle of
+    // the pattern.
+    //
+    // We can just always return the same end, and leave it up to the caller
+    // to know whether it's going to be used joined or in parts.
+    // And, if the start is adjusted slightly, can do the same there:
+    // - if not isStart: nothing
+    // - if traversal possible, but not allowed: (?:/|^)(?!\.\.?$)
+    // - if dots allowed or not possible: (?:/|^)
+    // - if dots possible and not allowed: (?:/|^)(?!\.)
+    //
+    // But it's better to have a simpler binding without a conditional, for
+    // performance, so probably better to return both start options.
+    //
+    // Then the caller just ignores the end if it's not the first pattern,
+    // and the start always gets applied.
+    //
+    // But that's always going to be $ if it's the ending pattern, or nothing,
+    // so the caller can just attach $ at the end of the pattern when building.
+    //
+    // So the todo is:
+    // - better detect what kind of start is needed
+    // - return both flavors of starting pattern
+    // - attach $ at the end of the pattern when creating the actual RegExp
+    //
+    // Ah, but wait, no, that all only applies to the root when the first pattern
+    // is not an extglob. If the first pattern IS an extglob, then we need all
+    // that dot prevention biz to live in the extglob portions, because eg
+    // +(*|.x*) can match .xy but not .yx.
+    //
+    // So, return the two flavors if it's #root and the first child is not an
+    // AST, otherwise leave it to the child AST to handle it, and there,
+    // use the (?:^|/) style of start binding.
+    //
+    // Even simplified further:
+    // - Since the start for a join is eg /(?!\.) and the start for a part
+    // is ^(?!\.), we can just prepend (?!\.) to the pattern (either root
+    // or start or whatever) and prepend ^ or / at the Regexp construction.
+    toRegExpSource(allowDot) {
+        const dot = allowDot ?? !!this.#options.dot;
+        if (this.#root === this) {
+            this.#flatten();
+            this.#fillNegs();
+        }
+        if (!isExtglobAST(this)) {
+            const noEmpty = this.isStart() &&
+                this.isEnd() &&
+                !this.#parts.some(s => typeof s !== 'string');
+            const src = this.#parts
+                .map(p => {
+                const [re, _, hasMagic, uflag] = typeof p === 'string' ?
+                    _a.#parseGlob(p, this.#hasMagic, noEmpty)
+                    : p.toRegExpSource(allowDot);
+                this.#hasMagic = this.#hasMagic || hasMagic;
+                this.#uflag = this.#uflag || uflag;
+                return re;
+            })
+                .join('');
+            let start = '';
+            if (this.isStart()) {
+                if (typeof this.#parts[0] === 'string') {
+                    // this is the string that will match the start of the pattern,
+                    // so we need to protect against dots and such.
+                    // '.' and '..' cannot match unless the pattern is that exactly,
+                    // even if it starts with . or dot:true is set.
+                    const dotTravAllowed = this.#parts.length === 1 && justDots.has(this.#parts[0]);
+                    if (!dotTravAllowed) {
+                        const aps = addPatternStart;
+                        // check if we have a possibility of matching . or ..,
+                        // and prevent that.
+                        const needNoTrav = 
+                        // dots are allowed, and the pattern starts with [ or .
+                        (dot && aps.has(src.charAt(0))) ||
+                            // the pattern starts with \., and then [ or .
+                            (src.startsWith('\\.') && aps.has(src.charAt(2))) ||
+                            // the pattern starts with \.\., and then [ or .
+                            (src.startsWith('\\.\\.') && aps.has(src.charAt(4)));
+                        // no need to prevent dots if it can't match a dot, or if a
+                        // sub-pattern will be preventing it anyway.
+                        const needNoDot = !dot && !allowDot && aps.has(src.charAt(0));
+                        start =
+                            needNoTrav ? startNoTraversal
+                                : needNoDot ? startNoDot
+                                    : '';
+                    }
+                }
+            }
+            // append the "end of path portion" pattern to negation tails
+            let end = '';
+            if (this.isEnd() &&
+                this.#root.#filledNegs &&
+                this.#parent?.type === '!') {
+                end = '(?:$|\\/)';
+            }
+            const final = start + src + end;
+            return [
+                final,
+                unescape_unescape(src),
+                (this.#hasMagic = !!this.#hasMagic),
+                this.#uflag,
+            ];
+        }
+        // We need to calculate the body *twice* if it's a repeat pattern
+        // at the start, once in nodot mode, then again in dot mode, so a
+        // pattern like *(?) can match 'x.y'
+        const repeated = this.type === '*' || this.type === '+';
+        // some kind of extglob
+        const start = this.type === '!' ? '(?:(?!(?:' : '(?:';
+        let body = this.#partsToRegExp(dot);
+        if (this.isStart() && this.isEnd() && !body && this.type !== '!') {
+            // invalid extglob, has to at least be *something* present, if it's
+            // the entire path portion.
+            const s = this.toString();
+            const me = this;
+            me.#parts = [s];
+            me.type = null;
+            me.#hasMagic = undefined;
+            return [s, unescape_unescape(this.toString()), false, false];
+        }
+        let bodyDotAllowed = !repeated || allowDot || dot || !startNoDot ?
+            ''
+            : this.#partsToRegExp(true);
+        if (bodyDotAllowed === body) {
+            bodyDotAllowed = '';
+        }
+        if (bodyDotAllowed) {
+            body = `(?:${body})(?:${bodyDotAllowed})*?`;
+        }
+        // an empty !() is exactly equivalent to a starNoEmpty
+        let final = '';
+        if (this.type === '!' && this.#emptyExt) {
+            final = (this.isStart() && !dot ? startNoDot : '') + starNoEmpty;
+        }
+        else {
+            const close = this.type === '!' ?
+                // !() must match something,but !(x) can match ''
+                '))' +
+                    (this.isStart() && !dot && !allowDot ? startNoDot : '') +
+                    star +
+                    ')'
+                : this.type === '@' ? ')'
+                    : this.type === '?' ? ')?'
+                        : this.type === '+' && bodyDotAllowed ? ')'
+                            : this.type === '*' && bodyDotAllowed ? `)?`
+                                : `)${this.type}`;
+            final = start + body + close;
+        }
+        return [
+            final,
+            unescape_unescape(body),
+            (this.#hasMagic = !!this.#hasMagic),
+            this.#uflag,
+        ];
+    }
+    #flatten() {
+        if (!isExtglobAST(this)) {
+            for (const p of this.#parts) {
+                if (typeof p === 'object') {
+                    p.#flatten();
+                }
+            }
+        }
+        else {
+            // do up to 10 passes to flatten as much as possible
+            let iterations = 0;
+            let done = false;
+            do {
+                done = true;
+                for (let i = 0; i < this.#parts.length; i++) {
+                    const c = this.#parts[i];
+                    if (typeof c === 'object') {
+                        c.#flatten();
+                        if (this.#canAdopt(c)) {
+                            done = false;
+                            this.#adopt(c, i);
+                        }
+                        else if (this.#canAdoptWithSpace(c)) {
+                            done = false;
+                            this.#adoptWithSpace(c, i);
+                        }
+                        else if (this.#canUsurp(c)) {
+                            done = false;
+                            this.#usurp(c);
+                        }
+                    }
+                }
+            } while (!done && ++iterations < 10);
+        }
+        this.#toString = undefined;
+    }
+    #partsToRegExp(dot) {
+        return this.#parts
+            .map(p => {
+            // extglob ASTs should only contain parent ASTs
+            /* c8 ignore start */
+            if (typeof p === 'string') {
+                throw new Error('string type in extglob ast??');
+            }
+            /* c8 ignore stop */
+            // can ignore hasMagic, because extglobs are already always magic
+            const [re, _, _hasMagic, uflag] = p.toRegExpSource(dot);
+            this.#uflag = this.#uflag || uflag;
+            return re;
+        })
+            .filter(p => !(this.isStart() && this.isEnd()) || !!p)
+            .join('|');
+    }
+    static #parseGlob(glob, hasMagic, noEmpty = false) {
+        let escaping = false;
+        let re = '';
+        let uflag = false;
+        // multiple stars that aren't globstars coalesce into one *
+        let inStar = false;
+        for (let i = 0; i < glob.length; i++) {
+            const c = glob.charAt(i);
+            if (escaping) {
+                escaping = false;
+                re += (reSpecials.has(c) ? '\\' : '') + c;
+                continue;
+            }
+            if (c === '*') {
+                if (inStar)
+                    continue;
+                inStar = true;
+                re += noEmpty && /^[*]+$/.test(glob) ? starNoEmpty : star;
+                hasMagic = true;
+                continue;
+            }
+            else {
+                inStar = false;
+            }
+            if (c === '\\') {
+                if (i === glob.length - 1) {
+                    re += '\\\\';
+                }
+                else {
+                    escaping = true;
+                }
+                continue;
+            }
+            if (c === '[') {
+                const [src, needUflag, consumed, magic] = parseClass(glob, i);
+                if (consumed) {
+                    re += src;
+                    uflag = uflag || needUflag;
+                    i += consumed - 1;
+                    hasMagic = hasMagic || magic;
+                    continue;
+                }
+            }
+            if (c === '?') {
+                re += qmark;
+                hasMagic = true;
+                continue;
+            }
+            re += regExpEscape(c);
+        }
+        return [re, unescape_unescape(glob), !!hasMagic, uflag];
+    }
+}
+_a = AST;
+//# sourceMappingURL=ast.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/glob/node_modules/minimatch/dist/esm/escape.js
+/**
+ * Escape all magic characters in a glob pattern.
+ *
+ * If the {@link MinimatchOptions.windowsPathsNoEscape}
+ * option is used, then characters are escaped by wrapping in `[]`, because
+ * a magic character wrapped in a character class can only be satisfied by
+ * that exact character.  In this mode, `\` is _not_ escaped, because it is
+ * not interpreted as a magic character, but instead as a path separator.
+ *
+ * If the {@link MinimatchOptions.magicalBraces} option is used,
+ * then braces (`{` and `}`) will be escaped.
+ */
+const escape_escape = (s, { windowsPathsNoEscape = false, magicalBraces = false, } = {}) => {
+    // don't need to escape +@! because we escape the parens
+    // that make those magic, and escaping ! as [!] isn't valid,
+    // because [!]] is a valid glob class meaning not ']'.
+    if (magicalBraces) {
+        return windowsPathsNoEscape ?
+            s.replace(/[?*()[\]{}]/g, '[$&]')
+            : s.replace(/[?*()[\]\\{}]/g, '\\$&');
+    }
+    return windowsPathsNoEscape ?
+        s.replace(/[?*()[\]]/g, '[$&]')
+        : s.replace(/[?*()[\]\\]/g, '\\$&');
+};
+//# sourceMappingURL=escape.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/glob/node_modules/minimatch/dist/esm/index.js
+
+
+
+
+
+const minimatch = (p, pattern, options = {}) => {
+    assertValidPattern(pattern);
+    // shortcut: comments match nothing.
+    if (!options.nocomment && pattern.charAt(0) === '#') {
+        return false;
+    }
+    return new Minimatch(pattern, options).match(p);
+};
+// Optimized checking for the most common glob patterns.
+const starDotExtRE = /^\*+([^+@!?*[(]*)$/;
+const starDotExtTest = (ext) => (f) => !f.startsWith('.') && f.endsWith(ext);
+const starDotExtTestDot = (ext) => (f) => f.endsWith(ext);
+const starDotExtTestNocase = (ext) => {
+    ext = ext.toLowerCase();
+    return (f) => !f.startsWith('.') && f.toLowerCase().endsWith(ext);
+};
+const starDotExtTestNocaseDot = (ext) => {
+    ext = ext.toLowerCase();
+    return (f) => f.toLowerCase().endsWith(ext);
+};
+const starDotStarRE = /^\*+\.\*+$/;
+const starDotStarTest = (f) => !f.startsWith('.') && f.includes('.');
+const starDotStarTestDot = (f) => f !== '.' && f !== '..' && f.includes('.');
+const dotStarRE = /^\.\*+$/;
+const dotStarTest = (f) => f !== '.' && f !== '..' && f.startsWith('.');
+const starRE = /^\*+$/;
+const starTest = (f) => f.length !== 0 && !f.startsWith('.');
+const starTestDot = (f) => f.length !== 0 && f !== '.' && f !== '..';
+const qmarksRE = /^\?+([^+@!?*[(]*)?$/;
+const qmarksTestNocase = ([$0, ext = '']) => {
+    const noext = qmarksTestNoExt([$0]);
+    if (!ext)
+        return noext;
+    ext = ext.toLowerCase();
+    return (f) => noext(f) && f.toLowerCase().endsWith(ext);
+};
+const qmarksTestNocaseDot = ([$0, ext = '']) => {
+    const noext = qmarksTestNoExtDot([$0]);
+    if (!ext)
+        return noext;
+    ext = ext.toLowerCase();
+    return (f) => noext(f) && f.toLowerCase().endsWith(ext);
+};
+const qmarksTestDot = ([$0, ext = '']) => {
+    const noext = qmarksTestNoExtDot([$0]);
+    return !ext ? noext : (f) => noext(f) && f.endsWith(ext);
+};
+const qmarksTest = ([$0, ext = '']) => {
+    const noext = qmarksTestNoExt([$0]);
+    return !ext ? noext : (f) => noext(f) && f.endsWith(ext);
+};
+const qmarksTestNoExt = ([$0]) => {
+    const len = $0.length;
+    return (f) => f.length === len && !f.startsWith('.');
+};
+const qmarksTestNoExtDot = ([$0]) => {
+    const len = $0.length;
+    return (f) => f.length === len && f !== '.' && f !== '..';
+};
+/* c8 ignore start */
+const defaultPlatform = (typeof process === 'object' && process ?
+    (typeof process.env === 'object' &&
+        process.env &&
+        process.env.__MINIMATCH_TESTING_PLATFORM__) ||
+        process.platform
+    : 'posix');
+const esm_path = {
+    win32: { sep: '\\' },
+    posix: { sep: '/' },
+};
+/* c8 ignore stop */
+const sep = defaultPlatform === 'win32' ? esm_path.win32.sep : esm_path.posix.sep;
+minimatch.sep = sep;
+const GLOBSTAR = Symbol('globstar **');
+minimatch.GLOBSTAR = GLOBSTAR;
+// any single thing other than /
+// don't need to escape / when using new RegExp()
+const esm_qmark = '[^/]';
+// * => any number of characters
+const esm_star = esm_qmark + '*?';
+// ** when dots are allowed.  Anything goes, except .. and .
+// not (^ or / followed by one or two dots followed by $ or /),
+// followed by anything, any number of times.
+const twoStarDot = '(?:(?!(?:\\/|^)(?:\\.{1,2})($|\\/)).)*?';
+// not a ^ or / followed by a dot,
+// followed by anything, any number of times.
+const twoStarNoDot = '(?:(?!(?:\\/|^)\\.).)*?';
+const filter = (pattern, options = {}) => (p) => minimatch(p, pattern, options);
+minimatch.filter = filter;
+const ext = (a, b = {}) => Object.assign({}, a, b);
+const defaults = (def) => {
+    if (!def || typeof def !== 'object' || !Object.keys(def).length) {
+        return minimatch;
+    }
+    const orig = minimatch;
+    const m = (p, pattern, options = {}) => orig(p, pattern, ext(def, options));
+    return Object.assign(m, {
+        Minimatch: class Minimatch extends orig.Minimatch {
+            constructor(pattern, options = {}) {
+                super(pattern, ext(def, options));
+            }
+            static defaults(options) {
+                return orig.defaults(ext(def, options)).Minimatch;
+            }
+        },
+        AST: class AST extends orig.AST {
+            /* c8 ignore start */
+            constructor(type, parent, options = {}) {
+                super(type, parent, ext(def, options));
+            }
+            /* c8 ignore stop */
+            static fromGlob(pattern, options = {}) {
+                return orig.AST.fromGlob(pattern, ext(def, options));
+            }
+        },
+        unescape: (s, options = {}) => orig.unescape(s, ext(def, options)),
+        escape: (s, options = {}) => orig.escape(s, ext(def, options)),
+        filter: (pattern, options = {}) => orig.filter(pattern, ext(def, options)),
+        defaults: (options) => orig.defaults(ext(def, options)),
+        makeRe: (pattern, options = {}) => orig.makeRe(pattern, ext(def, options)),
+        braceExpand: (pattern, options = {}) => orig.braceExpand(pattern, ext(def, options)),
+        match: (list, pattern, options = {}) => orig.match(list, pattern, ext(def, options)),
+        sep: orig.sep,
+        GLOBSTAR: GLOBSTAR,
+    });
+};
+minimatch.defaults = defaults;
+// Brace expansion:
+// a{b,c}d -> abd acd
+// a{b,}c -> abc ac
+// a{0..3}d -> a0d a1d a2d a3d
+// a{b,c{d,e}f}g -> abg acdfg acefg
+// a{b,c}d{e,f}g -> abdeg acdeg abdeg abdfg
+//
+// Invalid sets are not expanded.
+// a{2..}b -> a{2..}b
+// a{b}c -> a{b}c
+const braceExpand = (pattern, options = {}) => {
+    assertValidPattern(pattern);
+    // Thanks to Yeting Li <https://github.com/yetingli> for
+    // improving this regexp to avoid a ReDOS vulnerability.
+    if (options.nobrace || !/\{(?:(?!\{).)*\}/.test(pattern)) {
+        // shortcut. no need to expand.
+        return [pattern];
+    }
+    return expand(pattern, { max: options.braceExpandMax });
+};
+minimatch.braceExpand = braceExpand;
+// parse a component of the expanded set.
+// At this point, no pattern may contain "/" in it
+// so we're going to return a 2d array, where each entry is the full
+// pattern, split on '/', and then turned into a regular expression.
+// A regexp is made at the end which joins each array with an
+// escaped /, and another full one which joins each regexp with |.
+//
+// Following the lead of Bash 4.1, note that "**" only has special meaning
+// when it is the *only* thing in a path portion.  Otherwise, any series
+// of * is equivalent to a single *.  Globstar behavior is enabled by
+// default, and can be disabled by setting options.noglobstar.
+const makeRe = (pattern, options = {}) => new Minimatch(pattern, options).makeRe();
+minimatch.makeRe = makeRe;
+const match = (list, pattern, options = {}) => {
+    const mm = new Minimatch(pattern, options);
+    list = list.filter(f => mm.match(f));
+    if (mm.options.nonull && !list.length) {
+        list.push(pattern);
+    }
+    return list;
+};
+minimatch.match = match;
+// replace stuff like \* with *
+const globMagic = /[?*]|[+@!]\(.*?\)|\[|\]/;
+const esm_regExpEscape = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, '\\$&');
+class Minimatch {
+    options;
+    set;
+    pattern;
+    windowsPathsNoEscape;
+    nonegate;
+    negate;
+    comment;
+    empty;
+    preserveMultipleSlashes;
+    partial;
+    globSet;
+    globParts;
+    nocase;
+    isWindows;
+    platform;
+    windowsNoMagicRoot;
+    maxGlobstarRecursion;
+    regexp;
+    constructor(pattern, options = {}) {
+        assertValidPattern(pattern);
+        options = options || {};
+        this.options = options;
+        this.maxGlobstarRecursion = options.maxGlobstarRecursion ?? 200;
+        this.pattern = pattern;
+        this.platform = options.platform || defaultPlatform;
+        this.isWindows = this.platform === 'win32';
+        // avoid the annoying deprecation flag lol
+        const awe = ('allowWindow' + 'sEscape');
+        this.windowsPathsNoEscape =
+            !!options.windowsPathsNoEscape || options[awe] === false;
+        if (this.windowsPathsNoEscape) {
+            this.pattern = this.pattern.replace(/\\/g, '/');
+        }
+        this.preserveMultipleSlashes = !!options.preserveMultipleSlashes;
+        this.regexp = null;
+        this.negate = false;
+        this.nonegate = !!options.nonegate;
+        this.comment = false;
+        this.empty = false;
+        this.partial = !!options.partial;
+        this.nocase = !!this.options.nocase;
+        this.windowsNoMagicRoot =
+            options.windowsNoMagicRoot !== undefined ?
+                options.windowsNoMagicRoot
+                : !!(this.isWindows && this.nocase);
+        this.globSet = [];
+        this.globParts = [];
+        this.set = [];
+        // make the set of regexps etc.
+        this.make();
+    }
+    hasMagic() {
+        if (this.options.magicalBraces && this.set.length > 1) {
+            return true;
+        }
+        for (const pattern of this.set) {
+            for (const part of pattern) {
+                if (typeof part !== 'string')
+                    return true;
+            }
+        }
+        return false;
+    }
+    debug(..._) { }
+    make() {
+        const pattern = this.pattern;
+        const options = this.options;
+        // empty patterns and comments match nothing.
+        if (!options.nocomment && pattern.charAt(0) === '#') {
+            this.comment = true;
+            return;
+        }
+        if (!pattern) {
+            this.empty = true;
+            return;
+        }
+        // step 1: figure out negation, etc.
+        this.parseNegate();
+        // step 2: expand braces
+        this.globSet = [...new Set(this.braceExpand())];
+        if (options.debug) {
+            //oxlint-disable-next-line no-console
+            this.debug = (...args) => console.error(...args);
+        }
+        this.debug(this.pattern, this.globSet);
+        // step 3: now we have a set, so turn each one into a series of
+        // path-portion matching patterns.
+        // These will be regexps, except in the case of "**", which is
+        // set to the GLOBSTAR object for globstar behavior,
+        // and will not contain any / characters
+        //
+        // First, we preprocess to make the glob pattern sets a bit simpler
+        // and deduped.  There are some perf-killing patterns that can cause
+        // problems with a glob walk, but we can simplify them down a bit.
+        const rawGlobParts = this.globSet.map(s => this.slashSplit(s));
+        this.globParts = this.preprocess(rawGlobParts);
+        this.debug(this.pattern, this.globParts);
+        // glob --> regexps
+        let set = this.globParts.map((s, _, __) => {
+            if (this.isWindows && this.windowsNoMagicRoot) {
+                // check if it's a drive or unc path.
+                const isUNC = s[0] === '' &&
+                    s[1] === '' &&
+                    (s[2] === '?' || !globMagic.test(s[2])) &&
+                    !globMagic.test(s[3]);
+                const isDrive = /^[a-z]:/i.test(s[0]);
+                if (isUNC) {
+                    return [
+                        ...s.slice(0, 4),
+                        ...s.slice(4).map(ss => this.parse(ss)),
+                    ];
+                }
+                else if (isDrive) {
+                    return [s[0], ...s.slice(1).map(ss => this.parse(ss))];
+                }
+            }
+            return s.map(ss => this.parse(ss));
+        });
+        this.debug(this.pattern, set);
+        // filter out everything that didn't compile properly.
+        this.set = set.filter(s => s.indexOf(false) === -1);
+        // do not treat the ? in UNC paths as magic
+        if (this.isWindows) {
+            for (let i = 0; i < this.set.length; i++) {
+                const p = this.set[i];
+                if (p[0] === '' &&
+                    p[1] === '' &&
+                    this.globParts[i][2] === '?' &&
+                    typeof p[3] === 'string' &&
+                    /^[a-z]:$/i.test(p[3])) {
+                    p[2] = '?';
+                }
+            }
+        }
+        this.debug(this.pattern, this.set);
+    }
+    // various transforms to equivalent pattern sets that are
+    // faster to process in a filesystem walk.  The goal is to
+    // eliminate what we can, and push all ** patterns as far
+    // to the right as possible, even if it increases the number
+    // of patterns that we have to process.
+    preprocess(globParts) {
+        // if we're not in globstar mode, then turn ** into *
+        if (this.options.noglobstar) {
+            for (const partset of globParts) {
+                for (let j = 0; j < partset.length; j++) {
+                    if (partset[j] === '**') {
+                        partset[j] = '*';
+                    }
+                }
+            }
+        }
+        const { optimizationLevel = 1 } = this.options;
+        if (optimizationLevel >= 2) {
+            // aggressive optimization for the purpose of fs walking
+            globParts = this.firstPhasePreProcess(globParts);
+            globParts = this.secondPhasePreProcess(globParts);
+        }
+        else if (optimizationLevel >= 1) {
+            // just basic optimizations to remove some .. parts
+            globParts = this.levelOneOptimize(globParts);
+        }
+        else {
+            // just collapse multiple ** portions into one
+            globParts = this.adjascentGlobstarOptimize(globParts);
+        }
+        return globParts;
+    }
+    // just get rid of adjascent ** portions
+    adjascentGlobstarOptimize(globParts) {
+        return globParts.map(parts => {
+            let gs = -1;
+            while (-1 !== (gs = parts.indexOf('**', gs + 1))) {
+                let i = gs;
+                while (parts[i + 1] === '**') {
+                    i++;
+                }
+                if (i !== gs) {
+                    parts.splice(gs, i - gs);
+                }
+            }
+            return parts;
+        });
+    }
+    // get rid of adjascent ** and resolve .. portions
+    levelOneOptimize(globParts) {
+        return globParts.map(parts => {
+            parts = parts.reduce((set, part) => {
+                const prev = set[set.length - 1];
+                if (part === '**' && prev === '**') {
+                    return set;
+                }
+                if (part === '..') {
+                    if (prev && prev !== '..' && prev !== '.' && prev !== '**') {
+                        set.pop();
+                        return set;
+                    }
+                }
+                set.push(part);
+                return set;
+            }, []);
+            return parts.length === 0 ? [''] : parts;
+        });
+    }
+    levelTwoFileOptimize(parts) {
+        if (!Array.isArray(parts)) {
+            parts = this.slashSplit(parts);
+        }
+        let didSomething = false;
+        do {
+            didSomething = false;
+            // <pre>/<e>/<rest> -> <pre>/<rest>
+            if (!this.preserveMultipleSlashes) {
+                for (let i = 1; i < parts.length - 1; i++) {
+                    const p = parts[i];
+                    // don't squeeze out UNC patterns
+                    if (i === 1 && p === '' && parts[0] === '')
+                        continue;
+                    if (p === '.' || p === '') {
+                        didSomething = true;
+                        parts.splice(i, 1);
+                        i--;
+                    }
+                }
+                if (parts[0] === '.' &&
+                    parts.length === 2 &&
+                    (parts[1] === '.' || parts[1] === '')) {
+                    didSomething = true;
+                    parts.pop();
+                }
+            }
+            // <pre>/<p>/../<rest> -> <pre>/<rest>
+            let dd = 0;
+            while (-1 !== (dd = parts.indexOf('..', dd + 1))) {
+                const p = parts[dd - 1];
+                if (p &&
+                    p !== '.' &&
+                    p !== '..' &&
+                    p !== '**' &&
+                    !(this.isWindows && /^[a-z]:$/i.test(p))) {
+                    didSomething = true;
+                    parts.splice(dd - 1, 2);
+                    dd -= 2;
+                }
+            }
+        } while (didSomething);
+        return parts.length === 0 ? [''] : parts;
+    }
+    // First phase: single-pattern processing
+    // <pre> is 1 or more portions
+    // <rest> is 1 or more portions
+    // <p> is any portion other than ., .., '', or **
+    // <e> is . or ''
+    //
+    // **/.. is *brutal* for filesystem walking performance, because
+    // it effectively resets the recursive walk each time it occurs,
+    // and ** cannot be reduced out by a .. pattern part like a regexp
+    // or most strings (other than .., ., and '') can be.
+    //
+    // <pre>/**/../<p>/<p>/<rest> -> {<pre>/../<p>/<p>/<rest>,<pre>/**/<p>/<p>/<rest>}
+    // <pre>/<e>/<rest> -> <pre>/<rest>
+    // <pre>/<p>/../<rest> -> <pre>/<rest>
+    // **/**/<rest> -> **/<rest>
+    //
+    // **/*/<rest> -> */**/<rest> <== not valid because ** doesn't follow
+    // this WOULD be allowed if ** did follow symlinks, or * didn't
+    firstPhasePreProcess(globParts) {
+        let didSomething = false;
+        do {
+            didSomething = false;
+            // <pre>/**/../<p>/<p>/<rest> -> {<pre>/../<p>/<p>/<rest>,<pre>/**/<p>/<p>/<rest>}
+            for (let parts of globParts) {
+                let gs = -1;
+                while (-1 !== (gs = parts.indexOf('**', gs + 1))) {
+                    let gss = gs;
+                    while (parts[gss + 1] === '**') {
+                        // <pre>/**/**/<rest> -> <pre>/**/<rest>
+                        gss++;
+                    }
+                    // eg, if gs is 2 and gss is 4, that means we have 3 **
+                    // parts, and can remove 2 of them.
+                    if (gss > gs) {
+                        parts.splice(gs + 1, gss - gs);
+                    }
+                    let next = parts[gs + 1];
+                    const p = parts[gs + 2];
+                    const p2 = parts[gs + 3];
+                    if (next !== '..')
+                        continue;
+                    if (!p ||
+                        p === '.' ||
+                        p === '..' ||
+                        !p2 ||
+                        p2 === '.' ||
+                        p2 === '..') {
+                        continue;
+                    }
+                    didSomething = true;
+                    // edit parts in place, and push the new one
+                    parts.splice(gs, 1);
+                    const other = parts.slice(0);
+                    other[gs] = '**';
+                    globParts.push(other);
+                    gs--;
+                }
+                // <pre>/<e>/<rest> -> <pre>/<rest>
+                if (!this.preserveMultipleSlashes) {
+                    for (let i = 1; i < parts.length - 1; i++) {
+                        const p = parts[i];
+                        // don't squeeze out UNC patterns
+                        if (i === 1 && p === '' && parts[0] === '')
+                            continue;
+                        if (p === '.' || p === '') {
+                            didSomething = true;
+                            parts.splice(i, 1);
+                            i--;
+                        }
+                    }
+                    if (parts[0] === '.' &&
+                        parts.length === 2 &&
+                        (parts[1] === '.' || parts[1] === '')) {
+                        didSomething = true;
+                        parts.pop();
+                    }
+                }
+                // <pre>/<p>/../<rest> -> <pre>/<rest>
+                let dd = 0;
+                while (-1 !== (dd = parts.indexOf('..', dd + 1))) {
+                    const p = parts[dd - 1];
+                    if (p && p !== '.' && p !== '..' && p !== '**') {
+                        didSomething = true;
+                        const needDot = dd === 1 && parts[dd + 1] === '**';
+                        const splin = needDot ? ['.'] : [];
+                        parts.splice(dd - 1, 2, ...splin);
+                        if (parts.length === 0)
+                            parts.push('');
+                        dd -= 2;
+                    }
+                }
+            }
+        } while (didSomething);
+        return globParts;
+    }
+    // second phase: multi-pattern dedupes
+    // {<pre>/*/<rest>,<pre>/<p>/<rest>} -> <pre>/*/<rest>
+    // {<pre>/<rest>,<pre>/<rest>} -> <pre>/<rest>
+    // {<pre>/**/<rest>,<pre>/<rest>} -> <pre>/**/<rest>
+    //
+    // {<pre>/**/<rest>,<pre>/**/<p>/<rest>} -> <pre>/**/<rest>
+    // ^-- not valid because ** doens't follow symlinks
+    secondPhasePreProcess(globParts) {
+        for (let i = 0; i < globParts.length - 1; i++) {
+            for (let j = i + 1; j < globParts.length; j++) {
+                const matched = this.partsMatch(globParts[i], globParts[j], !this.preserveMultipleSlashes);
+                if (matched) {
+                    globParts[i] = [];
+                    globParts[j] = matched;
+                    break;
+                }
+            }
+        }
+        return globParts.filter(gs => gs.length);
+    }
+    partsMatch(a, b, emptyGSMatch = false) {
+        let ai = 0;
+        let bi = 0;
+        let result = [];
+        let which = '';
+        while (ai < a.length && bi < b.length) {
+            if (a[ai] === b[bi]) {
+                result.push(which === 'b' ? b[bi] : a[ai]);
+                ai++;
+                bi++;
+            }
+            else if (emptyGSMatch && a[ai] === '**' && b[bi] === a[ai + 1]) {
+                result.push(a[ai]);
+                ai++;
+            }
+            else if (emptyGSMatch && b[bi] === '**' && a[ai] === b[bi + 1]) {
+                result.push(b[bi]);
+                bi++;
+            }
+            else if (a[ai] === '*' &&
+                b[bi] &&
+                (this.options.dot || !b[bi].startsWith('.')) &&
+                b[bi] !== '**') {
+                if (which === 'b')
+                    return false;
+                which = 'a';
+                result.push(a[ai]);
+                ai++;
+                bi++;
+            }
+            else if (b[bi] === '*' &&
+                a[ai] &&
+                (this.options.dot || !a[ai].startsWith('.')) &&
+                a[ai] !== '**') {
+                if (which === 'a')
+                    return false;
+                which = 'b';
+                result.push(b[bi]);
+                ai++;
+                bi++;
+            }
+            else {
+                return false;
+            }
+        }
+        // if we fall out of the loop, it means they two are identical
+        // as long as their lengths match
+        return a.length === b.length && result;
+    }
+    parseNegate() {
+        if (this.nonegate)
+            return;
+        const pattern = this.pattern;
+        let negate = false;
+        let negateOffset = 0;
+        for (let i = 0; i < pattern.length && pattern.charAt(i) === '!'; i++) {
+            negate = !negate;
+            negateOffset++;
+        }
+        if (negateOffset)
+            this.pattern = pattern.slice(negateOffset);
+        this.negate = negate;
+    }
+    // set partial to true to test if, for example,
+    // "/a/b" matches the start of "/*/b/*/d"
+    // Partial means, if you run out of file before you run
+    // out of pattern, then that's fine, as long as all
+    // the parts match.
+    matchOne(file, pattern, partial = false) {
+        let fileStartIndex = 0;
+        let patternStartIndex = 0;
+        // UNC paths like //?/X:/... can match X:/... and vice versa
+        // Drive letters in absolute drive or unc paths are always compared
+        // case-insensitively.
+        if (this.isWindows) {
+            const fileDrive = typeof file[0] === 'string' && /^[a-z]:$/i.test(file[0]);
+            const fileUNC = !fileDrive &&
+                file[0] === '' &&
+                file[1] === '' &&
+                file[2] === '?' &&
+                /^[a-z]:$/i.test(file[3]);
+            const patternDrive = typeof pattern[0] === 'string' && /^[a-z]:$/i.test(pattern[0]);
+            const patternUNC = !patternDrive &&
+                pattern[0] === '' &&
+                pattern[1] === '' &&
+                pattern[2] === '?' &&
+                typeof pattern[3] === 'string' &&
+                /^[a-z]:$/i.test(pattern[3]);
+            const fdi = fileUNC ? 3
+                : fileDrive ? 0
+                    : undefined;
+            const pdi = patternUNC ? 3
+                : patternDrive ? 0
+                    : undefined;
+            if (typeof fdi === 'number' && typeof pdi === 'number') {
+                const [fd, pd] = [
+                    file[fdi],
+                    pattern[pdi],
+                ];
+                // start matching at the drive letter index of each
+                if (fd.toLowerCase() === pd.toLowerCase()) {
+                    pattern[pdi] = fd;
+                    patternStartIndex = pdi;
+                    fileStartIndex = fdi;
+                }
+            }
+        }
+        // resolve and reduce . and .. portions in the file as well.
+        // don't need to do the second phase, because it's only one string[]
+        const { optimizationLevel = 1 } = this.options;
+        if (optimizationLevel >= 2) {
+            file = this.levelTwoFileOptimize(file);
+        }
+        if (pattern.includes(GLOBSTAR)) {
+            return this.#matchGlobstar(file, pattern, partial, fileStartIndex, patternStartIndex);
+        }
+        return this.#matchOne(file, pattern, partial, fileStartIndex, patternStartIndex);
+    }
+    #matchGlobstar(file, pattern, partial, fileIndex, patternIndex) {
+        // split the pattern into head, tail, and middle of ** delimited parts
+        const firstgs = pattern.indexOf(GLOBSTAR, patternIndex);
+        const lastgs = pattern.lastIndexOf(GLOBSTAR);
+        // split the pattern up into globstar-delimited sections
+        // the tail has to be at the end, and the others just have
+        // to be found in order from the head.
+        const [head, body, tail] = partial ?
+            [
+                pattern.slice(patternIndex, firstgs),
+                pattern.slice(firstgs + 1),
+                [],
+            ]
+            : [
+                pattern.slice(patternIndex, firstgs),
+                pattern.slice(firstgs + 1, lastgs),
+                pattern.slice(lastgs + 1),
+            ];
+        // check the head, from the current file/pattern index.
+        if (head.length) {
+            const fileHead = file.slice(fileIndex, fileIndex + head.length);
+            if (!this.#matchOne(fileHead, head, partial, 0, 0)) {
+                return false;
+            }
+            fileIndex += head.length;
+            patternIndex += head.length;
+        }
+        // now we know the head matches!
+        // if the last portion is not empty, it MUST match the end
+        // check the tail
+        let fileTailMatch = 0;
+        if (tail.length) {
+            // if head + tail > file, then we cannot possibly match
+            if (tail.length + fileIndex > file.length)
+                return false;
+            // try to match the tail
+            let tailStart = file.length - tail.length;
+            if (this.#matchOne(file, tail, partial, tailStart, 0)) {
+                fileTailMatch = tail.length;
+            }
+            else {
+                // affordance for stuff like a/**/* matching a/b/
+                // if the last file portion is '', and there's more to the pattern
+                // then try without the '' bit.
+                if (file[file.length - 1] !== '' ||
+                    fileIndex + tail.length === file.length) {
+                    return false;
+                }
+                tailStart--;
+                if (!this.#matchOne(file, tail, partial, tailStart, 0)) {
+                    return false;
+                }
+                fileTailMatch = tail.length + 1;
+            }
+        }
+        // now we know the tail matches!
+        // the middle is zero or more portions wrapped in **, possibly
+        // containing more ** sections.
+        // so a/**/b/**/c/**/d has become **/b/**/c/**
+        // if it's empty, it means a/**/b, just verify we have no bad dots
+        // if there's no tail, so it ends on /**, then we must have *something*
+        // after the head, or it's not a matc
+        if (!body.length) {
+            let sawSome = !!fileTailMatch;
+            for (let i = fileIndex; i < file.length - fileTailMatch; i++) {
+                const f = String(file[i]);
+                sawSome = true;
+                if (f === '.' ||
+                    f === '..' ||
+                    (!this.options.dot && f.startsWith('.'))) {
+                    return false;
+                }
+            }
+            // in partial mode, we just need to get past all file parts
+            return partial || sawSome;
+        }
+        // now we know that there's one or more body sections, which can
+        // be matched anywhere from the 0 index (because the head was pruned)
+        // through to the length-fileTailMatch index.
+        // split the body up into sections, and note the minimum index it can
+        // be found at (start with the length of all previous segments)
+        // [section, before, after]
+        const bodySegments = [[[], 0]];
+        let currentBody = bodySegments[0];
+        let nonGsParts = 0;
+        const nonGsPartsSums = [0];
+        for (const b of body) {
+            if (b === GLOBSTAR) {
+                nonGsPartsSums.push(nonGsParts);
+                currentBody = [[], 0];
+                bodySegments.push(currentBody);
+            }
+            else {
+                currentBody[0].push(b);
+                nonGsParts++;
+            }
+        }
+        let i = bodySegments.length - 1;
+        const fileLength = file.length - fileTailMatch;
+        for (const b of bodySegments) {
+            b[1] = fileLength - (nonGsPartsSums[i--] + b[0].length);
+        }
+        return !!this.#matchGlobStarBodySections(file, bodySegments, fileIndex, 0, partial, 0, !!fileTailMatch);
+    }
+    // return false for "nope, not matching"
+    // return null for "not matching, cannot keep trying"
+    #matchGlobStarBodySections(file, 
+    // pattern section, last possible position for it
+    bodySegments, fileIndex, bodyIndex, partial, globStarDepth, sawTail) {
+        // take the first body segment, and walk from fileIndex to its "after"
+        // value at the end
+        // If it doesn't match at that position, we increment, until we hit
+        // that final possible position, and give up.
+        // If it does match, then advance and try to rest.
+        // If any of them fail we keep walking forward.
+        // this is still a bit recursively painful, but it's more constrained
+        // than previous implementations, because we never test something that
+        // can't possibly be a valid matching condition.
+        const bs = bodySegments[bodyIndex];
+        if (!bs) {
+            // just make sure that there's no bad dots
+            for (let i = fileIndex; i < file.length; i++) {
+                sawTail = true;
+                const f = file[i];
+                if (f === '.' ||
+                    f === '..' ||
+                    (!this.options.dot && f.startsWith('.'))) {
+                    return false;
+                }
+            }
+            return sawTail;
+        }
+        // have a non-globstar body section to test
+        const [body, after] = bs;
+        while (fileIndex <= after) {
+            const m = this.#matchOne(file.slice(0, fileIndex + body.length), body, partial, fileIndex, 0);
+            // if limit exceeded, no match. intentional false negative,
+            // acceptable break in correctness for security.
+            if (m && globStarDepth < this.maxGlobstarRecursion) {
+                // match! see if the rest match. if so, we're done!
+                const sub = this.#matchGlobStarBodySections(file, bodySegments, fileIndex + body.length, bodyIndex + 1, partial, globStarDepth + 1, sawTail);
+                if (sub !== false) {
+                    return sub;
+                }
+            }
+            const f = file[fileIndex];
+            if (f === '.' ||
+                f === '..' ||
+                (!this.options.dot && f.startsWith('.'))) {
+                return false;
+            }
+            fileIndex++;
+        }
+        // walked off. no point continuing
+        return partial || null;
+    }
+    #matchOne(file, pattern, partial, fileIndex, patternIndex) {
+        let fi;
+        let pi;
+        let pl;
+        let fl;
+        for (fi = fileIndex,
+            pi = patternIndex,
+            fl = file.length,
+            pl = pattern.length; fi < fl && pi < pl; fi++, pi++) {
+            this.debug('matchOne loop');
+            let p = pattern[pi];
+            let f = file[fi];
+            this.debug(pattern, p, f);
+            // should be impossible.
+            // some invalid regexp stuff in the set.
+            /* c8 ignore start */
+            if (p === false || p === GLOBSTAR) {
+                return false;
+            }
+            /* c8 ignore stop */
+            // something other than **
+            // non-magic patterns just have to match exactly
+            // patterns with magic have been turned into regexps.
+            let hit;
+            if (typeof p === 'string') {
+                hit = f === p;
+                this.debug('string match', p, f, hit);
+            }
+            else {
+                hit = p.test(f);
+                this.debug('pattern match', p, f, hit);
+            }
+            if (!hit)
+                return false;
+        }
+        // Note: ending in / means that we'll get a final ""
+        // at the end of the pattern.  This can only match a
+        // corresponding "" at the end of the file.
+        // If the file ends in /, then it can only match a
+        // a pattern that ends in /, unless the pattern just
+        // doesn't have any more for it. But, a/b/ should *not*
+        // match "a/b/*", even though "" matches against the
+        // [^/]*? pattern, except in partial mode, where it might
+        // simply not be reached yet.
+        // However, a/b/ should still satisfy a/*
+        // now either we fell off the end of the pattern, or we're done.
+        if (fi === fl && pi === pl) {
+            // ran out of pattern and filename at the same time.
+            // an exact hit!
+            return true;
+        }
+        else if (fi === fl) {
+            // ran out of file, but still had pattern left.
+            // this is ok if we're doing the match as part of
+            // a glob fs traversal.
+            return partial;
+        }
+        else if (pi === pl) {
+            // ran out of pattern, still have file left.
+            // this is only acceptable if we're on the very last
+            // empty segment of a file with a trailing slash.
+            // a/* should match a/b/
+            return fi === fl - 1 && file[fi] === '';
+            /* c8 ignore start */
+        }
+        else {
+            // should be unreachable.
+            throw new Error('wtf?');
+        }
+        /* c8 ignore stop */
+    }
+    braceExpand() {
+        return braceExpand(this.pattern, this.options);
+    }
+    parse(pattern) {
+        assertValidPattern(pattern);
+        const options = this.options;
+        // shortcuts
+        if (pattern === '**')
+            return GLOBSTAR;
+        if (pattern === '')
+            return '';
+        // far and away, the most common glob pattern parts are
+        // *, *.*, and *.<ext>  Add a fast check method for those.
+        let m;
+        let fastTest = null;
+        if ((m = pattern.match(starRE))) {
+            fastTest = options.dot ? starTestDot : starTest;
+        }
+        else if ((m = pattern.match(starDotExtRE))) {
+            fastTest = (options.nocase ?
+                options.dot ?
+                    starDotExtTestNocaseDot
+                    : starDotExtTestNocase
+                : options.dot ? starDotExtTestDot
+                    : starDotExtTest)(m[1]);
+        }
+        else if ((m = pattern.match(qmarksRE))) {
+            fastTest = (options.nocase ?
+                options.dot ?
+                    qmarksTestNocaseDot
+                    : qmarksTestNocase
+                : options.dot ? qmarksTestDot
+                    : qmarksTest)(m);
+        }
+        else if ((m = pattern.match(starDotStarRE))) {
+            fastTest = options.dot ? starDotStarTestDot : starDotStarTest;
+        }
+        else if ((m = pattern.match(dotStarRE))) {
+            fastTest = dotStarTest;
+        }
+        const re = AST.fromGlob(pattern, this.options).toMMPattern();
+        if (fastTest && typeof re === 'object') {
+            // Avoids overriding in frozen environments
+            Reflect.defineProperty(re, 'test', { value: fastTest });
+        }
+        return re;
+    }
+    makeRe() {
+        if (this.regexp || this.regexp === false)
+            return this.regexp;
+        // at this point, this.set is a 2d array of partial
+        // pattern strings, or "**".
+        //
+        // It's better to use .match().  This function shouldn't
+        // be used, really, but it's pretty convenient sometimes,
+        // when you just want to work with a regex.
+        const set = this.set;
+        if (!set.length) {
+            this.regexp = false;
+            return this.regexp;
+        }
+        const options = this.options;
+        const twoStar = options.noglobstar ? esm_star
+            : options.dot ? twoStarDot
+                : twoStarNoDot;
+        const flags = new Set(options.nocase ? ['i'] : []);
+        // regexpify non-globstar patterns
+        // if ** is only item, then we just do one twoStar
+        // if ** is first, and there are more, prepend (\/|twoStar\/)? to next
+        // if ** is last, append (\/twoStar|) to previous
+        // if ** is in the middle, append (\/|\/twoStar\/) to previous
+        // then filter out GLOBSTAR symbols
+        let re = set
+            .map(pattern => {
+            const pp = pattern.map(p => {
+                if (p instanceof RegExp) {
+                    for (const f of p.flags.split(''))
+                        flags.add(f);
+                }
+                return (typeof p === 'string' ? esm_regExpEscape(p)
+                    : p === GLOBSTAR ? GLOBSTAR
+                        : p._src);
+            });
+            pp.forEach((p, i) => {
+                const next = pp[i + 1];
+                const prev = pp[i - 1];
+                if (p !== GLOBSTAR || prev === GLOBSTAR) {
+                    return;
+                }
+                if (prev === undefined) {
+                    if (next !== undefined && next !== GLOBSTAR) {
+                        pp[i + 1] = '(?:\\/|' + twoStar + '\\/)?' + next;
+                    }
+                    else {
+                        pp[i] = twoStar;
+                    }
+                }
+                else if (next === undefined) {
+                    pp[i - 1] = prev + '(?:\\/|\\/' + twoStar + ')?';
+                }
+                else if (next !== GLOBSTAR) {
+                    pp[i - 1] = prev + '(?:\\/|\\/' + twoStar + '\\/)' + next;
+                    pp[i + 1] = GLOBSTAR;
+                }
+            });
+            const filtered = pp.filter(p => p !== GLOBSTAR);
+            // For partial matches, we need to make the pattern match
+            // any prefix of the full path. We do this by generating
+            // alternative patterns that match progressively longer prefixes.
+            if (this.partial && filtered.length >= 1) {
+                const prefixes = [];
+                for (let i = 1; i <= filtered.length; i++) {
+                    prefixes.push(filtered.slice(0, i).join('/'));
+                }
+                return '(?:' + prefixes.join('|') + ')';
+            }
+            return filtered.join('/');
+        })
+            .join('|');
+        // need to wrap in parens if we had more than one thing with |,
+        // otherwise only the first will be anchored to ^ and the last to $
+        const [open, close] = set.length > 1 ? ['(?:', ')'] : ['', ''];
+        // must match entire pattern
+        // ending in a * or ** will make it less strict.
+        re = '^' + open + re + close + '$';
+        // In partial mode, '/' should always match as it's a valid prefix for any pattern
+        if (this.partial) {
+            re = '^(?:\\/|' + open + re.slice(1, -1) + close + ')$';
+        }
+        // can match anything, as long as it's not this.
+        if (this.negate)
+            re = '^(?!' + re + ').+$';
+        try {
+            this.regexp = new RegExp(re, [...flags].join(''));
+            /* c8 ignore start */
+        }
+        catch {
+            // should be impossible
+            this.regexp = false;
+        }
+        /* c8 ignore stop */
+        return this.regexp;
+    }
+    slashSplit(p) {
+        // if p starts with // on windows, we preserve that
+        // so that UNC paths aren't broken.  Otherwise, any number of
+        // / characters are coalesced into one, unless
+        // preserveMultipleSlashes is set to true.
+        if (this.preserveMultipleSlashes) {
+            return p.split('/');
+        }
+        else if (this.isWindows && /^\/\/[^/]+/.test(p)) {
+            // add an extra '' for the one we lose
+            return ['', ...p.split(/\/+/)];
+        }
+        else {
+            return p.split(/\/+/);
+        }
+    }
+    match(f, partial = this.partial) {
+        this.debug('match', f, this.pattern);
+        // short-circuit in the case of busted things.
+        // comments, etc.
+        if (this.comment) {
+            return false;
+        }
+        if (this.empty) {
+            return f === '';
+        }
+        if (f === '/' && partial) {
+            return true;
+        }
+        const options = this.options;
+        // windows: need to use /, not \
+        if (this.isWindows) {
+            f = f.split('\\').join('/');
+        }
+        // treat the test path as a set of pathparts.
+        const ff = this.slashSplit(f);
+        this.debug(this.pattern, 'split', ff);
+        // just ONE of the pattern sets in this.set needs to match
+        // in order for it to be valid.  If negating, then just one
+        // match means that we have failed.
+        // Either way, return on the first hit.
+        const set = this.set;
+        this.debug(this.pattern, 'set', set);
+        // Find the basename of the path by looking for the last non-empty segment
+        let filename = ff[ff.length - 1];
+        if (!filename) {
+            for (let i = ff.length - 2; !filename && i >= 0; i--) {
+                filename = ff[i];
+            }
+        }
+        for (const pattern of set) {
+            let file = ff;
+            if (options.matchBase && pattern.length === 1) {
+                file = [filename];
+            }
+            const hit = this.matchOne(file, pattern, partial);
+            if (hit) {
+                if (options.flipNegate) {
+                    return true;
+                }
+                return !this.negate;
+            }
+        }
+        // didn't get any hits.  this is success if it's a negative
+        // pattern, failure otherwise.
+        if (options.flipNegate) {
+            return false;
+        }
+        return this.negate;
+    }
+    static defaults(def) {
+        return minimatch.defaults(def).Minimatch;
+    }
+}
+/* c8 ignore start */
+
+
+
+/* c8 ignore stop */
+minimatch.AST = AST;
+minimatch.Minimatch = Minimatch;
+minimatch.escape = escape_escape;
+minimatch.unescape = unescape_unescape;
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-path.js
+
+
+
+const internal_path_IS_WINDOWS = process.platform === 'win32';
+/**
+ * Helper class for parsing paths into segments
+ */
+class Path {
+    /**
+     * Constructs a Path
+     * @param itemPath Path or array of segments
+     */
+    constructor(itemPath) {
+        this.segments = [];
+        // String
+        if (typeof itemPath === 'string') {
+            external_assert_(itemPath, `Parameter 'itemPath' must not be empty`);
+            // Normalize slashes and trim unnecessary trailing slash
+            itemPath = safeTrimTrailingSeparator(itemPath);
+            // Not rooted
+            if (!hasRoot(itemPath)) {
+                this.segments = itemPath.split(external_path_.sep);
+            }
+            // Rooted
+            else {
+                // Add all segments, while not at the root
+                let remaining = itemPath;
+                let dir = dirname(remaining);
+                while (dir !== remaining) {
+                    // Add the segment
+                    const basename = external_path_.basename(remaining);
+                    this.segments.unshift(basename);
+                    // Truncate the last segment
+                    remaining = dir;
+                    dir = dirname(remaining);
+                }
+                // Remainder is the root
+                this.segments.unshift(remaining);
+            }
+        }
+        // Array
+        else {
+            // Must not be empty
+            external_assert_(itemPath.length > 0, `Parameter 'itemPath' must not be an empty array`);
+            // Each segment
+            for (let i = 0; i < itemPath.length; i++) {
+                let segment = itemPath[i];
+                // Must not be empty
+                external_assert_(segment, `Parameter 'itemPath' must not contain any empty segments`);
+                // Normalize slashes
+                segment = normalizeSeparators(itemPath[i]);
+                // Root segment
+                if (i === 0 && hasRoot(segment)) {
+                    segment = safeTrimTrailingSeparator(segment);
+                    external_assert_(segment === dirname(segment), `Parameter 'itemPath' root segment contains information for multiple segments`);
+                    this.segments.push(segment);
+                }
+                // All other segments
+                else {
+                    // Must not contain slash
+                    external_assert_(!segment.includes(external_path_.sep), `Parameter 'itemPath' contains unexpected path separators`);
+                    this.segments.push(segment);
+                }
+            }
+        }
+    }
+    /**
+     * Converts the path to it's string representation
+     */
+    toString() {
+        // First segment
+        let result = this.segments[0];
+        // All others
+        let skipSlash = result.endsWith(external_path_.sep) || (internal_path_IS_WINDOWS && /^[A-Z]:$/i.test(result));
+        for (let i = 1; i < this.segments.length; i++) {
+            if (skipSlash) {
+                skipSlash = false;
+            }
+            else {
+                result += external_path_.sep;
+            }
+            result += this.segments[i];
+        }
+        return result;
+    }
+}
+//# sourceMappingURL=internal-path.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-pattern.js
+
+
+
+
+
+
+
+const internal_pattern_IS_WINDOWS = process.platform === 'win32';
+class Pattern {
+    constructor(patternOrNegate, isImplicitPattern = false, segments, homedir) {
+        /**
+         * Indicates whether matches should be excluded from the result set
+         */
+        this.negate = false;
+        // Pattern overload
+        let pattern;
+        if (typeof patternOrNegate === 'string') {
+            pattern = patternOrNegate.trim();
+        }
+        // Segments overload
+        else {
+            // Convert to pattern
+            segments = segments || [];
+            external_assert_(segments.length, `Parameter 'segments' must not empty`);
+            const root = Pattern.getLiteral(segments[0]);
+            external_assert_(root && hasAbsoluteRoot(root), `Parameter 'segments' first element must be a root path`);
+            pattern = new Path(segments).toString().trim();
+            if (patternOrNegate) {
+                pattern = `!${pattern}`;
+            }
+        }
+        // Negate
+        while (pattern.startsWith('!')) {
+            this.negate = !this.negate;
+            pattern = pattern.substr(1).trim();
+        }
+        // Normalize slashes and ensures absolute root
+        pattern = Pattern.fixupPattern(pattern, homedir);
+        // Segments
+        this.segments = new Path(pattern).segments;
+        // Trailing slash indicates the pattern should only match directories, not regular files
+        this.trailingSeparator = normalizeSeparators(pattern)
+            .endsWith(external_path_.sep);
+        pattern = safeTrimTrailingSeparator(pattern);
+        // Search path (literal path prior to the first glob segment)
+        let foundGlob = false;
+        const searchSegments = this.segments
+            .map(x => Pattern.getLiteral(x))
+            .filter(x => !foundGlob && !(foundGlob = x === ''));
+        this.searchPath = new Path(searchSegments).toString();
+        // Root RegExp (required when determining partial match)
+        this.rootRegExp = new RegExp(Pattern.regExpEscape(searchSegments[0]), internal_pattern_IS_WINDOWS ? 'i' : '');
+        this.isImplicitPattern = isImplicitPattern;
+        // Create minimatch
+        const minimatchOptions = {
+            dot: true,
+            nobrace: true,
+            nocase: internal_pattern_IS_WINDOWS,
+            nocomment: true,
+            noext: true,
+            nonegate: true
+        };
+        pattern = internal_pattern_IS_WINDOWS ? pattern.replace(/\\/g, '/') : pattern;
+        this.minimatch = new Minimatch(pattern, minimatchOptions);
+    }
+    /**
+     * Matches the pattern against the specified path
+     */
+    match(itemPath) {
+        // Last segment is globstar?
+        if (this.segments[this.segments.length - 1] === '**') {
+            // Normalize slashes
+            itemPath = normalizeSeparators(itemPath);
+            // Append a trailing slash. Otherwise Minimatch will not match the directory immediately
+            // preceding the globstar. For example, given the pattern `/foo/**`, Minimatch returns
+            // false for `/foo` but returns true for `/foo/`. Append a trailing slash to handle that quirk.
+            if (!itemPath.endsWith(external_path_.sep) && this.isImplicitPattern === false) {
+                // Note, this is safe because the constructor ensures the pattern has an absolute root.
+                // For example, formats like C: and C:foo on Windows are resolved to an absolute root.
+                itemPath = `${itemPath}${external_path_.sep}`;
+            }
+        }
+        else {
+            // Normalize slashes and trim unnecessary trailing slash
+            itemPath = safeTrimTrailingSeparator(itemPath);
+        }
+        // Match
+        if (this.minimatch.match(itemPath)) {
+            return this.trailingSeparator ? MatchKind.Directory : MatchKind.All;
+        }
+        return MatchKind.None;
+    }
+    /**
+     * Indicates whether the pattern may match descendants of the specified path
+     */
+    partialMatch(itemPath) {
+        // Normalize slashes and trim unnecessary trailing slash
+        itemPath = safeTrimTrailingSeparator(itemPath);
+        // matchOne does not handle root path correctly
+        if (dirname(itemPath) === itemPath) {
+            return this.rootRegExp.test(itemPath);
+        }
+        return this.minimatch.matchOne(itemPath.split(internal_pattern_IS_WINDOWS ? /\\+/ : /\/+/), this.minimatch.set[0], true);
+    }
+    /**
+     * Escapes glob patterns within a path
+     */
+    static globEscape(s) {
+        return (internal_pattern_IS_WINDOWS ? s : s.replace(/\\/g, '\\\\')) // escape '\' on Linux/macOS
+            .replace(/(\[)(?=[^/]+\])/g, '[[]') // escape '[' when ']' follows within the path segment
+            .replace(/\?/g, '[?]') // escape '?'
+            .replace(/\*/g, '[*]'); // escape '*'
+    }
+    /**
+     * Normalizes slashes and ensures absolute root
+     */
+    static fixupPattern(pattern, homedir) {
+        // Empty
+        external_assert_(pattern, 'pattern cannot be empty');
+        // Must not contain `.` segment, unless first segment
+        // Must not contain `..` segment
+        const literalSegments = new Path(pattern).segments.map(x => Pattern.getLiteral(x));
+        external_assert_(literalSegments.every((x, i) => (x !== '.' || i === 0) && x !== '..'), `Invalid pattern '${pattern}'. Relative pathing '.' and '..' is not allowed.`);
+        // Must not contain globs in root, e.g. Windows UNC path \\foo\b*r
+        external_assert_(!hasRoot(pattern) || literalSegments[0], `Invalid pattern '${pattern}'. Root segment must not contain globs.`);
+        // Normalize slashes
+        pattern = normalizeSeparators(pattern);
+        // Replace leading `.` segment
+        if (pattern === '.' || pattern.startsWith(`.${external_path_.sep}`)) {
+            pattern = Pattern.globEscape(process.cwd()) + pattern.substr(1);
+        }
+        // Replace leading `~` segment
+        else if (pattern === '~' || pattern.startsWith(`~${external_path_.sep}`)) {
+            homedir = homedir || external_os_.homedir();
+            external_assert_(homedir, 'Unable to determine HOME directory');
+            external_assert_(hasAbsoluteRoot(homedir), `Expected HOME directory to be a rooted path. Actual '${homedir}'`);
+            pattern = Pattern.globEscape(homedir) + pattern.substr(1);
+        }
+        // Replace relative drive root, e.g. pattern is C: or C:foo
+        else if (internal_pattern_IS_WINDOWS &&
+            (pattern.match(/^[A-Z]:$/i) || pattern.match(/^[A-Z]:[^\\]/i))) {
+            let root = ensureAbsoluteRoot('C:\\dummy-root', pattern.substr(0, 2));
+            if (pattern.length > 2 && !root.endsWith('\\')) {
+                root += '\\';
+            }
+            pattern = Pattern.globEscape(root) + pattern.substr(2);
+        }
+        // Replace relative root, e.g. pattern is \ or \foo
+        else if (internal_pattern_IS_WINDOWS && (pattern === '\\' || pattern.match(/^\\[^\\]/))) {
+            let root = ensureAbsoluteRoot('C:\\dummy-root', '\\');
+            if (!root.endsWith('\\')) {
+                root += '\\';
+            }
+            pattern = Pattern.globEscape(root) + pattern.substr(1);
+        }
+        // Otherwise ensure absolute root
+        else {
+            pattern = ensureAbsoluteRoot(Pattern.globEscape(process.cwd()), pattern);
+        }
+        return normalizeSeparators(pattern);
+    }
+    /**
+     * Attempts to unescape a pattern segment to create a literal path segment.
+     * Otherwise returns empty string.
+     */
+    static getLiteral(segment) {
+        let literal = '';
+        for (let i = 0; i < segment.length; i++) {
+            const c = segment[i];
+            // Escape
+            if (c === '\\' && !internal_pattern_IS_WINDOWS && i + 1 < segment.length) {
+                literal += segment[++i];
+                continue;
+            }
+            // Wildcard
+            else if (c === '*' || c === '?') {
+                return '';
+            }
+            // Character set
+            else if (c === '[' && i + 1 < segment.length) {
+                let set = '';
+                let closed = -1;
+                for (let i2 = i + 1; i2 < segment.length; i2++) {
+                    const c2 = segment[i2];
+                    // Escape
+                    if (c2 === '\\' && !internal_pattern_IS_WINDOWS && i2 + 1 < segment.length) {
+                        set += segment[++i2];
+                        continue;
+                    }
+                    // Closed
+                    else if (c2 === ']') {
+                        closed = i2;
+                        break;
+                    }
+                    // Otherwise
+                    else {
+                        set += c2;
+                    }
+                }
+                // Closed?
+                if (closed >= 0) {
+                    // Cannot convert
+                    if (set.length > 1) {
+                        return '';
+                    }
+                    // Convert to literal
+                    if (set) {
+                        literal += set;
+                        i = closed;
+                        continue;
+                    }
+                }
+                // Otherwise fall thru
+            }
+            // Append
+            literal += c;
+        }
+        return literal;
+    }
+    /**
+     * Escapes regexp special characters
+     * https://javascript.info/regexp-escaping
+     */
+    static regExpEscape(s) {
+        return s.replace(/[[\\^$.|?*+()]/g, '\\$&');
+    }
+}
+//# sourceMappingURL=internal-pattern.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-search-state.js
+class SearchState {
+    constructor(path, level) {
+        this.path = path;
+        this.level = level;
+    }
+}
+//# sourceMappingURL=internal-search-state.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-globber.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+var __asyncValues = (undefined && undefined.__asyncValues) || function (o) {
+    if (!Symbol.asyncIterator) throw new TypeError("Symbol.asyncIterator is not defined.");
+    var m = o[Symbol.asyncIterator], i;
+    return m ? m.call(o) : (o = typeof __values === "function" ? __values(o) : o[Symbol.iterator](), i = {}, verb("next"), verb("throw"), verb("return"), i[Symbol.asyncIterator] = function () { return this; }, i);
+    function verb(n) { i[n] = o[n] && function (v) { return new Promise(function (resolve, reject) { v = o[n](v), settle(resolve, reject, v.done, v.value); }); }; }
+    function settle(resolve, reject, d, v) { Promise.resolve(v).then(function(v) { resolve({ value: v, done: d }); }, reject); }
+};
+var __await = (undefined && undefined.__await) || function (v) { return this instanceof __await ? (this.v = v, this) : new __await(v); }
+var __asyncGenerator = (undefined && undefined.__asyncGenerator) || function (thisArg, _arguments, generator) {
+    if (!Symbol.asyncIterator) throw new TypeError("Symbol.asyncIterator is not defined.");
+    var g = generator.apply(thisArg, _arguments || []), i, q = [];
+    return i = Object.create((typeof AsyncIterator === "function" ? AsyncIterator : Object).prototype), verb("next"), verb("throw"), verb("return", awaitReturn), i[Symbol.asyncIterator] = function () { return this; }, i;
+    function awaitReturn(f) { return function (v) { return Promise.resolve(v).then(f, reject); }; }
+    function verb(n, f) { if (g[n]) { i[n] = function (v) { return new Promise(function (a, b) { q.push([n, v, a, b]) > 1 || resume(n, v); }); }; if (f) i[n] = f(i[n]); } }
+    function resume(n, v) { try { step(g[n](v)); } catch (e) { settle(q[0][3], e); } }
+    function step(r) { r.value instanceof __await ? Promise.resolve(r.value.v).then(fulfill, reject) : settle(q[0][2], r); }
+    function fulfill(value) { resume("next", value); }
+    function reject(value) { resume("throw", value); }
+    function settle(f, v) { if (f(v), q.shift(), q.length) resume(q[0][0], q[0][1]); }
+};
+
+
+
+
+
+
+
+
+const internal_globber_IS_WINDOWS = process.platform === 'win32';
+class DefaultGlobber {
+    constructor(options) {
+        this.patterns = [];
+        this.searchPaths = [];
+        this.options = getOptions(options);
+    }
+    getSearchPaths() {
+        // Return a copy
+        return this.searchPaths.slice();
+    }
+    glob() {
+        return __awaiter(this, void 0, void 0, function* () {
+            var _a, e_1, _b, _c;
+            const result = [];
+            try {
+                for (var _d = true, _e = __asyncValues(this.globGenerator()), _f; _f = yield _e.next(), _a = _f.done, !_a; _d = true) {
+                    _c = _f.value;
+                    _d = false;
+                    const itemPath = _c;
+                    result.push(itemPath);
+                }
+            }
+            catch (e_1_1) { e_1 = { error: e_1_1 }; }
+            finally {
+                try {
+                    if (!_d && !_a && (_b = _e.return)) yield _b.call(_e);
+                }
+                finally { if (e_1) throw e_1.error; }
+            }
+            return result;
+        });
+    }
+    globGenerator() {
+        return __asyncGenerator(this, arguments, function* globGenerator_1() {
+            // Fill in defaults options
+            const options = getOptions(this.options);
+            // Implicit descendants?
+            const patterns = [];
+            for (const pattern of this.patterns) {
+                patterns.push(pattern);
+                if (options.implicitDescendants &&
+                    (pattern.trailingSeparator ||
+                        pattern.segments[pattern.segments.length - 1] !== '**')) {
+                    patterns.push(new Pattern(pattern.negate, true, pattern.segments.concat('**')));
+                }
+            }
+            // Push the search paths
+            const stack = [];
+            for (const searchPath of getSearchPaths(patterns)) {
+                lib_core.debug(`Search path '${searchPath}'`);
+                // Exists?
+                try {
+                    // Intentionally using lstat. Detection for broken symlink
+                    // will be performed later (if following symlinks).
+                    yield __await(external_fs_.promises.lstat(searchPath));
+                }
+                catch (err) {
+                    if (err.code === 'ENOENT') {
+                        continue;
+                    }
+                    throw err;
+                }
+                stack.unshift(new SearchState(searchPath, 1));
+            }
+            // Search
+            const traversalChain = []; // used to detect cycles
+            while (stack.length) {
+                // Pop
+                const item = stack.pop();
+                // Match?
+                const match = internal_pattern_helper_match(patterns, item.path);
+                const partialMatch = !!match || internal_pattern_helper_partialMatch(patterns, item.path);
+                if (!match && !partialMatch) {
+                    continue;
+                }
+                // Stat
+                const stats = yield __await(DefaultGlobber.stat(item, options, traversalChain)
+                // Broken symlink, or symlink cycle detected, or no longer exists
+                );
+                // Broken symlink, or symlink cycle detected, or no longer exists
+                if (!stats) {
+                    continue;
+                }
+                // Hidden file or directory?
+                if (options.excludeHiddenFiles && external_path_.basename(item.path).match(/^\./)) {
+                    continue;
+                }
+                // Directory
+                if (stats.isDirectory()) {
+                    // Matched
+                    if (match & MatchKind.Directory && options.matchDirectories) {
+                        yield yield __await(item.path);
+                    }
+                    // Descend?
+                    else if (!partialMatch) {
+                        continue;
+                    }
+                    // Push the child items in reverse
+                    const childLevel = item.level + 1;
+                    const childItems = (yield __await(external_fs_.promises.readdir(item.path))).map(x => new SearchState(external_path_.join(item.path, x), childLevel));
+                    stack.push(...childItems.reverse());
+                }
+                // File
+                else if (match & MatchKind.File) {
+                    yield yield __await(item.path);
+                }
+            }
+        });
+    }
+    /**
+     * Constructs a DefaultGlobber
+     */
+    static create(patterns, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            const result = new DefaultGlobber(options);
+            if (internal_globber_IS_WINDOWS) {
+                patterns = patterns.replace(/\r\n/g, '\n');
+                patterns = patterns.replace(/\r/g, '\n');
+            }
+            const lines = patterns.split('\n').map(x => x.trim());
+            for (const line of lines) {
+                // Empty or comment
+                if (!line || line.startsWith('#')) {
+                    continue;
+                }
+                // Pattern
+                else {
+                    result.patterns.push(new Pattern(line));
+                }
+            }
+            result.searchPaths.push(...getSearchPaths(result.patterns));
+            return result;
+        });
+    }
+    static stat(item, options, traversalChain) {
+        return __awaiter(this, void 0, void 0, function* () {
+            // Note:
+            // `stat` returns info about the target of a symlink (or symlink chain)
+            // `lstat` returns info about a symlink itself
+            let stats;
+            if (options.followSymbolicLinks) {
+                try {
+                    // Use `stat` (following symlinks)
+                    stats = yield external_fs_.promises.stat(item.path);
+                }
+                catch (err) {
+                    if (err.code === 'ENOENT') {
+                        if (options.omitBrokenSymbolicLinks) {
+                            lib_core.debug(`Broken symlink '${item.path}'`);
+                            return undefined;
+                        }
+                        throw new Error(`No information found for the path '${item.path}'. This may indicate a broken symbolic link.`);
+                    }
+                    throw err;
+                }
+            }
+            else {
+                // Use `lstat` (not following symlinks)
+                stats = yield external_fs_.promises.lstat(item.path);
+            }
+            // Note, isDirectory() returns false for the lstat of a symlink
+            if (stats.isDirectory() && options.followSymbolicLinks) {
+                // Get the realpath
+                const realPath = yield external_fs_.promises.realpath(item.path);
+                // Fixup the traversal chain to match the item level
+                while (traversalChain.length >= item.level) {
+                    traversalChain.pop();
+                }
+                // Test for a cycle
+                if (traversalChain.some((x) => x === realPath)) {
+                    lib_core.debug(`Symlink cycle detected for path '${item.path}' and realpath '${realPath}'`);
+                    return undefined;
+                }
+                // Update the traversal chain
+                traversalChain.push(realPath);
+            }
+            return stats;
+        });
+    }
+}
+//# sourceMappingURL=internal-globber.js.map
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __nccwpck_require__(6982);
+// EXTERNAL MODULE: external "stream"
+var external_stream_ = __nccwpck_require__(2203);
+// EXTERNAL MODULE: external "util"
+var external_util_ = __nccwpck_require__(9023);
+;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/internal-hash-files.js
+var internal_hash_files_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+var internal_hash_files_asyncValues = (undefined && undefined.__asyncValues) || function (o) {
+    if (!Symbol.asyncIterator) throw new TypeError("Symbol.asyncIterator is not defined.");
+    var m = o[Symbol.asyncIterator], i;
+    return m ? m.call(o) : (o = typeof __values === "function" ? __values(o) : o[Symbol.iterator](), i = {}, verb("next"), verb("throw"), verb("return"), i[Symbol.asyncIterator] = function () { return this; }, i);
+    function verb(n) { i[n] = o[n] && function (v) { return new Promise(function (resolve, reject) { v = o[n](v), settle(resolve, reject, v.done, v.value); }); }; }
+    function settle(resolve, reject, d, v) { Promise.resolve(v).then(function(v) { resolve({ value: v, done: d }); }, reject); }
+};
+
+
+
+
+
+
+function hashFiles(globber_1, currentWorkspace_1) {
+    return internal_hash_files_awaiter(this, arguments, void 0, function* (globber, currentWorkspace, verbose = false) {
+        var _a, e_1, _b, _c;
+        var _d;
+        const writeDelegate = verbose ? core.info : core.debug;
+        let hasMatch = false;
+        const githubWorkspace = currentWorkspace
+            ? currentWorkspace
+            : ((_d = process.env['GITHUB_WORKSPACE']) !== null && _d !== void 0 ? _d : process.cwd());
+        const result = crypto.createHash('sha256');
+        let count = 0;
+        try {
+            for (var _e = true, _f = internal_hash_files_asyncValues(globber.globGenerator()), _g; _g = yield _f.next(), _a = _g.done, !_a; _e = true) {
+                _c = _g.value;
+                _e = false;
+                const file = _c;
+                writeDelegate(file);
+                if (!file.startsWith(`${githubWorkspace}${path.sep}`)) {
+                    writeDelegate(`Ignore '${file}' since it is not under GITHUB_WORKSPACE.`);
+                    continue;
+                }
+                if (fs.statSync(file).isDirectory()) {
+                    writeDelegate(`Skip directory '${file}'.`);
+                    continue;
+                }
+                const hash = crypto.createHash('sha256');
+                const pipeline = util.promisify(stream.pipeline);
+                yield pipeline(fs.createReadStream(file), hash);
+                result.write(hash.digest());
+                count++;
+                if (!hasMatch) {
+                    hasMatch = true;
+                }
+            }
+        }
+        catch (e_1_1) { e_1 = { error: e_1_1 }; }
+        finally {
+            try {
+                if (!_e && !_a && (_b = _f.return)) yield _b.call(_f);
+            }
+            finally { if (e_1) throw e_1.error; }
+        }
+        result.end();
+        if (hasMatch) {
+            writeDelegate(`Found ${count} files to hash.`);
+            return result.digest('hex');
+        }
+        else {
+            writeDelegate(`No matches found for glob`);
+            return '';
+        }
+    });
+}
+//# sourceMappingURL=internal-hash-files.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/glob/lib/glob.js
+var glob_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+/**
+ * Constructs a globber
+ *
+ * @param patterns  Patterns separated by newlines
+ * @param options   Glob options
+ */
+function create(patterns, options) {
+    return glob_awaiter(this, void 0, void 0, function* () {
+        return yield DefaultGlobber.create(patterns, options);
+    });
+}
+/**
+ * Computes the sha256 hash of a glob
+ *
+ * @param patterns  Patterns separated by newlines
+ * @param currentWorkspace  Workspace used when matching files
+ * @param options   Glob options
+ * @param verbose   Enables verbose logging
+ */
+function glob_hashFiles(patterns_1) {
+    return glob_awaiter(this, arguments, void 0, function* (patterns, currentWorkspace = '', options, verbose = false) {
+        let followSymbolicLinks = true;
+        if (options && typeof options.followSymbolicLinks === 'boolean') {
+            followSymbolicLinks = options.followSymbolicLinks;
+        }
+        const globber = yield create(patterns, { followSymbolicLinks });
+        return _hashFiles(globber, currentWorkspace, verbose);
+    });
+}
+//# sourceMappingURL=glob.js.map
+// EXTERNAL MODULE: ./node_modules/yazl/index.js
+var yazl = __nccwpck_require__(3044);
+;// CONCATENATED MODULE: ./src/actions/shared/files.ts
+// Finding the files a user named (paths, folders, globs) and zipping them on the fly.
+
+
+
+
+/**
+ * Resolves patterns, one per line (`!pattern` excludes, `#` starts a comment), relative to `cwd`.
+ * Folders match their whole content. Hidden files are included: a build output is what it is.
+ */
+async function findFiles(patterns, cwd) {
+    const absolute = patterns.map(p => {
+        const negated = p.startsWith('!');
+        const body = negated ? p.slice(1) : p;
+        const resolved = external_node_path_default().isAbsolute(body) ? body : external_node_path_default().join(cwd, body);
+        return negated ? `!${resolved}` : resolved;
+    });
+    const globber = await create(absolute.join('\n'), {
+        followSymbolicLinks: true,
+        implicitDescendants: true,
+        matchDirectories: true,
+        omitBrokenSymbolicLinks: true
+    });
+    const found = new Set();
+    for await (const match of globber.globGenerator()) {
+        if ((await (0,promises_.stat)(match)).isFile())
+            found.add(match);
+    }
+    const files = [...found].sort();
+    const searchPaths = globber.getSearchPaths();
+    let namedFolder = false;
+    for (const p of absolute) {
+        if (p.startsWith('!') || /[*?[\]{}]/.test(p))
+            continue;
+        const info = await (0,promises_.stat)(p).catch(() => undefined);
+        if (info?.isDirectory())
+            namedFolder = true;
+    }
+    return { files, rootDirectory: commonRoot(searchPaths, files), namedFolder };
+}
+function commonRoot(searchPaths, files) {
+    if (files.length === 1 && searchPaths.length === 1 && searchPaths[0] === files[0]) {
+        return external_node_path_default().dirname(files[0]);
+    }
+    const parts = searchPaths.map(p => p.split((external_node_path_default()).sep));
+    const common = [];
+    for (let i = 0; parts.every(p => i < p.length && p[i] === parts[0][i]); i++) {
+        common.push(parts[0][i]);
+    }
+    const root = common.join((external_node_path_default()).sep) || (external_node_path_default()).sep;
+    // A search path that is itself a file (e.g. two files named side by side) is not a folder.
+    return files.includes(root) ? external_node_path_default().dirname(root) : root;
+}
+/** Name of a file inside an archive: relative to the root, always with forward slashes. */
+function archiveEntryName(file, rootDirectory) {
+    return external_node_path_default().relative(rootDirectory, file).split((external_node_path_default()).sep).join('/');
+}
+/**
+ * A zip of `files` as a stream, built while it is read: nothing is held in memory or written to
+ * disk. The size is unknown in advance (entries are deflated), so it is sent chunked.
+ */
+async function zipStream(files, rootDirectory) {
+    const zip = new yazl/* ZipFile */.u();
+    for (const file of files) {
+        const info = await (0,promises_.stat)(file);
+        zip.addFile(file, archiveEntryName(file, rootDirectory), {
+            mtime: info.mtime,
+            mode: info.mode,
+            compress: true
+        });
+    }
+    zip.end();
+    return zip.outputStream;
+}
+
+;// CONCATENATED MODULE: ./src/actions/post-artifact/main.ts
+// Uploads files to a Maestro task as result files (artifacts). Everything is checked before the
+// first request: the task id, the patterns and what they match, the name and the options. Files go
+// from disk as streams; several files or a folder are zipped while being sent (the client sends a
+// re-openable stream of unknown size chunked), so memory stays flat whatever the size.
+
+
+
+
+
+
+
+const main_Inputs = {
+    ...ConnectionInputs,
+    taskId: 'task-id',
+    path: 'path',
+    name: 'name',
+    archive: 'archive',
+    ifNoFilesFound: 'if-no-files-found'
+};
+const main_Outputs = {
+    artifactId: 'artifact-id',
+    artifactIds: 'artifact-ids',
+    size: 'size',
+    sha256: 'sha256'
+};
+const ARCHIVE_MODES = ['auto', 'always', 'never'];
+const NO_FILES_POLICIES = ['error', 'warn', 'ignore'];
+/** Default display name of an archive that is neither one folder nor one file. */
+const DEFAULT_ARCHIVE_NAME = 'result-files';
+/** Several files (archive: never) are sent this many at a time. */
+const PARALLEL_UPLOADS = 4;
+/** At most this many files are listed one by one in the job summary. */
+const SUMMARY_FILE_ROWS = 100;
+const MAX_NAME_LENGTH = 255;
+/**
+ * A display name is one file name: it becomes the downloaded file's name in Maestro, so path
+ * separators, control characters, `.`/`..` and over-long names are refused (not silently
+ * rewritten: a slash usually means a path was put in `name` instead of `path`).
+ */
+function parseDisplayName(input, raw) {
+    const value = raw.trim();
+    if (value === '')
+        return undefined;
+    const accepted = `a file name without / or \\ or control characters, at most ${MAX_NAME_LENGTH} characters, e.g. build-report`;
+    if (/[/\\]/.test(value))
+        throw (0,shared_inputs/* invalidInput */.aY)(input, 'A name, not a path', value, accepted);
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f]/.test(value)) {
+        throw (0,shared_inputs/* invalidInput */.aY)(input, 'Control characters are not allowed', JSON.stringify(value), accepted);
+    }
+    if (/^\.+$/.test(value))
+        throw (0,shared_inputs/* invalidInput */.aY)(input, 'Not a file name', value, accepted);
+    if (value.length > MAX_NAME_LENGTH)
+        throw (0,shared_inputs/* invalidInput */.aY)(input, 'Too long', value, accepted);
+    return value;
+}
+/** `1.5 MiB (1572864 bytes)`, or `12 bytes`. */
+function formatSize(bytes) {
+    if (bytes < 1024)
+        return `${bytes} byte${bytes === 1 ? '' : 's'}`;
+    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+    let v = bytes / 1024;
+    let i = 0;
+    while (v >= 1024 && i < units.length - 1) {
+        v /= 1024;
+        i++;
+    }
+    return `${v.toFixed(1)} ${units[i]} (${bytes} bytes)`;
+}
+/** Decides what to upload: pure, so every combination is unit-tested. */
+function planUploads(o) {
+    const { files, found } = o;
+    const single = files.length === 1 && !found.namedFolder;
+    if (o.archive === 'never' || (o.archive === 'auto' && single)) {
+        if (files.length > 1 && o.name !== undefined) {
+            throw new shared_inputs/* ActionInputError */.VA(main_Inputs.name, `With '${main_Inputs.archive}: ${o.archive}' the ${files.length} matched files become ${files.length} result files, each named after its file, so one name cannot apply, got ${(0,shared_inputs/* quoteValue */.cl)(o.name)}. Accepted: no '${main_Inputs.name}', or '${main_Inputs.archive}: auto' / 'always' to post them as one archive`);
+        }
+        return files.map(file => ({
+            kind: 'file',
+            name: o.name ?? external_node_path_default().basename(file.path),
+            file
+        }));
+    }
+    const name = o.name ?? defaultArchiveName(o);
+    const fileName = /\.zip$/i.test(name) ? name : `${name}.zip`;
+    return [{ kind: 'archive', name, fileName, files, root: found.rootDirectory }];
+}
+function defaultArchiveName(o) {
+    const positive = o.patterns.filter(p => !p.startsWith('!'));
+    if (o.found.namedFolder && positive.length === 1) {
+        const folder = external_node_path_default().basename(external_node_path_default().resolve(o.cwd, positive[0]));
+        if (folder !== '')
+            return folder;
+    }
+    if (o.files.length === 1)
+        return external_node_path_default().basename(o.files[0].path);
+    return DEFAULT_ARCHIVE_NAME;
+}
+async function post_artifact_main_run(core, options = {}) {
+    const env = options.env ?? process.env;
+    const connection = readConnection(core, { env, action: 'post-artifact' });
+    const inputs = (0,shared_inputs/* createInputReader */.ic)(core);
+    const taskId = inputs.integer(main_Inputs.taskId, { min: 1, max: Number.MAX_SAFE_INTEGER });
+    const patterns = inputs.list(main_Inputs.path);
+    if (patterns.length === 0) {
+        throw new shared_inputs/* ActionInputError */.VA(main_Inputs.path, `Required input is empty. Accepted: files, folders or glob patterns, one per line, relative to the workspace (e.g. 'dist/' or 'reports/**/*.pdf')`);
+    }
+    const name = parseDisplayName(main_Inputs.name, inputs.raw(main_Inputs.name));
+    const archive = inputs.enum(main_Inputs.archive, { values: ARCHIVE_MODES, default: 'auto' });
+    const ifNoFilesFound = inputs.enum(main_Inputs.ifNoFilesFound, {
+        values: NO_FILES_POLICIES,
+        default: 'error'
+    });
+    const cwd = env.GITHUB_WORKSPACE || process.cwd();
+    let found;
+    try {
+        found = await findFiles(patterns, cwd);
+    }
+    catch (e) {
+        throw (0,shared_inputs/* invalidInput */.aY)(main_Inputs.path, `Cannot search these patterns (${e instanceof Error ? e.message : String(e)})`, patterns.join('\n'), 'files, folders or glob patterns (@actions/glob syntax), one per line');
+    }
+    if (found.files.length === 0) {
+        const what = `No files match ${patterns.map(shared_inputs/* quoteValue */.cl).join(', ')} (searched from ${cwd})`;
+        if (ifNoFilesFound === 'error') {
+            throw new shared_inputs/* ActionInputError */.VA(main_Inputs.path, `${what}. Accepted: paths or patterns that match at least one file; set '${main_Inputs.ifNoFilesFound}' to warn or ignore when nothing to post is fine`);
+        }
+        const message = `${what}; no result file posted.`;
+        if (ifNoFilesFound === 'warn')
+            core.warning(message);
+        else
+            core.info(message);
+        setOutputs(core, {
+            [main_Outputs.artifactId]: '',
+            [main_Outputs.artifactIds]: [],
+            [main_Outputs.size]: '',
+            [main_Outputs.sha256]: ''
+        });
+        return;
+    }
+    const files = await Promise.all(found.files.map(async (file) => ({
+        path: file,
+        entryName: archiveEntryName(file, found.rootDirectory),
+        size: (await (0,promises_.stat)(file)).size
+    })));
+    const plans = planUploads({ found, files, patterns, cwd, name, archive });
+    const client = new MaestroClient(connection);
+    const posted = [];
+    try {
+        await forEachLimited(plans, PARALLEL_UPLOADS, async (plan) => {
+            const result = await upload(client, taskId, plan);
+            posted.push({ plan, result });
+            core.info(`Posted '${plan.name}' (${result.artifact.fileName || fileNameOf(plan)}) to task ${taskId} as result file ${result.artifact.id}: ${formatSize(result.size)}, sha256 ${result.sha256}`);
+        });
+    }
+    finally {
+        await client.close();
+    }
+    posted.sort((a, b) => plans.indexOf(a.plan) - plans.indexOf(b.plan));
+    const first = posted[0].result;
+    setOutputs(core, {
+        [main_Outputs.artifactId]: first.artifact.id,
+        [main_Outputs.artifactIds]: posted.map(p => p.result.artifact.id),
+        [main_Outputs.size]: first.size,
+        [main_Outputs.sha256]: first.sha256
+    });
+    await writeSummary(core, {
+        title: posted.length === 1
+            ? `Result file posted to Maestro task ${taskId}`
+            : `${posted.length} result files posted to Maestro task ${taskId}`,
+        rows: summaryRows(posted)
+    });
+}
+function fileNameOf(plan) {
+    return plan.kind === 'file' ? external_node_path_default().basename(plan.file.path) : plan.fileName;
+}
+function upload(client, taskId, plan) {
+    if (plan.kind === 'file') {
+        return client.uploadArtifact({
+            taskId,
+            name: plan.name,
+            filePath: plan.file.path,
+            fileName: external_node_path_default().basename(plan.file.path)
+        });
+    }
+    const total = plan.files.reduce((n, f) => n + f.size, 0);
+    return client.uploadArtifact({
+        taskId,
+        name: plan.name,
+        fileName: plan.fileName,
+        // A fresh zip for each attempt: a retried send streams the same bytes again.
+        open: () => zipStream(plan.files.map(f => f.path), plan.root),
+        // Deflate rarely grows data; headers add ~100 bytes per entry.
+        sizeHint: total + plan.files.length * 256
+    });
+}
+function summaryRows(posted) {
+    const rows = [];
+    for (const { plan, result } of posted) {
+        const id = result.artifact.id;
+        if (plan.kind === 'file') {
+            rows.push([
+                `${plan.name} (result file ${id})`,
+                `${formatSize(result.size)}, sha256 ${result.sha256}`
+            ]);
+            continue;
+        }
+        rows.push([
+            `${plan.name} (result file ${id})`,
+            `${plan.fileName}: ${formatSize(result.size)}, sha256 ${result.sha256}`
+        ]);
+        const listed = plan.files.slice(0, SUMMARY_FILE_ROWS);
+        for (const f of listed)
+            rows.push([`  ${f.entryName}`, formatSize(f.size)]);
+        const rest = plan.files.length - listed.length;
+        if (rest > 0)
+            rows.push(['  …', `${rest} more file${rest === 1 ? '' : 's'}`]);
+        const total = plan.files.reduce((n, f) => n + f.size, 0);
+        rows.push([`  ${plan.files.length} files in total`, formatSize(total)]);
+    }
+    return rows;
+}
+/**
+ * Runs `fn` over `items`, at most `limit` at a time. After the first failure no new item starts;
+ * the ones running finish, then that first failure is thrown.
+ */
+async function forEachLimited(items, limit, fn) {
+    let next = 0;
+    let failure;
+    const worker = async () => {
+        while (failure === undefined && next < items.length) {
+            const item = items[next++];
+            try {
+                await fn(item);
+            }
+            catch (error) {
+                failure ??= { error };
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    if (failure)
+        throw failure.error;
+}
+
 ;// CONCATENATED MODULE: ./src/actions/all/commands.generated.ts
-const commands = {};
+
+
+const commands = {
+    alert: {
+        title: 'Alert',
+        run: main_run,
+        inputs: {
+            'task-id': '',
+            type: 'INFO',
+            title: '',
+            message: '',
+            'fail-on-error': 'true',
+            server: '',
+            login: '',
+            'access-key': '',
+            'ca-certificate': '',
+            'insecure-skip-tls-verify': 'false',
+            'timeout-seconds': '60'
+        }
+    },
+    'post-artifact': {
+        title: 'Post result files',
+        run: post_artifact_main_run,
+        inputs: {
+            'task-id': '',
+            path: '',
+            name: '',
+            archive: 'auto',
+            'if-no-files-found': 'error',
+            server: '',
+            login: '',
+            'access-key': '',
+            'ca-certificate': '',
+            'insecure-skip-tls-verify': 'false',
+            'timeout-seconds': '60'
+        }
+    }
+};
 
 ;// CONCATENATED MODULE: ./src/actions/all/main.ts
 
 
-const Inputs = { command: 'command' };
+const all_main_Inputs = { command: 'command' };
 /** The error title for a run: the command's own name once the command is known. */
 function titleFor(rawCommand, table = commands) {
     const command = Object.keys(table).find(c => c === rawCommand.trim().toLowerCase());
     return command ? table[command].title : 'BotCity Maestro';
 }
-function run(core) {
+function all_main_run(core) {
     return runCommand(core, commands);
 }
 async function runCommand(core, table) {
-    const name = (0,inputs/* parseEnum */.nL)(Inputs.command, core.getInput(Inputs.command), {
+    const name = (0,shared_inputs/* parseEnum */.nL)(all_main_Inputs.command, core.getInput(all_main_Inputs.command), {
         values: Object.keys(table)
     });
     const command = table[name];
@@ -39384,25 +46729,24 @@ function withCommandDefaults(core, command) {
 
 /***/ }),
 
-/***/ 9520:
+/***/ 6612:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  VA: () => (/* binding */ ActionInputError),
-  nL: () => (/* binding */ parseEnum)
-});
-
-// UNUSED EXPORTS: MAX_QUOTED_VALUE, createInputReader, invalidInput, parseBoolean, parseDateTime, parseExistingFile, parseInteger, parseList, parseMapping, parseOptionalString, parseRequiredString, parseSecondsToMs, quoteValue
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/actions/shared/inputs.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BV: () => (/* binding */ parseExistingFile),
+/* harmony export */   VA: () => (/* binding */ ActionInputError),
+/* harmony export */   aY: () => (/* binding */ invalidInput),
+/* harmony export */   cl: () => (/* binding */ quoteValue),
+/* harmony export */   ic: () => (/* binding */ createInputReader),
+/* harmony export */   nL: () => (/* binding */ parseEnum),
+/* harmony export */   t0: () => (/* binding */ parseOptionalString)
+/* harmony export */ });
+/* unused harmony exports MAX_QUOTED_VALUE, parseRequiredString, parseBoolean, parseInteger, parseSecondsToMs, parseMapping, parseDateTime, parseList */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8815);
 // One place for reading and validating action inputs. The `parse*` functions are pure: they take
 // the input's name and raw text and return a typed value or throw an ActionInputError, so they are
 // tested without any runner. `createInputReader(core)` is the thin layer over `core.getInput`.
@@ -39448,8 +46792,8 @@ function parseOptionalString(raw) {
     const value = raw.trim();
     return value === '' ? undefined : value;
 }
-const TRUE_VALUES = (/* unused pure expression or super */ null && (['true', 'True', 'TRUE']));
-const FALSE_VALUES = (/* unused pure expression or super */ null && (['false', 'False', 'FALSE']));
+const TRUE_VALUES = ['true', 'True', 'TRUE'];
+const FALSE_VALUES = ['false', 'False', 'FALSE'];
 /**
  * YAML 1.2 core schema booleans, exactly as `core.getBooleanInput` accepts them (no yes/no/1/0,
  * which YAML 1.1 readers disagree about). Empty -> `defaultValue`.
@@ -39537,21 +46881,21 @@ function parseMapping(input, raw, options = {}) {
     const value = raw.trim();
     if (value === '')
         return {};
-    const doc = parseDocument(value, { uniqueKeys: true });
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .parseDocument */ .Tp)(value, { uniqueKeys: true });
     const problem = doc.errors[0];
     if (problem) {
-        const where = problem instanceof YAMLParseError && problem.linePos
+        const where = problem instanceof yaml__WEBPACK_IMPORTED_MODULE_2__/* .YAMLParseError */ .XT && problem.linePos
             ? ` at line ${problem.linePos[0].line}, column ${problem.linePos[0].col}`
             : '';
         const why = problem.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
         throw invalidInput(input, `Not valid JSON or YAML${where} (${why})`, value, MAPPING_ACCEPTED, options);
     }
-    const kind = isSeq(doc.contents)
+    const kind = (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isSeq */ .oP)(doc.contents)
         ? 'a list'
-        : isScalar(doc.contents)
+        : (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isScalar */ .jn)(doc.contents)
             ? `a single ${doc.contents.value === null ? 'null' : typeof doc.contents.value}`
             : 'not a mapping';
-    if (!isMap(doc.contents)) {
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isMap */ .jh)(doc.contents)) {
         throw invalidInput(input, `Expected a mapping but this is ${kind}`, value, MAPPING_ACCEPTED, options);
     }
     const parsed = doc.toJS({ maxAliasCount: 100 });
@@ -39609,11 +46953,11 @@ function parseExistingFile(input, raw, options = {}) {
     if (value === '')
         throw new ActionInputError(input, `Required input is empty. Accepted: ${accepted}`);
     const base = options.baseDir ?? process.env.GITHUB_WORKSPACE ?? process.cwd();
-    const full = isAbsolute(value) ? value : resolve(base, value);
-    if (!existsSync(full)) {
+    const full = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(value) ? value : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(base, value);
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(full)) {
         throw invalidInput(input, `No file at ${full}`, value, accepted, options);
     }
-    if (!statSync(full).isFile()) {
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(full).isFile()) {
         throw invalidInput(input, `Not a regular file: ${full}`, value, accepted, options);
     }
     return full;
@@ -39642,22 +46986,127 @@ function createInputReader(core, options = {}) {
 
 /***/ }),
 
-/***/ 6404:
+/***/ 2724:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ runAction),
+/* harmony export */   I: () => (/* binding */ describeFailure)
+/* harmony export */ });
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6612);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4476);
+// The top-level wrapper: the one place that turns whatever an action throws into exactly one
+// `::error` annotation and exit code 1. Actions never call core.setFailed themselves: they throw.
 
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  C: () => (/* binding */ runAction)
-});
 
-// UNUSED EXPORTS: describeFailure
 
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
-// EXTERNAL MODULE: ./src/actions/shared/inputs.ts + 1 modules
-var inputs = __nccwpck_require__(9520);
-;// CONCATENATED MODULE: ./src/actions/shared/secrets.ts
+const MAESTRO_ERRORS = new Set(['MaestroHttpError', 'MaestroNetworkError', 'MaestroInputError']);
+const BUG_HINT = 'This looks like a bug in maestro-actions, not in your workflow: please report it with this ' +
+    "step's debug log (re-run the job with debug logging enabled).";
+function prop(value, name) {
+    return value[name];
+}
+function stackAndCauses(error) {
+    const parts = [error.stack ?? `${error.name}: ${error.message}`];
+    let cause = error.cause;
+    for (let depth = 0; cause !== undefined && depth < 5; depth++) {
+        parts.push(`Caused by: ${cause instanceof Error ? (cause.stack ?? cause.message) : (0,node_util__WEBPACK_IMPORTED_MODULE_0__.inspect)(cause)}`);
+        cause = cause instanceof Error ? cause.cause : undefined;
+    }
+    return parts.join('\n');
+}
+/**
+ * Classifies a thrown value. Client errors are recognised by `name` (duck typing), so this module
+ * does not import src/maestro and works across bundle copies.
+ */
+function describeFailure(actionName, thrown) {
+    if (thrown instanceof _inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionInputError */ .VA) {
+        return { kind: 'input', title: `Invalid input '${thrown.input}'`, message: thrown.message };
+    }
+    if (thrown instanceof Error || (typeof thrown === 'object' && thrown !== null)) {
+        const name = String(prop(thrown, 'name') ?? '');
+        const message = String(prop(thrown, 'message') ?? '');
+        if (name === 'ActionInputError' && typeof prop(thrown, 'input') === 'string') {
+            return { kind: 'input', title: `Invalid input '${String(prop(thrown, 'input'))}'`, message };
+        }
+        if (MAESTRO_ERRORS.has(name)) {
+            const hint = prop(thrown, 'hint');
+            const full = typeof hint === 'string' && hint !== '' && !message.includes(hint)
+                ? `${message} ${hint}`
+                : message;
+            return {
+                kind: 'maestro',
+                title: `${actionName} failed`,
+                message: full || name,
+                debug: thrown instanceof Error ? stackAndCauses(thrown) : undefined
+            };
+        }
+        if (thrown instanceof Error) {
+            return {
+                kind: 'bug',
+                title: `${actionName} failed`,
+                message: `${thrown.message || thrown.name}. ${BUG_HINT}`,
+                debug: stackAndCauses(thrown)
+            };
+        }
+    }
+    // Not an Error: a string, a number, a plain object, undefined...
+    const text = typeof thrown === 'string' ? thrown : (0,node_util__WEBPACK_IMPORTED_MODULE_0__.inspect)(thrown, { depth: 2, breakLength: Infinity });
+    return {
+        kind: 'bug',
+        title: `${actionName} failed`,
+        message: `Unexpected value thrown: ${text}. ${BUG_HINT}`
+    };
+}
+/**
+ * Runs an action's logic. On success exit code stays 0; on any thrown value: one `::error` with a
+ * title, exit code 1, details only in debug. Every printed text is redacted of masked values.
+ * Returns the exit code (for tests).
+ */
+async function runAction(name, fn, options) {
+    const { core } = options;
+    const setExitCode = options.setExitCode ??
+        ((code) => {
+            process.exitCode = code;
+        });
+    try {
+        await fn(core);
+        return 0;
+    }
+    catch (thrown) {
+        let report;
+        try {
+            report = describeFailure(name, thrown);
+        }
+        catch {
+            // A hostile thrown value (throwing getters, a revoked proxy...): still one error line.
+            report = {
+                kind: 'bug',
+                title: `${name} failed`,
+                message: `Unexpected value thrown. ${BUG_HINT}`
+            };
+        }
+        if (report.debug)
+            core.debug((0,_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(report.debug));
+        core.error((0,_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(report.message), { title: (0,_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(report.title) });
+        setExitCode(1);
+        return 1;
+    }
+}
+
+
+/***/ }),
+
+/***/ 4476:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $l: () => (/* binding */ maskSecret),
+/* harmony export */   E$: () => (/* binding */ redact)
+/* harmony export */ });
+/* unused harmony exports secretVariants, maskedValues, resetMaskedValuesForTests */
 // Every value masked in this process, so the top-level wrapper and the summary can redact them from
 // text they print (a final guard: the runner masks registered values too, but only in its own log,
 // not in annotations built from a message we composed before registering, nor in files).
@@ -39714,106 +47163,6 @@ function resetMaskedValuesForTests() {
     masked.clear();
 }
 
-;// CONCATENATED MODULE: ./src/actions/shared/run.ts
-// The top-level wrapper: the one place that turns whatever an action throws into exactly one
-// `::error` annotation and exit code 1. Actions never call core.setFailed themselves: they throw.
-
-
-
-const MAESTRO_ERRORS = new Set(['MaestroHttpError', 'MaestroNetworkError', 'MaestroInputError']);
-const BUG_HINT = 'This looks like a bug in maestro-actions, not in your workflow: please report it with this ' +
-    "step's debug log (re-run the job with debug logging enabled).";
-function prop(value, name) {
-    return value[name];
-}
-function stackAndCauses(error) {
-    const parts = [error.stack ?? `${error.name}: ${error.message}`];
-    let cause = error.cause;
-    for (let depth = 0; cause !== undefined && depth < 5; depth++) {
-        parts.push(`Caused by: ${cause instanceof Error ? (cause.stack ?? cause.message) : (0,external_node_util_.inspect)(cause)}`);
-        cause = cause instanceof Error ? cause.cause : undefined;
-    }
-    return parts.join('\n');
-}
-/**
- * Classifies a thrown value. Client errors are recognised by `name` (duck typing), so this module
- * does not import src/maestro and works across bundle copies.
- */
-function describeFailure(actionName, thrown) {
-    if (thrown instanceof inputs/* ActionInputError */.VA) {
-        return { kind: 'input', title: `Invalid input '${thrown.input}'`, message: thrown.message };
-    }
-    if (thrown instanceof Error || (typeof thrown === 'object' && thrown !== null)) {
-        const name = String(prop(thrown, 'name') ?? '');
-        const message = String(prop(thrown, 'message') ?? '');
-        if (name === 'ActionInputError' && typeof prop(thrown, 'input') === 'string') {
-            return { kind: 'input', title: `Invalid input '${String(prop(thrown, 'input'))}'`, message };
-        }
-        if (MAESTRO_ERRORS.has(name)) {
-            const hint = prop(thrown, 'hint');
-            const full = typeof hint === 'string' && hint !== '' && !message.includes(hint)
-                ? `${message} ${hint}`
-                : message;
-            return {
-                kind: 'maestro',
-                title: `${actionName} failed`,
-                message: full || name,
-                debug: thrown instanceof Error ? stackAndCauses(thrown) : undefined
-            };
-        }
-        if (thrown instanceof Error) {
-            return {
-                kind: 'bug',
-                title: `${actionName} failed`,
-                message: `${thrown.message || thrown.name}. ${BUG_HINT}`,
-                debug: stackAndCauses(thrown)
-            };
-        }
-    }
-    // Not an Error: a string, a number, a plain object, undefined...
-    const text = typeof thrown === 'string' ? thrown : (0,external_node_util_.inspect)(thrown, { depth: 2, breakLength: Infinity });
-    return {
-        kind: 'bug',
-        title: `${actionName} failed`,
-        message: `Unexpected value thrown: ${text}. ${BUG_HINT}`
-    };
-}
-/**
- * Runs an action's logic. On success exit code stays 0; on any thrown value: one `::error` with a
- * title, exit code 1, details only in debug. Every printed text is redacted of masked values.
- * Returns the exit code (for tests).
- */
-async function runAction(name, fn, options) {
-    const { core } = options;
-    const setExitCode = options.setExitCode ??
-        ((code) => {
-            process.exitCode = code;
-        });
-    try {
-        await fn(core);
-        return 0;
-    }
-    catch (thrown) {
-        let report;
-        try {
-            report = describeFailure(name, thrown);
-        }
-        catch {
-            // A hostile thrown value (throwing getters, a revoked proxy...): still one error line.
-            report = {
-                kind: 'bug',
-                title: `${name} failed`,
-                message: `Unexpected value thrown. ${BUG_HINT}`
-            };
-        }
-        if (report.debug)
-            core.debug(redact(report.debug));
-        core.error(redact(report.message), { title: redact(report.title) });
-        setExitCode(1);
-        return 1;
-    }
-}
-
 
 /***/ }),
 
@@ -39831,10 +47180,24 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
 /***/ 4434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -39912,6 +47275,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
@@ -40027,10 +47397,31 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
 /***/ 932:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
 
 /***/ }),
 
@@ -40045,6 +47436,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 3106:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ }),
 
@@ -42678,17 +50076,17 @@ __webpack_unused_export__ = composer.Composer;
 __webpack_unused_export__ = Document.Document;
 __webpack_unused_export__ = Schema.Schema;
 __webpack_unused_export__ = errors.YAMLError;
-__webpack_unused_export__ = errors.YAMLParseError;
+exports.XT = errors.YAMLParseError;
 __webpack_unused_export__ = errors.YAMLWarning;
 __webpack_unused_export__ = Alias.Alias;
 __webpack_unused_export__ = identity.isAlias;
 __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
-__webpack_unused_export__ = identity.isMap;
+exports.jh = identity.isMap;
 __webpack_unused_export__ = identity.isNode;
 __webpack_unused_export__ = identity.isPair;
-__webpack_unused_export__ = identity.isScalar;
-__webpack_unused_export__ = identity.isSeq;
+exports.jn = identity.isScalar;
+exports.oP = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;
 __webpack_unused_export__ = Scalar.Scalar;
 __webpack_unused_export__ = YAMLMap.YAMLMap;
@@ -42699,7 +50097,7 @@ __webpack_unused_export__ = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
 __webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
-__webpack_unused_export__ = publicApi.parseDocument;
+exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
 __webpack_unused_export__ = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
@@ -48615,7 +56013,320 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 3426:
+/***/ 4928:
+/***/ ((module) => {
+
+
+
+function getDefaultExportFromCjs (x) {
+	return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, 'default') ? x['default'] : x;
+}
+
+const CRC_TABLE = new Int32Array([
+  0,
+  1996959894,
+  3993919788,
+  2567524794,
+  124634137,
+  1886057615,
+  3915621685,
+  2657392035,
+  249268274,
+  2044508324,
+  3772115230,
+  2547177864,
+  162941995,
+  2125561021,
+  3887607047,
+  2428444049,
+  498536548,
+  1789927666,
+  4089016648,
+  2227061214,
+  450548861,
+  1843258603,
+  4107580753,
+  2211677639,
+  325883990,
+  1684777152,
+  4251122042,
+  2321926636,
+  335633487,
+  1661365465,
+  4195302755,
+  2366115317,
+  997073096,
+  1281953886,
+  3579855332,
+  2724688242,
+  1006888145,
+  1258607687,
+  3524101629,
+  2768942443,
+  901097722,
+  1119000684,
+  3686517206,
+  2898065728,
+  853044451,
+  1172266101,
+  3705015759,
+  2882616665,
+  651767980,
+  1373503546,
+  3369554304,
+  3218104598,
+  565507253,
+  1454621731,
+  3485111705,
+  3099436303,
+  671266974,
+  1594198024,
+  3322730930,
+  2970347812,
+  795835527,
+  1483230225,
+  3244367275,
+  3060149565,
+  1994146192,
+  31158534,
+  2563907772,
+  4023717930,
+  1907459465,
+  112637215,
+  2680153253,
+  3904427059,
+  2013776290,
+  251722036,
+  2517215374,
+  3775830040,
+  2137656763,
+  141376813,
+  2439277719,
+  3865271297,
+  1802195444,
+  476864866,
+  2238001368,
+  4066508878,
+  1812370925,
+  453092731,
+  2181625025,
+  4111451223,
+  1706088902,
+  314042704,
+  2344532202,
+  4240017532,
+  1658658271,
+  366619977,
+  2362670323,
+  4224994405,
+  1303535960,
+  984961486,
+  2747007092,
+  3569037538,
+  1256170817,
+  1037604311,
+  2765210733,
+  3554079995,
+  1131014506,
+  879679996,
+  2909243462,
+  3663771856,
+  1141124467,
+  855842277,
+  2852801631,
+  3708648649,
+  1342533948,
+  654459306,
+  3188396048,
+  3373015174,
+  1466479909,
+  544179635,
+  3110523913,
+  3462522015,
+  1591671054,
+  702138776,
+  2966460450,
+  3352799412,
+  1504918807,
+  783551873,
+  3082640443,
+  3233442989,
+  3988292384,
+  2596254646,
+  62317068,
+  1957810842,
+  3939845945,
+  2647816111,
+  81470997,
+  1943803523,
+  3814918930,
+  2489596804,
+  225274430,
+  2053790376,
+  3826175755,
+  2466906013,
+  167816743,
+  2097651377,
+  4027552580,
+  2265490386,
+  503444072,
+  1762050814,
+  4150417245,
+  2154129355,
+  426522225,
+  1852507879,
+  4275313526,
+  2312317920,
+  282753626,
+  1742555852,
+  4189708143,
+  2394877945,
+  397917763,
+  1622183637,
+  3604390888,
+  2714866558,
+  953729732,
+  1340076626,
+  3518719985,
+  2797360999,
+  1068828381,
+  1219638859,
+  3624741850,
+  2936675148,
+  906185462,
+  1090812512,
+  3747672003,
+  2825379669,
+  829329135,
+  1181335161,
+  3412177804,
+  3160834842,
+  628085408,
+  1382605366,
+  3423369109,
+  3138078467,
+  570562233,
+  1426400815,
+  3317316542,
+  2998733608,
+  733239954,
+  1555261956,
+  3268935591,
+  3050360625,
+  752459403,
+  1541320221,
+  2607071920,
+  3965973030,
+  1969922972,
+  40735498,
+  2617837225,
+  3943577151,
+  1913087877,
+  83908371,
+  2512341634,
+  3803740692,
+  2075208622,
+  213261112,
+  2463272603,
+  3855990285,
+  2094854071,
+  198958881,
+  2262029012,
+  4057260610,
+  1759359992,
+  534414190,
+  2176718541,
+  4139329115,
+  1873836001,
+  414664567,
+  2282248934,
+  4279200368,
+  1711684554,
+  285281116,
+  2405801727,
+  4167216745,
+  1634467795,
+  376229701,
+  2685067896,
+  3608007406,
+  1308918612,
+  956543938,
+  2808555105,
+  3495958263,
+  1231636301,
+  1047427035,
+  2932959818,
+  3654703836,
+  1088359270,
+  936918e3,
+  2847714899,
+  3736837829,
+  1202900863,
+  817233897,
+  3183342108,
+  3401237130,
+  1404277552,
+  615818150,
+  3134207493,
+  3453421203,
+  1423857449,
+  601450431,
+  3009837614,
+  3294710456,
+  1567103746,
+  711928724,
+  3020668471,
+  3272380065,
+  1510334235,
+  755167117
+]);
+function ensureBuffer(input) {
+  if (Buffer.isBuffer(input)) {
+    return input;
+  }
+  if (typeof input === "number") {
+    return Buffer.alloc(input);
+  } else if (typeof input === "string") {
+    return Buffer.from(input);
+  } else {
+    throw new Error("input must be buffer, number, or string, received " + typeof input);
+  }
+}
+function bufferizeInt(num) {
+  const tmp = ensureBuffer(4);
+  tmp.writeInt32BE(num, 0);
+  return tmp;
+}
+function _crc32(buf, previous) {
+  buf = ensureBuffer(buf);
+  if (Buffer.isBuffer(previous)) {
+    previous = previous.readUInt32BE(0);
+  }
+  let crc = ~~previous ^ -1;
+  for (var n = 0; n < buf.length; n++) {
+    crc = CRC_TABLE[(crc ^ buf[n]) & 255] ^ crc >>> 8;
+  }
+  return crc ^ -1;
+}
+function crc32() {
+  return bufferizeInt(_crc32.apply(null, arguments));
+}
+crc32.signed = function() {
+  return _crc32.apply(null, arguments);
+};
+crc32.unsigned = function() {
+  return _crc32.apply(null, arguments) >>> 0;
+};
+var bufferCrc32 = crc32;
+
+const index = /*@__PURE__*/getDefaultExportFromCjs(bufferCrc32);
+
+module.exports = index;
+
+
+/***/ }),
+
+/***/ 9275:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 // ESM COMPAT FLAG
@@ -48665,8 +56376,8 @@ __nccwpck_require__.d(platform_namespaceObject, {
   platform: () => (platform)
 });
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -48741,7 +56452,7 @@ function toCommandProperties(annotationProperties) {
  */
 function issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function issue(name, message = '') {
     issueCommand(name, {}, message);
@@ -48795,10 +56506,10 @@ function escapeProperty(s) {
         .replace(/,/g, '%2C');
 }
 //# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __nccwpck_require__(6982);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -48812,15 +56523,15 @@ function issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
 function prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
     const convertedValue = toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
@@ -48831,11 +56542,11 @@ function prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
 var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
@@ -49796,7 +57507,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -49819,7 +57530,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -49915,7 +57626,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
+        return this.addRaw(external_os_.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -50096,7 +57807,7 @@ function toWin32Path(pth) {
  * @return string The platform-specific path.
  */
 function toPlatformPath(pth) {
-    return pth.replace(/[/\\]/g, external_path_namespaceObject.sep);
+    return pth.replace(/[/\\]/g, external_path_.sep);
 }
 //# sourceMappingURL=path-utils.js.map
 ;// CONCATENATED MODULE: external "string_decoder"
@@ -50119,7 +57830,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -50146,7 +57857,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -50204,7 +57915,7 @@ function tryGetExecutablePath(filePath, extensions) {
         if (stats && stats.isFile()) {
             if (IS_WINDOWS) {
                 // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                const upperExt = external_path_.extname(filePath).toUpperCase();
                 if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
                     return filePath;
                 }
@@ -50233,11 +57944,11 @@ function tryGetExecutablePath(filePath, extensions) {
                 if (IS_WINDOWS) {
                     // preserve the case of the actual file (since an extension was appended)
                     try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        const directory = external_path_.dirname(filePath);
+                        const upperName = external_path_.basename(filePath).toUpperCase();
                         for (const actualName of yield readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                filePath = external_path_.join(directory, actualName);
                                 break;
                             }
                         }
@@ -50457,7 +58168,7 @@ function findInPath(tool) {
         // build the list of extensions to try
         const extensions = [];
         if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
                 if (extension) {
                     extensions.push(extension);
                 }
@@ -50472,7 +58183,7 @@ function findInPath(tool) {
             return [];
         }
         // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
+        if (tool.includes(external_path_.sep)) {
             return [];
         }
         // build the list of directories
@@ -50483,7 +58194,7 @@ function findInPath(tool) {
         // across platforms.
         const directories = [];
         if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+            for (const p of process.env.PATH.split(external_path_.delimiter)) {
                 if (p) {
                     directories.push(p);
                 }
@@ -50492,7 +58203,7 @@ function findInPath(tool) {
         // find all matches
         const matches = [];
         for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            const filePath = yield tryGetExecutablePath(external_path_.join(directory, tool), extensions);
             if (filePath) {
                 matches.push(filePath);
             }
@@ -50639,13 +58350,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
+            let n = s.indexOf(external_os_.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
             }
             return s;
         }
@@ -50923,7 +58634,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 (this.toolPath.includes('/') ||
                     (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
                 // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
             }
             // if the tool is only a file name, then resolve it from the PATH
             // otherwise verify it exists (add extension on Windows if necessary)
@@ -50936,7 +58647,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -51275,8 +58986,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
+const platform = external_os_.platform();
+const arch = external_os_.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -51386,7 +59097,7 @@ function addPath(inputPath) {
     else {
         issueCommand('add-path', {}, inputPath);
     }
-    process.env['PATH'] = `${inputPath}${external_path_namespaceObject.delimiter}${process.env['PATH']}`;
+    process.env['PATH'] = `${inputPath}${external_path_.delimiter}${process.env['PATH']}`;
 }
 /**
  * Gets the value of an input.
@@ -51457,7 +59168,7 @@ function setOutput(name, value) {
     if (filePath) {
         return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_namespaceObject.EOL);
+    process.stdout.write(external_os_.EOL);
     issueCommand('set-output', { name }, toCommandValue(value));
 }
 /**
@@ -51525,7 +59236,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
+    process.stdout.write(message + external_os_.EOL);
 }
 /**
  * Begin an output group.
@@ -51720,6 +59431,18 @@ function getIDToken(aud) {
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 
