@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, jest } from '@jest/globals'
 import { ActionInputError } from '../../src/actions/shared/inputs.js'
-import { describeFailure, runAction } from '../../src/actions/shared/run.js'
+import { ActionFailure, describeFailure, runAction } from '../../src/actions/shared/run.js'
 import { maskSecret, resetMaskedValuesForTests } from '../../src/actions/shared/secrets.js'
 import { createCoreStub, errorLines } from '../support/core-stub.js'
 
@@ -50,6 +50,16 @@ describe('runAction', () => {
     expect(r.errors).toEqual([
       "::error title=Invalid input 'priority'::Out of range, got '11'. Accepted: x"
     ])
+  })
+
+  it('an ActionFailure (a decided outcome): its message as is, no bug hint, no debug stack', async () => {
+    const r = await run(new ActionFailure('Task 7 finished with FAILED: boom. Allowed: SUCCESS'))
+    expect(r.code).toBe(1)
+    expect(r.errors).toEqual([
+      '::error title=Create task failed::Task 7 finished with FAILED: boom. Allowed: SUCCESS'
+    ])
+    expect(r.core.debugMessages).toEqual([])
+    expect(describeFailure('X', { name: 'ActionFailure', message: 'm' }).kind).toBe('outcome')
   })
 
   it('client HTTP error: titled with the action, hint appended', async () => {

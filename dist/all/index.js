@@ -40140,18 +40140,18 @@ function bufferIncludes(buffer, content) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9275);
 /* harmony import */ var _shared_run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2724);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5931);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6172);
 
 
 
-await (0,_shared_run_js__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .C)((0,_main_js__WEBPACK_IMPORTED_MODULE_2__/* .titleFor */ .Q$)(_actions_core__WEBPACK_IMPORTED_MODULE_0__.getInput('command')), _main_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .eF, { core: _actions_core__WEBPACK_IMPORTED_MODULE_0__ });
+await (0,_shared_run_js__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .Cs)((0,_main_js__WEBPACK_IMPORTED_MODULE_2__/* .titleFor */ .Q$)(_actions_core__WEBPACK_IMPORTED_MODULE_0__.getInput('command')), _main_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .eF, { core: _actions_core__WEBPACK_IMPORTED_MODULE_0__ });
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 5931:
+/***/ 6172:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42571,7 +42571,7 @@ async function main_run(core, options = {}) {
         alertId = alert.id;
     }
     catch (thrown) {
-        const report = (0,run/* describeFailure */.I)(ACTION_NAME, thrown);
+        const report = (0,run/* describeFailure */.Ic)(ACTION_NAME, thrown);
         if (failOnError || report.kind !== 'maestro')
             throw thrown;
         // The same text the error would carry, as a warning: the step passes.
@@ -42593,6 +42593,791 @@ async function main_run(core, options = {}) {
             ['Type', type],
             ['Title', title],
             ['Message', message]
+        ]
+    });
+}
+
+;// CONCATENATED MODULE: ./src/actions/shared/wait-task.ts
+// Waiting for a Maestro task to finish: shared by create-task (wait: true) and wait-task.
+const FINAL_STATES = new Set(['FINISHED', 'CANCELED']);
+/** Polls the task until it is FINISHED or CANCELED, the time is up, or the step is cancelled. */
+async function waitForTask(client, taskId, options, first) {
+    const now = options.now ?? Date.now;
+    const sleep = options.sleep ?? abortableSleep;
+    const started = now();
+    let task = first ?? (await client.getTask(taskId));
+    let lastState = '';
+    for (;;) {
+        if (task.state !== lastState) {
+            options.log(`Task ${taskId} is ${task.state}${elapsed(now() - started)}`);
+            lastState = task.state;
+        }
+        if (FINAL_STATES.has(task.state))
+            return { kind: 'finished', task };
+        const waitedMs = now() - started;
+        if (options.signal?.aborted) {
+            return { kind: 'cancelled', task, interrupted: await interrupt(client, taskId, options) };
+        }
+        if (waitedMs >= options.timeoutMs) {
+            return {
+                kind: 'timed-out',
+                task,
+                waitedMs,
+                interrupted: await interrupt(client, taskId, options)
+            };
+        }
+        await sleep(Math.min(options.pollIntervalMs, options.timeoutMs - waitedMs), options.signal);
+        if (options.signal?.aborted)
+            continue; // report the cancellation with the state we have
+        task = await client.getTask(taskId);
+    }
+}
+async function interrupt(client, taskId, options) {
+    if (!options.interruptOnTimeout)
+        return false;
+    await client.interruptTask(taskId);
+    options.log(`Asked Maestro to interrupt task ${taskId}`);
+    return true;
+}
+function elapsed(ms) {
+    return ms < 1000 ? '' : ` (after ${formatDuration(ms)})`;
+}
+function formatDuration(ms) {
+    const s = Math.round(ms / 1000);
+    if (s < 60)
+        return `${s} s`;
+    const m = Math.floor(s / 60);
+    return s % 60 === 0 ? `${m} min` : `${m} min ${s % 60} s`;
+}
+function abortableSleep(ms, signal) {
+    return new Promise(resolve => {
+        if (signal?.aborted)
+            return resolve();
+        const timer = setTimeout(done, ms);
+        function done() {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        }
+        signal?.addEventListener('abort', done, { once: true });
+    });
+}
+/**
+ * Whether a finished task passes the step. A CANCELED task never does: nobody asked for that.
+ */
+function finishedAsAllowed(task, allowedStatuses) {
+    return task.state === 'FINISHED' && allowedStatuses.includes(task.finishStatus ?? '');
+}
+
+;// CONCATENATED MODULE: ./src/actions/create-task/main.ts
+// create-task: starts a task for an automation (1 request after the login) and, with `wait`,
+// polls it until it finishes, failing the step unless it finished with an allowed status.
+
+
+
+
+
+
+const main_Inputs = {
+    ...ConnectionInputs,
+    activityLabel: 'activity-label',
+    parameters: 'parameters',
+    test: 'test',
+    priority: 'priority',
+    minExecutionDate: 'min-execution-date',
+    wait: 'wait',
+    waitTimeoutSeconds: 'wait-timeout-seconds',
+    pollIntervalSeconds: 'poll-interval-seconds',
+    interruptOnTimeout: 'interrupt-on-timeout',
+    allowedStatuses: 'allowed-statuses'
+};
+const main_Outputs = {
+    taskId: 'task-id',
+    state: 'state',
+    finishStatus: 'finish-status',
+    finishMessage: 'finish-message',
+    task: 'task'
+};
+/** Five days: the longest a self-hosted job may run. */
+const MAX_WAIT_SECONDS = 5 * 24 * 3600;
+/**
+ * `allowed-statuses`: one per line or comma-separated, case-insensitive, each one of the three
+ * finish statuses. Empty means SUCCESS only. Duplicates are dropped.
+ */
+function parseAllowedStatuses(input, raw) {
+    const items = raw
+        .split(/[\r\n,]+/)
+        .map(s => s.trim())
+        .filter(s => s !== '');
+    if (items.length === 0)
+        return ['SUCCESS'];
+    const out = [];
+    for (const item of items) {
+        const status = (0,shared_inputs/* parseEnum */.nL)(input, item, { values: TASK_FINISH_STATUSES });
+        if (!out.includes(status))
+            out.push(status);
+    }
+    return out;
+}
+/** Reads and validates every input of this action (no connection inputs), wait inputs included. */
+function readCreateTaskInputs(core) {
+    const inputs = (0,shared_inputs/* createInputReader */.ic)(core);
+    return {
+        activityLabel: inputs.required(main_Inputs.activityLabel),
+        parameters: inputs.mapping(main_Inputs.parameters),
+        test: inputs.boolean(main_Inputs.test, false),
+        priority: inputs.integer(main_Inputs.priority, { min: 0, max: 10, default: 0 }),
+        minExecutionDate: inputs.dateTime(main_Inputs.minExecutionDate),
+        wait: inputs.boolean(main_Inputs.wait, false),
+        timeoutMs: inputs.secondsToMs(main_Inputs.waitTimeoutSeconds, {
+            min: 1,
+            max: MAX_WAIT_SECONDS,
+            default: 3600
+        }),
+        pollIntervalMs: inputs.secondsToMs(main_Inputs.pollIntervalSeconds, {
+            min: 1,
+            max: 3600,
+            default: 10
+        }),
+        interruptOnTimeout: inputs.boolean(main_Inputs.interruptOnTimeout, false),
+        allowedStatuses: parseAllowedStatuses(main_Inputs.allowedStatuses, inputs.raw(main_Inputs.allowedStatuses))
+    };
+}
+/** The message that fails the step after waiting, or undefined when the step passes. */
+function waitFailure(outcome, config) {
+    const { task } = outcome;
+    const left = (interrupted) => interrupted
+        ? 'Asked Maestro to interrupt it.'
+        : `It was left running (set '${main_Inputs.interruptOnTimeout}: true' to interrupt it).`;
+    if (outcome.kind === 'timed-out') {
+        return (`Timed out after ${formatDuration(outcome.waitedMs)} waiting for task ${task.id} ` +
+            `to finish; its last state was ${task.state} (${main_Inputs.waitTimeoutSeconds}). ` +
+            left(outcome.interrupted));
+    }
+    if (outcome.kind === 'cancelled') {
+        return (`The step was cancelled while waiting for task ${task.id} (last state ${task.state}). ` +
+            left(outcome.interrupted));
+    }
+    if (finishedAsAllowed(task, config.allowedStatuses))
+        return undefined;
+    const allowed = `Allowed finish statuses: ${config.allowedStatuses.join(', ')} ('${main_Inputs.allowedStatuses}')`;
+    if (task.state !== 'FINISHED') {
+        return `Task ${task.id} was ${task.state} in Maestro without finishing. ${allowed}.`;
+    }
+    const why = task.finishMessage ? `: ${task.finishMessage}` : ' (no finish message)';
+    return `Task ${task.id} finished with ${task.finishStatus ?? 'no status'}${why}. ${allowed}.`;
+}
+/** An AbortSignal that fires on SIGINT/SIGTERM (a cancelled workflow), until disposed. */
+function abortOnSignals(source, log) {
+    const controller = new AbortController();
+    const onSignal = (name) => {
+        if (!controller.signal.aborted)
+            log(`Received ${name}: the workflow is being cancelled`);
+        controller.abort();
+    };
+    source.on('SIGINT', onSignal);
+    source.on('SIGTERM', onSignal);
+    return {
+        signal: controller.signal,
+        dispose: () => {
+            source.off('SIGINT', onSignal);
+            source.off('SIGTERM', onSignal);
+        }
+    };
+}
+async function create_task_main_run(core, options = {}) {
+    const connection = readConnection(core, { action: 'create-task' });
+    const config = readCreateTaskInputs(core);
+    const client = new MaestroClient(connection);
+    let task;
+    let outcome;
+    try {
+        task = await client.createTask({
+            activityLabel: config.activityLabel,
+            parameters: config.parameters,
+            test: config.test,
+            priority: config.priority,
+            minExecutionDate: config.minExecutionDate
+        });
+        core.info(`Created task ${task.id} for automation '${task.activityLabel}' (${task.state})`);
+        if (config.wait) {
+            const log = (m) => core.info(m);
+            const cancel = abortOnSignals(options.signals ?? process, log);
+            try {
+                outcome = await waitForTask(client, task.id, {
+                    timeoutMs: config.timeoutMs,
+                    pollIntervalMs: config.pollIntervalMs,
+                    interruptOnTimeout: config.interruptOnTimeout,
+                    signal: cancel.signal,
+                    log
+                }, task);
+            }
+            catch (e) {
+                // A poll or the interrupt failed: the task exists, so `if: always()` steps still get its id.
+                setOutputs(core, taskOutputs(task));
+                throw e;
+            }
+            finally {
+                cancel.dispose();
+            }
+            task = outcome.task;
+        }
+    }
+    finally {
+        await client.close();
+    }
+    // Outputs and summary first, so `if: always()` steps can read them when the step fails below.
+    setOutputs(core, taskOutputs(task));
+    const failure = outcome ? waitFailure(outcome, config) : undefined;
+    const parameterNames = Object.keys(config.parameters);
+    await writeSummary(core, {
+        title: outcome
+            ? `Maestro task ${task.id} ${summaryVerb(outcome)}`
+            : `Maestro task ${task.id} created`,
+        rows: [
+            ['Automation', task.activityLabel],
+            ['Task', task.id],
+            ['State', task.state],
+            ['Finish status', task.finishStatus],
+            ['Finish message', task.finishMessage],
+            ['Test task', task.test ? 'yes' : undefined],
+            ['Priority', config.priority],
+            ['Not before', config.minExecutionDate],
+            // names only: values may be sensitive
+            ['Parameters', parameterNames.length > 0 ? parameterNames.join(', ') : undefined],
+            ['Result', failure]
+        ]
+    });
+    if (failure !== undefined)
+        throw new run/* ActionFailure */.dR(failure);
+}
+function taskOutputs(task) {
+    return {
+        [main_Outputs.taskId]: task.id,
+        [main_Outputs.state]: task.state,
+        [main_Outputs.finishStatus]: task.finishStatus,
+        [main_Outputs.finishMessage]: task.finishMessage,
+        [main_Outputs.task]: task
+    };
+}
+function summaryVerb(outcome) {
+    if (outcome.kind === 'timed-out')
+        return 'did not finish in time';
+    if (outcome.kind === 'cancelled')
+        return 'was still running when the step was cancelled';
+    if (outcome.task.state !== 'FINISHED')
+        return `was ${outcome.task.state}`;
+    return `finished: ${outcome.task.finishStatus ?? 'no status'}`;
+}
+
+;// CONCATENATED MODULE: ./src/actions/finish-task/main.ts
+// finish-task: marks a Maestro task FINISHED with a status, a message and item counts, in one
+// request after the login. Everything is validated before the first request, the items rule
+// included (the client's resolveItemCounts, with its field names mapped to our input names).
+
+
+
+
+const finish_task_main_Inputs = {
+    ...ConnectionInputs,
+    taskId: 'task-id',
+    status: 'status',
+    message: 'message',
+    totalItems: 'total-items',
+    processedItems: 'processed-items',
+    failedItems: 'failed-items'
+};
+const finish_task_main_Outputs = { state: 'state', finishStatus: 'finish-status' };
+/** GitHub's `job.status` words, so `status: ${{ job.status }}` works. */
+const JOB_STATUS_ALIASES = {
+    success: 'SUCCESS',
+    failure: 'FAILED',
+    cancelled: 'FAILED'
+};
+/** The client's item field names -> our input names. */
+const ITEM_INPUTS = {
+    totalItems: finish_task_main_Inputs.totalItems,
+    processedItems: finish_task_main_Inputs.processedItems,
+    failedItems: finish_task_main_Inputs.failedItems
+};
+const ITEMS_ACCEPTED = `whole numbers from 0; give at least two of ${finish_task_main_Inputs.totalItems}, ${finish_task_main_Inputs.processedItems} ` +
+    `and ${finish_task_main_Inputs.failedItems} with total = processed + failed (the third is derived), or none of them`;
+/**
+ * Applies the contract's items rule (resolveItemCounts) and turns its MaestroInputError into an
+ * ActionInputError naming our input, with the values given. Pure: no request is made.
+ */
+function resolveItems(items) {
+    try {
+        return resolveItemCounts(items);
+    }
+    catch (e) {
+        if (!(e instanceof MaestroInputError))
+            throw e;
+        const input = ITEM_INPUTS[e.field] ?? finish_task_main_Inputs.totalItems;
+        const problem = e.message.replace(/\b(totalItems|processedItems|failedItems)\b/g, f => ITEM_INPUTS[f] ?? f);
+        const given = [
+            [finish_task_main_Inputs.totalItems, items.total],
+            [finish_task_main_Inputs.processedItems, items.processed],
+            [finish_task_main_Inputs.failedItems, items.failed]
+        ]
+            .map(([name, v]) => `${name} '${v === undefined ? '' : v}'`)
+            .join(', ');
+        throw new shared_inputs/* ActionInputError */.VA(input, `${problem.replace(/\.$/, '')}, got ${given}. Accepted: ${ITEMS_ACCEPTED}`);
+    }
+}
+function optionalCount(inputs, name) {
+    if (inputs.raw(name) === '')
+        return undefined;
+    return inputs.integer(name, { min: 0, max: Number.MAX_SAFE_INTEGER });
+}
+/** Reads and validates every input of this action (no connection inputs). */
+function readFinishTaskInputs(core) {
+    const inputs = (0,shared_inputs/* createInputReader */.ic)(core);
+    const taskId = inputs.integer(finish_task_main_Inputs.taskId, { min: 1, max: Number.MAX_SAFE_INTEGER });
+    const status = inputs.enum(finish_task_main_Inputs.status, {
+        values: TASK_FINISH_STATUSES,
+        aliases: JOB_STATUS_ALIASES
+    });
+    const message = inputs.optional(finish_task_main_Inputs.message);
+    const items = resolveItems({
+        total: optionalCount(inputs, finish_task_main_Inputs.totalItems),
+        processed: optionalCount(inputs, finish_task_main_Inputs.processedItems),
+        failed: optionalCount(inputs, finish_task_main_Inputs.failedItems)
+    });
+    return { taskId, status, message, items };
+}
+async function finish_task_main_run(core) {
+    const connection = readConnection(core, { action: 'finish-task' });
+    const config = readFinishTaskInputs(core);
+    const client = new MaestroClient(connection);
+    let task;
+    try {
+        // With no counts the client sends nulls and prints its one warning, as the SDKs do.
+        task = await client.finishTask(config.taskId, {
+            finishStatus: config.status,
+            finishMessage: config.message,
+            totalItems: config.items.totalItems,
+            processedItems: config.items.processedItems,
+            failedItems: config.items.failedItems
+        });
+    }
+    finally {
+        await client.close();
+    }
+    core.info(`Task ${task.id} is ${task.state} with ${task.finishStatus ?? config.status}`);
+    setOutputs(core, {
+        [finish_task_main_Outputs.state]: task.state,
+        [finish_task_main_Outputs.finishStatus]: task.finishStatus ?? config.status
+    });
+    const counts = config.items.totalItems === null
+        ? undefined
+        : `${config.items.totalItems} total, ${config.items.processedItems} processed, ${config.items.failedItems} failed`;
+    await writeSummary(core, {
+        title: `Maestro task ${task.id} finished: ${task.finishStatus ?? config.status}`,
+        rows: [
+            ['Task', task.id],
+            ['Automation', task.activityLabel],
+            ['State', task.state],
+            ['Finish status', task.finishStatus ?? config.status],
+            ['Message', task.finishMessage ?? config.message],
+            ['Items', counts]
+        ]
+    });
+}
+
+;// CONCATENATED MODULE: ./src/actions/get-credential/keys.ts
+// The `key` input: one line per key, `KEY` or `KEY as NAME`. Pure functions, unit-tested.
+
+const KEY_ACCEPTED = "one key per line, 'KEY' or 'KEY as NAME' (NAME a variable name: a letter or _, then letters, digits or _)";
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** The output name for a bare KEY: characters outside [A-Za-z0-9_-] become `_`. */
+function outputNameFor(key) {
+    return key.replace(/[^A-Za-z0-9_-]/g, '_');
+}
+/**
+ * The environment variable name for a bare KEY: upper-cased, characters outside [A-Z0-9_] become
+ * `_`, and a leading digit gets a `_` in front (`db-password` -> `DB_PASSWORD`, `2fa` -> `_2FA`).
+ */
+function envNameFor(key) {
+    const name = key.toUpperCase().replace(/[^A-Z0-9_]/g, '_');
+    return /^[0-9]/.test(name) ? `_${name}` : name;
+}
+/** Parses one line: `KEY` or `KEY as NAME`, tokens separated by whitespace. */
+function parseKeyLine(input, line) {
+    const tokens = line.trim().split(/\s+/);
+    if (tokens.length === 1) {
+        const key = tokens[0];
+        return { key, output: outputNameFor(key), env: envNameFor(key) };
+    }
+    if (tokens.length === 3 && tokens[1] === 'as') {
+        const [key, , name] = tokens;
+        if (!NAME.test(name)) {
+            throw (0,shared_inputs/* invalidInput */.aY)(input, `'${name}' is not a valid variable name for key '${key}'`, line, KEY_ACCEPTED);
+        }
+        return { key, output: name, env: name };
+    }
+    throw (0,shared_inputs/* invalidInput */.aY)(input, 'Not a key line', line, KEY_ACCEPTED + '; keys cannot hold spaces');
+}
+// Variables the runner refuses to take from GITHUB_ENV, or that would change how later steps run.
+const RESERVED_ENV = /^(GITHUB_|RUNNER_)|^(NODE_OPTIONS|PATH|CI)$/i;
+/**
+ * Parses the lines of `key` (already split, blank and `#` lines removed). Duplicate output names
+ * (and, with `exportEnv`, variable names) are an error, compared without case: GitHub reads `steps.<id>.outputs.<name>`
+ * case-insensitively, and Windows environment variables are case-insensitive too.
+ */
+function parseKeys(input, lines, options) {
+    if (lines.length === 0) {
+        throw new shared_inputs/* ActionInputError */.VA(input, `Required input is empty. Accepted: ${KEY_ACCEPTED}`);
+    }
+    const specs = lines.map(line => parseKeyLine(input, line));
+    const seen = new Map();
+    for (const spec of specs) {
+        const names = [['output', spec.output]];
+        if (options.exportEnv)
+            names.push(['variable', spec.env]);
+        for (const [kind, name] of names) {
+            const id = `${kind}:${name.toUpperCase()}`;
+            const other = seen.get(id);
+            if (other) {
+                throw (0,shared_inputs/* invalidInput */.aY)(input, `Keys '${other.key}' and '${spec.key}' both give the ${kind} name '${name}' (names are compared without case)`, lines.join('\n'), `${KEY_ACCEPTED}; give one of them another name with 'KEY as NAME'`);
+            }
+            seen.set(id, spec);
+        }
+        if (specs.length > 1 && options.reservedOutputs?.some(r => r === spec.output.toLowerCase())) {
+            throw (0,shared_inputs/* invalidInput */.aY)(input, `Key '${spec.key}' would be set as output '${spec.output}', which this action keeps for a single key`, lines.join('\n'), `${KEY_ACCEPTED}; e.g. '${spec.key} as ${envNameFor(spec.key)}'`);
+        }
+        if (options.exportEnv && RESERVED_ENV.test(spec.env)) {
+            throw (0,shared_inputs/* invalidInput */.aY)(input, `Key '${spec.key}' would be exported as '${spec.env}', a variable the runner reserves or later steps depend on`, lines.join('\n'), `${KEY_ACCEPTED}; NAME not GITHUB_*, RUNNER_*, NODE_OPTIONS, PATH or CI`);
+        }
+    }
+    return specs;
+}
+
+;// CONCATENATED MODULE: ./src/actions/get-credential/main.ts
+// get-credential: reads keys of a Maestro credential set into masked step outputs and, with
+// `export-env`, environment variables for the later steps. A value is never printed: it is masked
+// (whole and line by line) before it is set anywhere, and the summary names labels and keys only.
+
+
+
+
+
+
+const get_credential_main_Inputs = {
+    ...ConnectionInputs,
+    label: 'label',
+    key: 'key',
+    exportEnv: 'export-env'
+};
+const get_credential_main_Outputs = { value: 'value' };
+/**
+ * Fetches the values of `keys` with as few requests as the job allows.
+ *
+ * One key: GET /credential/{label}/key/{key}, the call made for exactly that (1 request).
+ * Several keys: GET /credential/{label} once and pick the keys from the set (1 request instead of
+ * one per key). The contract does not promise that the set's entries carry their values (a real
+ * server might leave them out), so a key whose value is missing from the set, or that is not listed,
+ * is read on its own; for a key that does not exist that read gives Maestro's own 404 naming the
+ * label and the key.
+ */
+async function fetchValues(client, label, keys) {
+    const values = new Map();
+    const unique = [...new Set(keys)];
+    if (unique.length === 1) {
+        values.set(unique[0], await client.getCredentialValue(label, unique[0]));
+        return values;
+    }
+    let set;
+    try {
+        set = await client.getCredentialSet(label);
+    }
+    catch (e) {
+        if (e instanceof MaestroHttpError && e.status === 404) {
+            // The set's 404 names only the label: say which keys were wanted too.
+            throw new MaestroHttpError({
+                operation: `read keys ${unique.map(k => `'${k}'`).join(', ')} of credential '${label}'`,
+                method: e.method,
+                path: e.path,
+                status: e.status,
+                serverMessage: e.serverMessage,
+                hint: e.hint,
+                attempts: e.attempts
+            });
+        }
+        throw e;
+    }
+    const inSet = new Map();
+    for (const s of Array.isArray(set?.secrets) ? set.secrets : []) {
+        if (typeof s?.key === 'string')
+            inSet.set(s.key, s.value);
+    }
+    for (const key of unique) {
+        const value = inSet.get(key);
+        values.set(key, typeof value === 'string' ? value : await client.getCredentialValue(label, key));
+    }
+    return values;
+}
+async function get_credential_main_run(core) {
+    const connection = readConnection(core, { action: 'get-credential' });
+    const inputs = (0,shared_inputs/* createInputReader */.ic)(core);
+    const label = inputs.required(get_credential_main_Inputs.label);
+    const exportEnv = inputs.boolean(get_credential_main_Inputs.exportEnv, false);
+    const specs = parseKeys(get_credential_main_Inputs.key, inputs.list(get_credential_main_Inputs.key), {
+        exportEnv,
+        reservedOutputs: [get_credential_main_Outputs.value]
+    });
+    const client = new MaestroClient(connection);
+    let values;
+    try {
+        values = await fetchValues(client, label, specs.map(s => s.key));
+    }
+    finally {
+        await client.close();
+    }
+    // The client's onSecret masked each value as it arrived; mask again here so this action's own
+    // guarantee does not rest on the client: nothing below may run before every value is masked.
+    for (const value of values.values())
+        (0,secrets/* maskSecret */.$l)(core, value);
+    const outputs = {
+        [get_credential_main_Outputs.value]: specs.length === 1 ? values.get(specs[0].key) : ''
+    };
+    for (const spec of specs)
+        outputs[spec.output] = values.get(spec.key);
+    setOutputs(core, outputs);
+    if (exportEnv)
+        for (const spec of specs)
+            core.exportVariable(spec.env, values.get(spec.key));
+    const names = specs.map(s => exportEnv ? `${s.key} → output ${s.output}, env ${s.env}` : `${s.key} → output ${s.output}`);
+    core.info(`Read ${specs.length === 1 ? 'key' : `${specs.length} keys`} of credential '${label}': ${specs
+        .map(s => s.key)
+        .join(', ')}${exportEnv ? ' (exported as environment variables)' : ''}`);
+    await writeSummary(core, {
+        title: `Credential '${label}' read`,
+        rows: [
+            ['Label', label],
+            ['Keys', names.join('; ')],
+            ['Exported to the environment', exportEnv ? 'yes' : 'no']
+        ]
+    });
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/actions/log-entry/parse.ts
+// The `values` and `columns` inputs of log-entry. Pure functions, unit-tested.
+
+
+const DEFAULT_COLUMN_WIDTH = 300;
+const VALUES_ACCEPTED = 'a JSON object or YAML mapping of column label to a text, number or boolean, e.g. {"version": "1.4.2", "result": "ok"}';
+/**
+ * `values`: column label -> value. Maestro stores every cell as text, so numbers and booleans are
+ * sent as the text written in the workflow (`1.10` stays `1.10`, not `1.1`; `007` stays `007`),
+ * null (`~`, `null` or nothing) as "". A nested mapping or list is an error.
+ */
+function parseValues(input, raw) {
+    if (raw.trim() === '') {
+        throw new shared_inputs/* ActionInputError */.VA(input, `Required input is empty. Accepted: ${VALUES_ACCEPTED}`);
+    }
+    const parsed = (0,shared_inputs/* parseMapping */.KV)(input, raw);
+    if (Object.keys(parsed).length === 0) {
+        throw (0,shared_inputs/* invalidInput */.aY)(input, 'The row has no values', raw, VALUES_ACCEPTED);
+    }
+    // The text as written, for scalars that YAML turned into numbers or booleans.
+    const written = new Map();
+    const doc = (0,dist/* parseDocument */.Tp)(raw.trim());
+    if ((0,dist/* isMap */.jh)(doc.contents)) {
+        for (const pair of doc.contents.items) {
+            const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : undefined;
+            const value = pair.value;
+            if (key !== undefined && (0,dist/* isScalar */.jn)(value) && typeof value.source === 'string') {
+                written.set(key, value.source);
+            }
+        }
+    }
+    const row = {};
+    for (const [label, value] of Object.entries(parsed)) {
+        if (label.trim() === '')
+            throw (0,shared_inputs/* invalidInput */.aY)(input, 'A column label is empty', raw, VALUES_ACCEPTED);
+        if (value === null || value === undefined)
+            row[label] = '';
+        else if (typeof value === 'string')
+            row[label] = value;
+        else if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+            row[label] = written.get(label) ?? String(value);
+        else if (value instanceof Date)
+            row[label] = written.get(label) ?? value.toISOString();
+        else {
+            throw (0,shared_inputs/* invalidInput */.aY)(input, `Column '${label}' holds ${Array.isArray(value) ? 'a list' : 'a mapping'}; a cell is a single value`, raw, `${VALUES_ACCEPTED} (quote structured data as text if you need it in a cell)`);
+        }
+    }
+    return row;
+}
+const COLUMNS_ACCEPTED = 'a JSON or YAML list of columns, each {label, name?, width?} (name defaults to the label, width to ' +
+    `${DEFAULT_COLUMN_WIDTH}) or just a label, e.g. [{"name": "Version", "label": "version"}, "result"]`;
+/**
+ * `columns`: a JSON or YAML list. Each item is a mapping {label, name, width} (label a non-empty
+ * text; name a non-empty text, default the label; width a positive integer, default 300) or a bare
+ * label. Unknown fields (a typo such as `widht`) and duplicate labels are errors. Empty -> undefined.
+ */
+function parseColumns(input, raw) {
+    const text = raw.trim();
+    if (text === '')
+        return undefined;
+    const doc = (0,dist/* parseDocument */.Tp)(text, { uniqueKeys: true });
+    const problem = doc.errors[0];
+    if (problem) {
+        const where = problem instanceof dist/* YAMLParseError */.XT && problem.linePos
+            ? ` at line ${problem.linePos[0].line}, column ${problem.linePos[0].col}`
+            : '';
+        const why = problem.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+        throw (0,shared_inputs/* invalidInput */.aY)(input, `Not valid JSON or YAML${where} (${why})`, text, COLUMNS_ACCEPTED);
+    }
+    if (!(0,dist/* isSeq */.oP)(doc.contents)) {
+        const kind = (0,dist/* isMap */.jh)(doc.contents) ? 'a mapping' : 'a single value';
+        throw (0,shared_inputs/* invalidInput */.aY)(input, `Expected a list but this is ${kind}`, text, COLUMNS_ACCEPTED);
+    }
+    const items = doc.toJS({ maxAliasCount: 100 });
+    if (items.length === 0)
+        throw (0,shared_inputs/* invalidInput */.aY)(input, 'The list is empty', text, COLUMNS_ACCEPTED);
+    const columns = items.map((item, i) => parseColumn(input, item, i + 1, text));
+    const seen = new Set();
+    for (const c of columns) {
+        if (seen.has(c.label)) {
+            throw (0,shared_inputs/* invalidInput */.aY)(input, `Two columns have the label '${c.label}'`, text, COLUMNS_ACCEPTED);
+        }
+        seen.add(c.label);
+    }
+    return columns;
+}
+const nonEmptyText = (v) => typeof v === 'string' && v.trim() !== '';
+function parseColumn(input, item, n, text) {
+    const bad = (problem) => (0,shared_inputs/* invalidInput */.aY)(input, `Column ${n}: ${problem}`, text, COLUMNS_ACCEPTED);
+    if (nonEmptyText(item))
+        return { name: item, label: item, width: DEFAULT_COLUMN_WIDTH };
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+        throw bad(`expected a mapping {label, name, width} or a label, got ${JSON.stringify(item)}`);
+    }
+    const fields = item;
+    const unknown = Object.keys(fields).filter(k => !['name', 'label', 'width'].includes(k));
+    if (unknown.length > 0)
+        throw bad(`unknown field ${unknown.map(k => `'${k}'`).join(', ')}`);
+    if (!nonEmptyText(fields.label))
+        throw bad(`'label' must be a non-empty text`);
+    if (fields.name !== undefined && !nonEmptyText(fields.name)) {
+        throw bad(`'name' must be a non-empty text`);
+    }
+    const width = fields.width ?? DEFAULT_COLUMN_WIDTH;
+    if (typeof width !== 'number' || !Number.isSafeInteger(width) || width <= 0) {
+        throw bad(`'width' must be a positive integer, got ${JSON.stringify(width)}`);
+    }
+    const label = fields.label;
+    return { name: nonEmptyText(fields.name) ? fields.name : label, label, width };
+}
+
+;// CONCATENATED MODULE: ./src/actions/log-entry/main.ts
+// log-entry: adds one row to a Maestro execution log, creating the log first when it does not
+// exist and `columns` says what it looks like.
+//
+// Round trips: the row is POSTed straight away (1 request after the login). Only when that fails
+// are more made: 404 with `columns` -> create the log, post again (3); a 400 -> read the log once
+// to list its real columns in the error.
+
+
+
+
+
+const log_entry_main_Inputs = {
+    ...ConnectionInputs,
+    log: 'log',
+    values: 'values',
+    columns: 'columns'
+};
+const log_entry_main_Outputs = { log: 'log', entry: 'entry' };
+const list = (labels) => labels.map(l => `'${l}'`).join(', ');
+function describeColumns(log) {
+    return (log.columns ?? [])
+        .map(c => (c.name && c.name !== c.label ? `'${c.label}' (${c.name})` : `'${c.label}'`))
+        .join(', ');
+}
+/** Posts the row; returns whether the log had to be created. */
+async function addEntry(client, label, row, columns) {
+    try {
+        await client.addLogEntry(label, row);
+        return false;
+    }
+    catch (e) {
+        if (!(e instanceof MaestroHttpError))
+            throw e;
+        if (e.status === 404) {
+            if (!columns) {
+                throw new MaestroHttpError({
+                    operation: e.operation,
+                    method: e.method,
+                    path: e.path,
+                    status: e.status,
+                    serverMessage: e.serverMessage,
+                    hint: `execution log '${label}' does not exist in this workspace: check the label (labels are case-sensitive), or give the '${log_entry_main_Inputs.columns}' input to create it.`,
+                    attempts: e.attempts
+                });
+            }
+            try {
+                await client.createLog({ activityLabel: label, columns });
+            }
+            catch (created) {
+                // 409: another job created it in the meantime; the post below is all that is left.
+                if (!(created instanceof MaestroHttpError && created.status === 409))
+                    throw created;
+            }
+            await client.addLogEntry(label, row);
+            return true;
+        }
+        if (e.status === 400) {
+            let log;
+            try {
+                log = await client.getLog(label);
+            }
+            catch {
+                throw e;
+            }
+            const known = new Set((log.columns ?? []).map(c => c.label));
+            const unknown = Object.keys(row).filter(k => !known.has(k));
+            if (unknown.length === 0)
+                throw e;
+            throw new shared_inputs/* ActionInputError */.VA(log_entry_main_Inputs.values, `Execution log '${label}' has no column ${list(unknown)}. Accepted: its column labels ${describeColumns(log)}`);
+        }
+        throw e;
+    }
+}
+async function log_entry_main_run(core) {
+    const connection = readConnection(core, { action: 'log-entry' });
+    const inputs = (0,shared_inputs/* createInputReader */.ic)(core);
+    const label = inputs.required(log_entry_main_Inputs.log);
+    const row = parseValues(log_entry_main_Inputs.values, inputs.raw(log_entry_main_Inputs.values));
+    const columns = parseColumns(log_entry_main_Inputs.columns, inputs.raw(log_entry_main_Inputs.columns));
+    if (columns) {
+        // A row that does not fit the columns given would create the log and then fail on the post.
+        const known = new Set(columns.map(c => c.label));
+        const unknown = Object.keys(row).filter(k => !known.has(k));
+        if (unknown.length > 0) {
+            throw new shared_inputs/* ActionInputError */.VA(log_entry_main_Inputs.values, `No column ${list(unknown)} in '${log_entry_main_Inputs.columns}'. Accepted: the labels given in '${log_entry_main_Inputs.columns}': ${list([...known])}`);
+        }
+    }
+    const client = new MaestroClient(connection);
+    let created;
+    try {
+        created = await addEntry(client, label, row, columns);
+    }
+    finally {
+        await client.close();
+    }
+    setOutputs(core, { [log_entry_main_Outputs.log]: label, [log_entry_main_Outputs.entry]: row });
+    core.info(`${created ? `Created execution log '${label}' and added` : 'Added'} an entry to it: ${JSON.stringify(row)}`);
+    await writeSummary(core, {
+        title: `Entry added to execution log '${label}'`,
+        rows: [
+            ['Log', label],
+            ['Log created', created ? `yes, with columns ${columns.map(c => c.label).join(', ')}` : ''],
+            ...Object.entries(row).map(([k, v]) => [`Column '${k}'`, v])
         ]
     });
 }
@@ -46406,7 +47191,7 @@ async function zipStream(files, rootDirectory) {
 
 
 
-const main_Inputs = {
+const post_artifact_main_Inputs = {
     ...ConnectionInputs,
     taskId: 'task-id',
     path: 'path',
@@ -46414,7 +47199,7 @@ const main_Inputs = {
     archive: 'archive',
     ifNoFilesFound: 'if-no-files-found'
 };
-const main_Outputs = {
+const post_artifact_main_Outputs = {
     artifactId: 'artifact-id',
     artifactIds: 'artifact-ids',
     size: 'size',
@@ -46470,7 +47255,7 @@ function planUploads(o) {
     const single = files.length === 1 && !found.namedFolder;
     if (o.archive === 'never' || (o.archive === 'auto' && single)) {
         if (files.length > 1 && o.name !== undefined) {
-            throw new shared_inputs/* ActionInputError */.VA(main_Inputs.name, `With '${main_Inputs.archive}: ${o.archive}' the ${files.length} matched files become ${files.length} result files, each named after its file, so one name cannot apply, got ${(0,shared_inputs/* quoteValue */.cl)(o.name)}. Accepted: no '${main_Inputs.name}', or '${main_Inputs.archive}: auto' / 'always' to post them as one archive`);
+            throw new shared_inputs/* ActionInputError */.VA(post_artifact_main_Inputs.name, `With '${post_artifact_main_Inputs.archive}: ${o.archive}' the ${files.length} matched files become ${files.length} result files, each named after its file, so one name cannot apply, got ${(0,shared_inputs/* quoteValue */.cl)(o.name)}. Accepted: no '${post_artifact_main_Inputs.name}', or '${post_artifact_main_Inputs.archive}: auto' / 'always' to post them as one archive`);
         }
         return files.map(file => ({
             kind: 'file',
@@ -46497,14 +47282,14 @@ async function post_artifact_main_run(core, options = {}) {
     const env = options.env ?? process.env;
     const connection = readConnection(core, { env, action: 'post-artifact' });
     const inputs = (0,shared_inputs/* createInputReader */.ic)(core);
-    const taskId = inputs.integer(main_Inputs.taskId, { min: 1, max: Number.MAX_SAFE_INTEGER });
-    const patterns = inputs.list(main_Inputs.path);
+    const taskId = inputs.integer(post_artifact_main_Inputs.taskId, { min: 1, max: Number.MAX_SAFE_INTEGER });
+    const patterns = inputs.list(post_artifact_main_Inputs.path);
     if (patterns.length === 0) {
-        throw new shared_inputs/* ActionInputError */.VA(main_Inputs.path, `Required input is empty. Accepted: files, folders or glob patterns, one per line, relative to the workspace (e.g. 'dist/' or 'reports/**/*.pdf')`);
+        throw new shared_inputs/* ActionInputError */.VA(post_artifact_main_Inputs.path, `Required input is empty. Accepted: files, folders or glob patterns, one per line, relative to the workspace (e.g. 'dist/' or 'reports/**/*.pdf')`);
     }
-    const name = parseDisplayName(main_Inputs.name, inputs.raw(main_Inputs.name));
-    const archive = inputs.enum(main_Inputs.archive, { values: ARCHIVE_MODES, default: 'auto' });
-    const ifNoFilesFound = inputs.enum(main_Inputs.ifNoFilesFound, {
+    const name = parseDisplayName(post_artifact_main_Inputs.name, inputs.raw(post_artifact_main_Inputs.name));
+    const archive = inputs.enum(post_artifact_main_Inputs.archive, { values: ARCHIVE_MODES, default: 'auto' });
+    const ifNoFilesFound = inputs.enum(post_artifact_main_Inputs.ifNoFilesFound, {
         values: NO_FILES_POLICIES,
         default: 'error'
     });
@@ -46514,12 +47299,12 @@ async function post_artifact_main_run(core, options = {}) {
         found = await findFiles(patterns, cwd);
     }
     catch (e) {
-        throw (0,shared_inputs/* invalidInput */.aY)(main_Inputs.path, `Cannot search these patterns (${e instanceof Error ? e.message : String(e)})`, patterns.join('\n'), 'files, folders or glob patterns (@actions/glob syntax), one per line');
+        throw (0,shared_inputs/* invalidInput */.aY)(post_artifact_main_Inputs.path, `Cannot search these patterns (${e instanceof Error ? e.message : String(e)})`, patterns.join('\n'), 'files, folders or glob patterns (@actions/glob syntax), one per line');
     }
     if (found.files.length === 0) {
         const what = `No files match ${patterns.map(shared_inputs/* quoteValue */.cl).join(', ')} (searched from ${cwd})`;
         if (ifNoFilesFound === 'error') {
-            throw new shared_inputs/* ActionInputError */.VA(main_Inputs.path, `${what}. Accepted: paths or patterns that match at least one file; set '${main_Inputs.ifNoFilesFound}' to warn or ignore when nothing to post is fine`);
+            throw new shared_inputs/* ActionInputError */.VA(post_artifact_main_Inputs.path, `${what}. Accepted: paths or patterns that match at least one file; set '${post_artifact_main_Inputs.ifNoFilesFound}' to warn or ignore when nothing to post is fine`);
         }
         const message = `${what}; no result file posted.`;
         if (ifNoFilesFound === 'warn')
@@ -46527,10 +47312,10 @@ async function post_artifact_main_run(core, options = {}) {
         else
             core.info(message);
         setOutputs(core, {
-            [main_Outputs.artifactId]: '',
-            [main_Outputs.artifactIds]: [],
-            [main_Outputs.size]: '',
-            [main_Outputs.sha256]: ''
+            [post_artifact_main_Outputs.artifactId]: '',
+            [post_artifact_main_Outputs.artifactIds]: [],
+            [post_artifact_main_Outputs.size]: '',
+            [post_artifact_main_Outputs.sha256]: ''
         });
         return;
     }
@@ -46555,10 +47340,10 @@ async function post_artifact_main_run(core, options = {}) {
     posted.sort((a, b) => plans.indexOf(a.plan) - plans.indexOf(b.plan));
     const first = posted[0].result;
     setOutputs(core, {
-        [main_Outputs.artifactId]: first.artifact.id,
-        [main_Outputs.artifactIds]: posted.map(p => p.result.artifact.id),
-        [main_Outputs.size]: first.size,
-        [main_Outputs.sha256]: first.sha256
+        [post_artifact_main_Outputs.artifactId]: first.artifact.id,
+        [post_artifact_main_Outputs.artifactIds]: posted.map(p => p.result.artifact.id),
+        [post_artifact_main_Outputs.size]: first.size,
+        [post_artifact_main_Outputs.sha256]: first.sha256
     });
     await writeSummary(core, {
         title: posted.length === 1
@@ -46642,6 +47427,10 @@ async function forEachLimited(items, limit, fn) {
 ;// CONCATENATED MODULE: ./src/actions/all/commands.generated.ts
 
 
+
+
+
+
 const commands = {
     alert: {
         title: 'Alert',
@@ -46652,6 +47441,76 @@ const commands = {
             title: '',
             message: '',
             'fail-on-error': 'true',
+            server: '',
+            login: '',
+            'access-key': '',
+            'ca-certificate': '',
+            'insecure-skip-tls-verify': 'false',
+            'timeout-seconds': '60'
+        }
+    },
+    'create-task': {
+        title: 'Create task',
+        run: create_task_main_run,
+        inputs: {
+            'activity-label': '',
+            parameters: '',
+            test: 'false',
+            priority: '0',
+            'min-execution-date': '',
+            wait: 'false',
+            'wait-timeout-seconds': '3600',
+            'poll-interval-seconds': '10',
+            'interrupt-on-timeout': 'false',
+            'allowed-statuses': 'SUCCESS',
+            server: '',
+            login: '',
+            'access-key': '',
+            'ca-certificate': '',
+            'insecure-skip-tls-verify': 'false',
+            'timeout-seconds': '60'
+        }
+    },
+    'finish-task': {
+        title: 'Finish task',
+        run: finish_task_main_run,
+        inputs: {
+            'task-id': '',
+            status: '',
+            message: '',
+            'total-items': '',
+            'processed-items': '',
+            'failed-items': '',
+            server: '',
+            login: '',
+            'access-key': '',
+            'ca-certificate': '',
+            'insecure-skip-tls-verify': 'false',
+            'timeout-seconds': '60'
+        }
+    },
+    'get-credential': {
+        title: 'Get credential',
+        run: get_credential_main_run,
+        inputs: {
+            label: '',
+            key: '',
+            'export-env': 'false',
+            server: '',
+            login: '',
+            'access-key': '',
+            'ca-certificate': '',
+            'insecure-skip-tls-verify': 'false',
+            'timeout-seconds': '60'
+        }
+    },
+    'log-entry': {
+        title: 'Execution log entry',
+        run: log_entry_main_run,
+        inputs: {
+            log: '',
+            values: '',
+            columns: '',
             server: '',
             login: '',
             'access-key': '',
@@ -46734,6 +47593,7 @@ function withCommandDefaults(core, command) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   BV: () => (/* binding */ parseExistingFile),
+/* harmony export */   KV: () => (/* binding */ parseMapping),
 /* harmony export */   VA: () => (/* binding */ ActionInputError),
 /* harmony export */   aY: () => (/* binding */ invalidInput),
 /* harmony export */   cl: () => (/* binding */ quoteValue),
@@ -46741,7 +47601,7 @@ function withCommandDefaults(core, command) {
 /* harmony export */   nL: () => (/* binding */ parseEnum),
 /* harmony export */   t0: () => (/* binding */ parseOptionalString)
 /* harmony export */ });
-/* unused harmony exports MAX_QUOTED_VALUE, parseRequiredString, parseBoolean, parseInteger, parseSecondsToMs, parseMapping, parseDateTime, parseList */
+/* unused harmony exports MAX_QUOTED_VALUE, parseRequiredString, parseBoolean, parseInteger, parseSecondsToMs, parseDateTime, parseList */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
@@ -46990,8 +47850,9 @@ function createInputReader(core, options = {}) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ runAction),
-/* harmony export */   I: () => (/* binding */ describeFailure)
+/* harmony export */   Cs: () => (/* binding */ runAction),
+/* harmony export */   Ic: () => (/* binding */ describeFailure),
+/* harmony export */   dR: () => (/* binding */ ActionFailure)
 /* harmony export */ });
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
@@ -47002,6 +47863,13 @@ function createInputReader(core, options = {}) {
 
 
 
+/**
+ * A failure the action decided on, not a bug nor a server error: e.g. the task it waited for
+ * finished FAILED, or the wait timed out. Printed as is (no bug hint), under `<action> failed`.
+ */
+class ActionFailure extends Error {
+    name = 'ActionFailure';
+}
 const MAESTRO_ERRORS = new Set(['MaestroHttpError', 'MaestroNetworkError', 'MaestroInputError']);
 const BUG_HINT = 'This looks like a bug in maestro-actions, not in your workflow: please report it with this ' +
     "step's debug log (re-run the job with debug logging enabled).";
@@ -47030,6 +47898,9 @@ function describeFailure(actionName, thrown) {
         const message = String(prop(thrown, 'message') ?? '');
         if (name === 'ActionInputError' && typeof prop(thrown, 'input') === 'string') {
             return { kind: 'input', title: `Invalid input '${String(prop(thrown, 'input'))}'`, message };
+        }
+        if (name === 'ActionFailure' && message !== '') {
+            return { kind: 'outcome', title: `${actionName} failed`, message };
         }
         if (MAESTRO_ERRORS.has(name)) {
             const hint = prop(thrown, 'hint');

@@ -39310,7 +39310,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 
-await (0,_shared_run_js__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .C)('Get credential', _main_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .eF, { core: _actions_core__WEBPACK_IMPORTED_MODULE_0__ });
+await (0,_shared_run_js__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .Cs)('Get credential', _main_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .eF, { core: _actions_core__WEBPACK_IMPORTED_MODULE_0__ });
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -39910,14 +39910,16 @@ class Transport {
         let body;
         if (spec.upload) {
             headers['content-type'] = spec.upload.contentType;
-            headers['content-length'] = String(spec.upload.contentLength);
+            // Unknown length (a re-openable stream): no header, undici sends it chunked.
+            if (spec.upload.contentLength !== undefined)
+                headers['content-length'] = String(spec.upload.contentLength);
             body = external_node_stream_.Readable.from(spec.upload.body(), { objectMode: false, highWaterMark: 256 * 1024 });
         }
         else if (spec.json !== undefined) {
             headers['content-type'] = 'application/json';
             body = JSON.stringify(spec.json);
         }
-        const baseMs = spec.timeoutMs ?? (spec.upload ? this.transferBudgetMs(spec.upload.size) : o.timeoutMs);
+        const baseMs = spec.timeoutMs ?? (spec.upload ? this.transferBudgetMs(spec.upload.budgetSize) : o.timeoutMs);
         const controller = new AbortController();
         const started = Date.now();
         let deadlineMs = baseMs;
@@ -40054,7 +40056,8 @@ async function read(reader, answer, operation) {
 
 ;// CONCATENATED MODULE: ./src/maestro/multipart.ts
 // Streams one file as multipart/form-data (one part named `file`) with an exact Content-Length,
-// hashing it on the way out: one pass over the data, memory independent of the file size.
+// hashing it on the way out: one pass over the data, memory independent of the file size. A
+// re-openable source of unknown size (`open`) is sent chunked, without Content-Length.
 
 
 
@@ -40080,7 +40083,24 @@ async function prepareUpload(source, operation) {
     let fileName;
     let open;
     let replayable;
-    if ('filePath' in source && source.filePath !== undefined) {
+    let budgetSize;
+    if ('open' in source && source.open !== undefined) {
+        const s = source;
+        if (typeof s.open !== 'function')
+            throw new MaestroInputError('open', 'open must be a function returning a stream.', operation);
+        if (typeof s.fileName !== 'string' || !s.fileName)
+            throw new MaestroInputError('fileName', 'A stream upload needs a fileName.', operation);
+        size = undefined;
+        fileName = s.fileName;
+        open = s.open;
+        replayable = true;
+        // Unknown size and no hint: budget as for 1 GiB (the stall watchdog still applies).
+        budgetSize =
+            typeof s.sizeHint === 'number' && Number.isFinite(s.sizeHint) && s.sizeHint >= 0
+                ? s.sizeHint
+                : 1024 ** 3;
+    }
+    else if ('filePath' in source && source.filePath !== undefined) {
         const filePath = source.filePath;
         let st;
         try {
@@ -40098,6 +40118,7 @@ async function prepareUpload(source, operation) {
         fileName = source.fileName || (0,external_node_path_.basename)(filePath);
         open = () => (0,external_node_fs_.createReadStream)(filePath, { highWaterMark: CHUNK });
         replayable = true;
+        budgetSize = size;
     }
     else {
         const s = source;
@@ -40120,6 +40141,7 @@ async function prepareUpload(source, operation) {
             return stream;
         };
         replayable = false;
+        budgetSize = size;
     }
     const boundary = `----maestro-actions-${(0,external_node_crypto_.randomBytes)(12).toString('hex')}`;
     const head = Buffer.from(`--${boundary}\r\nContent-Disposition: ${contentDisposition('file', fileName)}\r\n` +
@@ -40130,25 +40152,27 @@ async function prepareUpload(source, operation) {
         const hash = (0,external_node_crypto_.createHash)('sha256');
         let sent = 0;
         yield head;
-        for await (const chunk of open()) {
+        const stream = (await open());
+        for await (const chunk of stream) {
             const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
             sent += buf.length;
-            if (sent > size)
+            if (size !== undefined && sent > size)
                 break;
             hash.update(buf);
             yield buf;
         }
-        if (sent !== size)
+        if (size !== undefined && sent !== size)
             throw new MaestroError(`Could not ${operation}: the file is ${sent > size ? 'larger' : 'smaller'} than the ${size} bytes announced (did it change during the upload?).`, { operation });
         yield tail;
-        last = { size, sha256: hash.digest('hex') };
+        last = { size: sent, sha256: hash.digest('hex') };
     }
     return {
         fileName,
         size,
+        budgetSize,
         replayable,
         contentType: `multipart/form-data; boundary=${boundary}`,
-        contentLength: head.length + size + tail.length,
+        contentLength: size === undefined ? undefined : head.length + size + tail.length,
         body,
         result: () => last
     };
@@ -40283,7 +40307,9 @@ async function uploadArtifact(ctx, request) {
     const operation = `upload artifact '${name}' for task ${taskId}`;
     const source = request.filePath !== undefined
         ? { filePath: request.filePath, fileName: request.fileName }
-        : { stream: request.stream, size: request.size, fileName: request.fileName };
+        : request.open !== undefined
+            ? { open: request.open, fileName: request.fileName, sizeHint: request.sizeHint }
+            : { stream: request.stream, size: request.size, fileName: request.fileName };
     const upload = await prepareUpload(source, operation);
     const artifact = await ctx.call({
         operation: `create the record of artifact '${name}' for task ${taskId}`,
@@ -42043,9 +42069,9 @@ function createInputReader(core, options = {}) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ runAction)
+/* harmony export */   Cs: () => (/* binding */ runAction)
 /* harmony export */ });
-/* unused harmony export describeFailure */
+/* unused harmony exports ActionFailure, describeFailure */
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6612);
@@ -42055,6 +42081,13 @@ function createInputReader(core, options = {}) {
 
 
 
+/**
+ * A failure the action decided on, not a bug nor a server error: e.g. the task it waited for
+ * finished FAILED, or the wait timed out. Printed as is (no bug hint), under `<action> failed`.
+ */
+class ActionFailure extends (/* unused pure expression or super */ null && (Error)) {
+    name = 'ActionFailure';
+}
 const MAESTRO_ERRORS = new Set(['MaestroHttpError', 'MaestroNetworkError', 'MaestroInputError']);
 const BUG_HINT = 'This looks like a bug in maestro-actions, not in your workflow: please report it with this ' +
     "step's debug log (re-run the job with debug logging enabled).";
@@ -42083,6 +42116,9 @@ function describeFailure(actionName, thrown) {
         const message = String(prop(thrown, 'message') ?? '');
         if (name === 'ActionInputError' && typeof prop(thrown, 'input') === 'string') {
             return { kind: 'input', title: `Invalid input '${String(prop(thrown, 'input'))}'`, message };
+        }
+        if (name === 'ActionFailure' && message !== '') {
+            return { kind: 'outcome', title: `${actionName} failed`, message };
         }
         if (MAESTRO_ERRORS.has(name)) {
             const hint = prop(thrown, 'hint');

@@ -40144,7 +40144,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 
-await (0,_shared_run_js__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .C)('Post result files', _main_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .eF, { core: _actions_core__WEBPACK_IMPORTED_MODULE_0__ });
+await (0,_shared_run_js__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .Cs)('Post result files', _main_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .eF, { core: _actions_core__WEBPACK_IMPORTED_MODULE_0__ });
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -46771,9 +46771,9 @@ function createInputReader(core, options = {}) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ runAction)
+/* harmony export */   Cs: () => (/* binding */ runAction)
 /* harmony export */ });
-/* unused harmony export describeFailure */
+/* unused harmony exports ActionFailure, describeFailure */
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6612);
@@ -46783,6 +46783,13 @@ function createInputReader(core, options = {}) {
 
 
 
+/**
+ * A failure the action decided on, not a bug nor a server error: e.g. the task it waited for
+ * finished FAILED, or the wait timed out. Printed as is (no bug hint), under `<action> failed`.
+ */
+class ActionFailure extends (/* unused pure expression or super */ null && (Error)) {
+    name = 'ActionFailure';
+}
 const MAESTRO_ERRORS = new Set(['MaestroHttpError', 'MaestroNetworkError', 'MaestroInputError']);
 const BUG_HINT = 'This looks like a bug in maestro-actions, not in your workflow: please report it with this ' +
     "step's debug log (re-run the job with debug logging enabled).";
@@ -46811,6 +46818,9 @@ function describeFailure(actionName, thrown) {
         const message = String(prop(thrown, 'message') ?? '');
         if (name === 'ActionInputError' && typeof prop(thrown, 'input') === 'string') {
             return { kind: 'input', title: `Invalid input '${String(prop(thrown, 'input'))}'`, message };
+        }
+        if (name === 'ActionFailure' && message !== '') {
+            return { kind: 'outcome', title: `${actionName} failed`, message };
         }
         if (MAESTRO_ERRORS.has(name)) {
             const hint = prop(thrown, 'hint');

@@ -11,7 +11,15 @@ export interface FailureReport {
   message: string
   /** Only for core.debug (stack traces, causes). */
   debug?: string
-  kind: 'input' | 'maestro' | 'bug'
+  kind: 'input' | 'maestro' | 'outcome' | 'bug'
+}
+
+/**
+ * A failure the action decided on, not a bug nor a server error: e.g. the task it waited for
+ * finished FAILED, or the wait timed out. Printed as is (no bug hint), under `<action> failed`.
+ */
+export class ActionFailure extends Error {
+  override name = 'ActionFailure'
 }
 
 const MAESTRO_ERRORS = new Set(['MaestroHttpError', 'MaestroNetworkError', 'MaestroInputError'])
@@ -49,6 +57,9 @@ export function describeFailure(actionName: string, thrown: unknown): FailureRep
     const message = String(prop(thrown, 'message') ?? '')
     if (name === 'ActionInputError' && typeof prop(thrown, 'input') === 'string') {
       return { kind: 'input', title: `Invalid input '${String(prop(thrown, 'input'))}'`, message }
+    }
+    if (name === 'ActionFailure' && message !== '') {
+      return { kind: 'outcome', title: `${actionName} failed`, message }
     }
     if (MAESTRO_ERRORS.has(name)) {
       const hint = prop(thrown, 'hint')
