@@ -19,6 +19,7 @@ import {
   evaluateToken
 } from './expressions.js'
 import { SecretMasker } from './masker.js'
+import { endOrphans } from './orphans.js'
 import { shellCommand } from './shell.js'
 import {
   type ActionStage,
@@ -182,6 +183,9 @@ export async function runWorkflow(opts: RunWorkflowOptions): Promise<RunWorkflow
     debug: opts.debug
   })
   const tempDir = mkdtempSync(join(tmpdir(), 'maestro-actions-runner-'))
+  // Marks every step process, so what they leave running is ended with the job (see orphans.ts).
+  const trackingId = `maestro_${randomUUID()}`
+  const stepGroups: number[] = []
   try {
     return await runJob()
   } catch (e) {
@@ -312,6 +316,7 @@ export async function runWorkflow(opts: RunWorkflowOptions): Promise<RunWorkflow
         ...stepEnv
       }
       env.GITHUB_ACTION = id
+      env.RUNNER_TRACKING_ID ??= trackingId
       if (prependPath.length > 0) {
         env.PATH =
           [...prependPath].reverse().join(delimiter) + (env.PATH ? delimiter + env.PATH : '')
@@ -465,6 +470,7 @@ export async function runWorkflow(opts: RunWorkflowOptions): Promise<RunWorkflow
           evaluateDefault: text =>
             evaluateTemplateString(text, scope({ ...envContext(), ...rec.env }, step.id))
         })
+        if (r.pid !== undefined) stepGroups.push(r.pid)
         applyFileCommands(r)
         if (r.timedOut) display.annotation('error', 'The step has timed out.')
         return { ...r, failed: r.exitCode !== 0 || r.errors.length > 0 || r.cancelled }
@@ -559,6 +565,7 @@ export async function runWorkflow(opts: RunWorkflowOptions): Promise<RunWorkflow
             signal: live(),
             timeoutMs: timeoutMs(step, full)
           })
+          if (r.pid !== undefined) stepGroups.push(r.pid)
           applyFileCommands(r)
           outputs = r.outputs
           summary = r.summary
@@ -607,9 +614,12 @@ export async function runWorkflow(opts: RunWorkflowOptions): Promise<RunWorkflow
     if (cancel.signal.aborted) status = 'cancelled'
     return finish(status)
 
-    function finish(result: JobStatus): RunWorkflowResult {
+    async function finish(result: JobStatus): Promise<RunWorkflowResult> {
       if (jobTimer) clearTimeout(jobTimer)
       opts.signal?.removeEventListener('abort', onCallerAbort)
+      const orphans = await endOrphans(trackingId, stepGroups)
+      if (orphans.length > 0) display.info('Cleaning up orphan processes')
+      for (const o of orphans) display.info(`Terminate orphan process: pid (${o.pid}) (${o.name})`)
       const summary = summaries.join('\n')
       if (summary.trim()) display.summary(summary)
       const durationMs = Date.now() - started
