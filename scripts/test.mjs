@@ -13,7 +13,12 @@ const checks = []
 
 function step(name, command, args, env = {}) {
   process.stdout.write(`\n== ${name}\n`)
-  const r = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } })
+  const r = spawnSync(command, args, {
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+    // npm is npm.cmd on Windows, which only a shell can start (the arguments here are plain words).
+    shell: process.platform === 'win32' && command === 'npm'
+  })
   return r.status === 0
 }
 

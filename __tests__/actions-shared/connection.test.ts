@@ -83,6 +83,44 @@ describe('readConnection', () => {
     const c = readConnection(core, { env: { BOTCITY_ACCESS_TOKEN: 'tok' } })
     expect(c.key).toBeUndefined()
     expect(c.accessToken).toBe('tok')
+    // Without a key to renew it, a rejected token is explained in terms of the actions.
+    expect(c.expiredTokenHint).toBe(
+      "the access token in BOTCITY_ACCESS_TOKEN (from an earlier login step) expired or is invalid. To fix it, run the login action again before this step, or give this step the workspace key ('access-key' input or the BOTCITY_KEY environment variable) so it logs in again by itself."
+    )
+  })
+  it('with a token and a key, both are passed (the client renews the token with the key)', () => {
+    const core = createCoreStub({ inputs: { server: 'https://m.example', login: 'o' } })
+    const c = readConnection(core, { env: { BOTCITY_ACCESS_TOKEN: 'tok', BOTCITY_KEY: 'K' } })
+    expect([c.accessToken, c.key, c.expiredTokenHint]).toEqual(['tok', 'K', undefined])
+  })
+  it('the token is used for the server and login it was exported with (normalised)', () => {
+    const core = createCoreStub({ inputs: { server: 'https://m.example/', login: 'o' } })
+    const env = {
+      BOTCITY_ACCESS_TOKEN: 'tok',
+      BOTCITY_SERVER: 'https://m.example//',
+      BOTCITY_LOGIN: 'o'
+    }
+    expect(readConnection(core, { env }).accessToken).toBe('tok')
+  })
+  it.each([
+    [{ server: 'https://other.example', login: 'o' }],
+    [{ server: 'https://m.example', login: 'other-org' }]
+  ])('a token is never sent to another server or login than its own (%#)', inputs => {
+    const env = {
+      BOTCITY_ACCESS_TOKEN: 'tok-1',
+      BOTCITY_SERVER: 'https://m.example',
+      BOTCITY_LOGIN: 'o'
+    }
+    const withKey = createCoreStub({ inputs: { ...inputs, 'access-key': 'KEY' } })
+    const c = readConnection(withKey, { env })
+    expect([c.accessToken, c.key]).toEqual([undefined, 'KEY'])
+    expect(withKey.secrets).toContain('tok-1')
+    expect(withKey.infoMessages.join('\n')).toMatch(/^Logging in with the access key: /)
+    const e = thrown(() => readConnection(createCoreStub({ inputs }), { env }))
+    expect(e.input).toBe('access-key')
+    expect(e.message).toMatch(
+      /^No access key given, and the BOTCITY_ACCESS_TOKEN in the environment was issued for the job's BOTCITY_SERVER \/ BOTCITY_LOGIN, and this step talks to /
+    )
   })
   it.each([
     [

@@ -146,6 +146,23 @@ describe('authentication', () => {
     expect(stub.seen[0].headers.token).toBe(TOKEN)
   })
 
+  test('a caller-given token without a key: the caller can say how to get a new one', async () => {
+    stub.handle((_r, res) => json(res, 401, { message: 'Invalid or expired token' }))
+    const c = client({ key: undefined, accessToken: TOKEN, expiredTokenHint: 'run login again.' })
+    const e = await c.getTask(1).catch(x => x)
+    expect(e.message).toMatch(
+      /^Could not read task 1: HTTP 401 Unauthorized: Invalid or expired token\. Hint: run login again\.$/
+    )
+    expect(e.hint).toBe('run login again.')
+  })
+
+  test('the expired-token hint is not used when a key could renew the token', async () => {
+    loginThen((_p, res) => json(res, 401, { message: 'nope' }))
+    const c = client({ accessToken: TOKEN, expiredTokenHint: 'run login again.' })
+    const e = await c.getTask(1).catch(x => x)
+    expect(e.message).toMatch(/Hint: check the login/)
+  })
+
   test('a caller-given token with a key: renewed on 401', async () => {
     let first = true
     loginThen((_p, res) => {

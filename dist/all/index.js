@@ -40140,7 +40140,7 @@ function bufferIncludes(buffer, content) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9275);
 /* harmony import */ var _shared_run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2724);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6172);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5645);
 
 
 
@@ -40151,7 +40151,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6172:
+/***/ 5645:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40830,6 +40830,8 @@ class Transport {
         }
         if (status === 401 && spec.auth === false && spec.path.endsWith('/workspace/login'))
             hint = 'check the login (workspace organization label) and the workspace key.';
+        else if (status === 401 && spec.auth !== false && this.#tokenFromCaller && !o.key)
+            hint = o.expiredTokenHint ?? hint;
         const error = new MaestroHttpError({
             operation: spec.operation,
             method: spec.method,
@@ -42039,6 +42041,7 @@ class MaestroClient {
             login: options.login,
             key: options.key,
             accessToken: options.accessToken,
+            expiredTokenHint: options.expiredTokenHint,
             caCertificate: options.caCertificate,
             insecureSkipTlsVerify: options.insecureSkipTlsVerify,
             timeoutMs,
@@ -42287,6 +42290,12 @@ const ConnectionEnv = {
     accessToken: 'BOTCITY_ACCESS_TOKEN'
 };
 const DEFAULT_TIMEOUT_SECONDS = 60;
+/** What an action says when the token of an earlier login step is rejected and it has no key. */
+function expiredTokenHint() {
+    return (`the access token in ${ConnectionEnv.accessToken} (from an earlier login step) expired or is invalid. ` +
+        `To fix it, run the login action again before this step, or give this step the workspace key ` +
+        `('${ConnectionInputs.accessKey}' input or the ${ConnectionEnv.key} environment variable) so it logs in again by itself.`);
+}
 /**
  * `maestro-actions/<version> (<action>; node <version>; <platform>)`, e.g.
  * `maestro-actions/1.0.0 (create-task; node 24.1.0; linux)`.
@@ -42338,6 +42347,24 @@ function parseCaCertificate(input, raw, baseDir) {
     return text;
 }
 /**
+ * Whether a BOTCITY_ACCESS_TOKEN may be sent to `server` as `login`: yes unless BOTCITY_SERVER or
+ * BOTCITY_LOGIN is set and names another server (after normalising) or login.
+ */
+function tokenTargetMatches(env, server, login) {
+    const envServer = (0,shared_inputs/* parseOptionalString */.t0)(env[ConnectionEnv.server] ?? '');
+    const envLogin = (0,shared_inputs/* parseOptionalString */.t0)(env[ConnectionEnv.login] ?? '');
+    if (envLogin !== undefined && envLogin !== login)
+        return false;
+    if (envServer === undefined)
+        return true;
+    try {
+        return parseServer(ConnectionInputs.server, envServer) === server;
+    }
+    catch {
+        return false;
+    }
+}
+/**
  * Reads the connection inputs. Masks the key and any token first (whole value and line by line),
  * before any other input is read or anything is logged.
  */
@@ -42358,6 +42385,16 @@ function readConnection(core, options = {}) {
     const login = fromInputOrEnv(core, I.login, env, ConnectionEnv.login);
     if (login === undefined) {
         throw missing(I.login, ConnectionEnv.login, 'login (workspace organisation)', 'my-org');
+    }
+    // The token is only sent where it came from: a step that names another server or login than
+    // the job's BOTCITY_SERVER / BOTCITY_LOGIN (which a login step exports) logs in with the key.
+    const usableToken = accessToken !== undefined && tokenTargetMatches(env, server, login) ? accessToken : undefined;
+    if (accessToken !== undefined && usableToken === undefined) {
+        const why = `the ${ConnectionEnv.accessToken} in the environment was issued for the job's ${ConnectionEnv.server} / ${ConnectionEnv.login}, and this step talks to ${server} as '${login}'`;
+        if (key === undefined) {
+            throw new shared_inputs/* ActionInputError */.VA(I.accessKey, `No access key given, and ${why}. Accepted: set the '${I.accessKey}' input or the ${ConnectionEnv.key} environment variable, or use the server and login of the login step`);
+        }
+        core.info(`Logging in with the access key: ${why}.`);
     }
     if (key === undefined && accessToken === undefined) {
         throw missing(I.accessKey, ConnectionEnv.key, 'access key', `\${{ secrets.BOTCITY_KEY }} (or run a login step that sets ${ConnectionEnv.accessToken})`);
@@ -42388,8 +42425,11 @@ function readConnection(core, options = {}) {
     };
     if (key !== undefined)
         result.key = key;
-    if (accessToken !== undefined)
-        result.accessToken = accessToken;
+    if (usableToken !== undefined) {
+        result.accessToken = usableToken;
+        if (key === undefined)
+            result.expiredTokenHint = expiredTokenHint();
+    }
     if (caCertificate !== undefined)
         result.caCertificate = caCertificate;
     result.userAgent = options.userAgent ?? connection_defaultUserAgent(options.action);
@@ -43378,6 +43418,89 @@ async function log_entry_main_run(core) {
             ['Log', label],
             ['Log created', created ? `yes, with columns ${columns.map(c => c.label).join(', ')}` : ''],
             ...Object.entries(row).map(([k, v]) => [`Column '${k}'`, v])
+        ]
+    });
+}
+
+;// CONCATENATED MODULE: ./src/actions/login/main.ts
+// login: logs in to Maestro once, masks the access token and exports it as BOTCITY_ACCESS_TOKEN
+// for the later steps of the job, so each of them makes only the request it is for. The token is
+// never an output: like any exported secret it is visible to the later steps of this job only.
+
+
+
+
+
+const login_main_Inputs = { ...ConnectionInputs };
+const login_main_Outputs = {
+    server: 'server',
+    login: 'login',
+    organizationLabel: 'organization-label'
+};
+/** What the later steps of the job get (GITHUB_ENV). */
+const Exported = {
+    token: ConnectionEnv.accessToken,
+    server: ConnectionEnv.server,
+    login: ConnectionEnv.login
+};
+function noKey() {
+    return new shared_inputs/* ActionInputError */.VA(login_main_Inputs.accessKey, `No access key given: the login action logs in with the workspace key (a ${Exported.token} from an earlier login is not enough to get a new one). Accepted: set the '${login_main_Inputs.accessKey}' input or the ${ConnectionEnv.key} environment variable, e.g. \${{ secrets.BOTCITY_KEY }}`);
+}
+async function login_main_run(core) {
+    // Masks the key and any token from an earlier login first.
+    let connection;
+    try {
+        connection = readConnection(core, { action: 'login' });
+    }
+    catch (e) {
+        throw e instanceof shared_inputs/* ActionInputError */.VA && e.input === login_main_Inputs.accessKey ? noKey() : e;
+    }
+    // readConnection accepts a token instead of a key; logging in needs the key itself.
+    if (connection.key === undefined)
+        throw noKey();
+    const serverFromInput = (0,shared_inputs/* parseOptionalString */.t0)(core.getInput(login_main_Inputs.server)) !== undefined;
+    const loginFromInput = (0,shared_inputs/* parseOptionalString */.t0)(core.getInput(login_main_Inputs.login)) !== undefined;
+    // A fresh login: a token from an earlier login step is neither reused nor sent.
+    const options = { ...connection };
+    delete options.accessToken;
+    const client = new MaestroClient(options);
+    let organizationLabel;
+    let token;
+    try {
+        const response = await client.login();
+        token = response.accessToken;
+        organizationLabel =
+            typeof response.organizationLabel === 'string' ? response.organizationLabel : undefined;
+    }
+    finally {
+        await client.close();
+    }
+    // The client's onSecret masked the token on arrival; this step's own guarantee does not rest on
+    // it: nothing below runs before the token is masked.
+    (0,secrets/* maskSecret */.$l)(core, token);
+    core.exportVariable(Exported.token, token);
+    const exported = [Exported.token];
+    if (serverFromInput) {
+        core.exportVariable(Exported.server, connection.server);
+        exported.push(Exported.server);
+    }
+    if (loginFromInput) {
+        core.exportVariable(Exported.login, connection.login);
+        exported.push(Exported.login);
+    }
+    setOutputs(core, {
+        [login_main_Outputs.server]: connection.server,
+        [login_main_Outputs.login]: connection.login,
+        [login_main_Outputs.organizationLabel]: organizationLabel
+    });
+    core.info(`Logged in to ${connection.server} as '${connection.login}'. Exported for the later steps of this job: ${exported.join(', ')} (the token is masked).`);
+    await writeSummary(core, {
+        title: 'Logged in to BotCity Maestro',
+        rows: [
+            ['Server', connection.server],
+            ['Login', connection.login],
+            ['Organization', organizationLabel],
+            ['Exported to later steps', exported.join(', ')]
         ]
     });
 }
@@ -47431,6 +47554,7 @@ async function forEachLimited(items, limit, fn) {
 
 
 
+
 const commands = {
     alert: {
         title: 'Alert',
@@ -47511,6 +47635,18 @@ const commands = {
             log: '',
             values: '',
             columns: '',
+            server: '',
+            login: '',
+            'access-key': '',
+            'ca-certificate': '',
+            'insecure-skip-tls-verify': 'false',
+            'timeout-seconds': '60'
+        }
+    },
+    login: {
+        title: 'Login',
+        run: login_main_run,
+        inputs: {
             server: '',
             login: '',
             'access-key': '',

@@ -39992,6 +39992,8 @@ class Transport {
         }
         if (status === 401 && spec.auth === false && spec.path.endsWith('/workspace/login'))
             hint = 'check the login (workspace organization label) and the workspace key.';
+        else if (status === 401 && spec.auth !== false && this.#tokenFromCaller && !o.key)
+            hint = o.expiredTokenHint ?? hint;
         const error = new MaestroHttpError({
             operation: spec.operation,
             method: spec.method,
@@ -41201,6 +41203,7 @@ class MaestroClient {
             login: options.login,
             key: options.key,
             accessToken: options.accessToken,
+            expiredTokenHint: options.expiredTokenHint,
             caCertificate: options.caCertificate,
             insecureSkipTlsVerify: options.insecureSkipTlsVerify,
             timeoutMs,
@@ -41451,6 +41454,12 @@ const ConnectionEnv = {
     accessToken: 'BOTCITY_ACCESS_TOKEN'
 };
 const DEFAULT_TIMEOUT_SECONDS = 60;
+/** What an action says when the token of an earlier login step is rejected and it has no key. */
+function expiredTokenHint() {
+    return (`the access token in ${ConnectionEnv.accessToken} (from an earlier login step) expired or is invalid. ` +
+        `To fix it, run the login action again before this step, or give this step the workspace key ` +
+        `('${ConnectionInputs.accessKey}' input or the ${ConnectionEnv.key} environment variable) so it logs in again by itself.`);
+}
 /**
  * `maestro-actions/<version> (<action>; node <version>; <platform>)`, e.g.
  * `maestro-actions/1.0.0 (create-task; node 24.1.0; linux)`.
@@ -41502,6 +41511,24 @@ function parseCaCertificate(input, raw, baseDir) {
     return text;
 }
 /**
+ * Whether a BOTCITY_ACCESS_TOKEN may be sent to `server` as `login`: yes unless BOTCITY_SERVER or
+ * BOTCITY_LOGIN is set and names another server (after normalising) or login.
+ */
+function tokenTargetMatches(env, server, login) {
+    const envServer = (0,shared_inputs/* parseOptionalString */.t0)(env[ConnectionEnv.server] ?? '');
+    const envLogin = (0,shared_inputs/* parseOptionalString */.t0)(env[ConnectionEnv.login] ?? '');
+    if (envLogin !== undefined && envLogin !== login)
+        return false;
+    if (envServer === undefined)
+        return true;
+    try {
+        return parseServer(ConnectionInputs.server, envServer) === server;
+    }
+    catch {
+        return false;
+    }
+}
+/**
  * Reads the connection inputs. Masks the key and any token first (whole value and line by line),
  * before any other input is read or anything is logged.
  */
@@ -41522,6 +41549,16 @@ function readConnection(core, options = {}) {
     const login = fromInputOrEnv(core, I.login, env, ConnectionEnv.login);
     if (login === undefined) {
         throw missing(I.login, ConnectionEnv.login, 'login (workspace organisation)', 'my-org');
+    }
+    // The token is only sent where it came from: a step that names another server or login than
+    // the job's BOTCITY_SERVER / BOTCITY_LOGIN (which a login step exports) logs in with the key.
+    const usableToken = accessToken !== undefined && tokenTargetMatches(env, server, login) ? accessToken : undefined;
+    if (accessToken !== undefined && usableToken === undefined) {
+        const why = `the ${ConnectionEnv.accessToken} in the environment was issued for the job's ${ConnectionEnv.server} / ${ConnectionEnv.login}, and this step talks to ${server} as '${login}'`;
+        if (key === undefined) {
+            throw new shared_inputs/* ActionInputError */.VA(I.accessKey, `No access key given, and ${why}. Accepted: set the '${I.accessKey}' input or the ${ConnectionEnv.key} environment variable, or use the server and login of the login step`);
+        }
+        core.info(`Logging in with the access key: ${why}.`);
     }
     if (key === undefined && accessToken === undefined) {
         throw missing(I.accessKey, ConnectionEnv.key, 'access key', `\${{ secrets.BOTCITY_KEY }} (or run a login step that sets ${ConnectionEnv.accessToken})`);
@@ -41552,8 +41589,11 @@ function readConnection(core, options = {}) {
     };
     if (key !== undefined)
         result.key = key;
-    if (accessToken !== undefined)
-        result.accessToken = accessToken;
+    if (usableToken !== undefined) {
+        result.accessToken = usableToken;
+        if (key === undefined)
+            result.expiredTokenHint = expiredTokenHint();
+    }
     if (caCertificate !== undefined)
         result.caCertificate = caCertificate;
     result.userAgent = options.userAgent ?? connection_defaultUserAgent(options.action);

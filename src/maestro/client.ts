@@ -63,6 +63,11 @@ export interface MaestroClientOptions {
   key?: string
   /** Reuse a token obtained earlier (e.g. by a login step). */
   accessToken?: string
+  /**
+   * The hint of a 401 on the given `accessToken` when there is no key to renew it (default: a
+   * generic "the access token expired or is invalid..."), so a caller can say how to get a new one.
+   */
+  expiredTokenHint?: string
   /** Extra CA bundle, PEM text (added to Node's trusted roots). */
   caCertificate?: string
   /** Do not verify the server certificate (a warning is logged). */
@@ -144,6 +149,7 @@ export class MaestroClient {
       login: options.login,
       key: options.key,
       accessToken: options.accessToken,
+      expiredTokenHint: options.expiredTokenHint,
       caCertificate: options.caCertificate,
       insecureSkipTlsVerify: options.insecureSkipTlsVerify,
       timeoutMs,

@@ -36,6 +36,8 @@ export interface TransportOptions {
   login: string
   key?: string
   accessToken?: string
+  /** Replaces the generic hint of a 401 on the caller's token when no key can renew it. */
+  expiredTokenHint?: string
   caCertificate?: string
   insecureSkipTlsVerify?: boolean
   timeoutMs: number
@@ -418,6 +420,8 @@ export class Transport {
     }
     if (status === 401 && spec.auth === false && spec.path.endsWith('/workspace/login'))
       hint = 'check the login (workspace organization label) and the workspace key.'
+    else if (status === 401 && spec.auth !== false && this.#tokenFromCaller && !o.key)
+      hint = o.expiredTokenHint ?? hint
     const error = new MaestroHttpError({
       operation: spec.operation,
       method: spec.method,

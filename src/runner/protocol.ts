@@ -52,6 +52,8 @@ export interface FileCommandResults {
 
 export interface StepProcessResult extends FileCommandResults {
   exitCode: number
+  /** The process id, also its process group id (undefined when it could not start). */
+  pid?: number
   /** Set when the process was ended by a signal (cancellation, timeout). */
   signal?: string
   timedOut: boolean
@@ -243,6 +245,7 @@ export async function runStepProcess(opts: StepProcessOptions): Promise<StepProc
   const fromFiles = readCommandFiles(files)
   return {
     exitCode: signal && exitCode === 0 ? 1 : exitCode,
+    pid: child.pid,
     signal,
     timedOut,
     cancelled,

@@ -19,6 +19,7 @@ import {
   evaluateToken
 } from './expressions.js'
 import { SecretMasker } from './masker.js'
+import { endOrphans } from './orphans.js'
 import { shellCommand } from './shell.js'
 import {
   type ActionStage,
@@ -192,6 +193,9 @@ export async function runWorkflow(opts: RunWorkflowOptions): Promise<RunWorkflow
     debug: opts.debug
   })
   const tempDir = mkdtempSync(join(tmpdir(), 'maestro-actions-runner-'))
+  // Marks every step process, so what they leave running is ended with the job (see orphans.ts).
+  const trackingId = `maestro_${randomUUID()}`
+  const stepGroups: number[] = []
   try {
     return await runJob()
   } catch (e) {
@@ -322,6 +326,7 @@ export async function runWorkflow(opts: RunWorkflowOptions): Promise<RunWorkflow
         ...stepEnv
       }
       env.GITHUB_ACTION = id
+      env.RUNNER_TRACKING_ID ??= trackingId
       if (prependPath.length > 0) {
         env.PATH =
           [...prependPath].reverse().join(delimiter) + (env.PATH ? delimiter + env.PATH : '')
@@ -475,6 +480,7 @@ export async function runWorkflow(opts: RunWorkflowOptions): Promise<RunWorkflow
           evaluateDefault: text =>
             evaluateTemplateString(text, scope({ ...envContext(), ...rec.env }, step.id))
         })
+        if (r.pid !== undefined) stepGroups.push(r.pid)
         applyFileCommands(r)
         if (r.timedOut) display.annotation('error', 'The step has timed out.')
         return { ...r, failed: r.exitCode !== 0 || r.errors.length > 0 || r.cancelled }
@@ -569,6 +575,7 @@ export async function runWorkflow(opts: RunWorkflowOptions): Promise<RunWorkflow
             signal: live(),
             timeoutMs: timeoutMs(step, full)
           })
+          if (r.pid !== undefined) stepGroups.push(r.pid)
           applyFileCommands(r)
           outputs = r.outputs
           summary = r.summary
@@ -617,9 +624,12 @@ export async function runWorkflow(opts: RunWorkflowOptions): Promise<RunWorkflow
     if (cancel.signal.aborted) status = 'cancelled'
     return finish(status)
 
-    function finish(result: JobStatus): RunWorkflowResult {
+    async function finish(result: JobStatus): Promise<RunWorkflowResult> {
       if (jobTimer) clearTimeout(jobTimer)
       opts.signal?.removeEventListener('abort', onCallerAbort)
+      const orphans = await endOrphans(trackingId, stepGroups)
+      if (orphans.length > 0) display.info('Cleaning up orphan processes')
+      for (const o of orphans) display.info(`Terminate orphan process: pid (${o.pid}) (${o.name})`)
       const summary = summaries.join('\n')
       if (summary.trim() && opts.printSummary !== false) display.summary(summary)
       const durationMs = Date.now() - started

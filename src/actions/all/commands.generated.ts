@@ -5,6 +5,7 @@ import { run as createTask } from '../create-task/main.js'
 import { run as finishTask } from '../finish-task/main.js'
 import { run as getCredential } from '../get-credential/main.js'
 import { run as logEntry } from '../log-entry/main.js'
+import { run as login } from '../login/main.js'
 import { run as postArtifact } from '../post-artifact/main.js'
 
 export interface Command {
@@ -95,6 +96,18 @@ export const commands: Readonly<Record<string, Command>> = {
       log: '',
       values: '',
       columns: '',
+      server: '',
+      login: '',
+      'access-key': '',
+      'ca-certificate': '',
+      'insecure-skip-tls-verify': 'false',
+      'timeout-seconds': '60'
+    }
+  },
+  login: {
+    title: 'Login',
+    run: login,
+    inputs: {
       server: '',
       login: '',
       'access-key': '',

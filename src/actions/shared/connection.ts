@@ -32,6 +32,15 @@ export const ConnectionEnv = {
 
 export const DEFAULT_TIMEOUT_SECONDS = 60
 
+/** What an action says when the token of an earlier login step is rejected and it has no key. */
+export function expiredTokenHint(): string {
+  return (
+    `the access token in ${ConnectionEnv.accessToken} (from an earlier login step) expired or is invalid. ` +
+    `To fix it, run the login action again before this step, or give this step the workspace key ` +
+    `('${ConnectionInputs.accessKey}' input or the ${ConnectionEnv.key} environment variable) so it logs in again by itself.`
+  )
+}
+
 export interface ConnectionLogger {
   debug(message: string): void
   info(message: string): void
@@ -47,6 +56,8 @@ export interface MaestroConnectionOptions {
   login: string
   key?: string
   accessToken?: string
+  /** The client's hint when the given token is rejected and there is no key to renew it. */
+  expiredTokenHint?: string
   caCertificate?: string
   insecureSkipTlsVerify?: boolean
   timeoutMs?: number
@@ -133,6 +144,22 @@ export function parseCaCertificate(input: string, raw: string, baseDir?: string)
 }
 
 /**
+ * Whether a BOTCITY_ACCESS_TOKEN may be sent to `server` as `login`: yes unless BOTCITY_SERVER or
+ * BOTCITY_LOGIN is set and names another server (after normalising) or login.
+ */
+function tokenTargetMatches(env: NodeJS.ProcessEnv, server: string, login: string): boolean {
+  const envServer = parseOptionalString(env[ConnectionEnv.server] ?? '')
+  const envLogin = parseOptionalString(env[ConnectionEnv.login] ?? '')
+  if (envLogin !== undefined && envLogin !== login) return false
+  if (envServer === undefined) return true
+  try {
+    return parseServer(ConnectionInputs.server, envServer) === server
+  } catch {
+    return false
+  }
+}
+
+/**
  * Reads the connection inputs. Masks the key and any token first (whole value and line by line),
  * before any other input is read or anything is logged.
  */
@@ -163,6 +190,20 @@ export function readConnection(
   const login = fromInputOrEnv(core, I.login, env, ConnectionEnv.login)
   if (login === undefined) {
     throw missing(I.login, ConnectionEnv.login, 'login (workspace organisation)', 'my-org')
+  }
+  // The token is only sent where it came from: a step that names another server or login than
+  // the job's BOTCITY_SERVER / BOTCITY_LOGIN (which a login step exports) logs in with the key.
+  const usableToken =
+    accessToken !== undefined && tokenTargetMatches(env, server, login) ? accessToken : undefined
+  if (accessToken !== undefined && usableToken === undefined) {
+    const why = `the ${ConnectionEnv.accessToken} in the environment was issued for the job's ${ConnectionEnv.server} / ${ConnectionEnv.login}, and this step talks to ${server} as '${login}'`
+    if (key === undefined) {
+      throw new ActionInputError(
+        I.accessKey,
+        `No access key given, and ${why}. Accepted: set the '${I.accessKey}' input or the ${ConnectionEnv.key} environment variable, or use the server and login of the login step`
+      )
+    }
+    core.info(`Logging in with the access key: ${why}.`)
   }
   if (key === undefined && accessToken === undefined) {
     throw missing(
@@ -202,7 +243,10 @@ export function readConnection(
     }
   }
   if (key !== undefined) result.key = key
-  if (accessToken !== undefined) result.accessToken = accessToken
+  if (usableToken !== undefined) {
+    result.accessToken = usableToken
+    if (key === undefined) result.expiredTokenHint = expiredTokenHint()
+  }
   if (caCertificate !== undefined) result.caCertificate = caCertificate
   result.userAgent = options.userAgent ?? defaultUserAgent(options.action)
   return result
