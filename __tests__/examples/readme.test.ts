@@ -27,7 +27,9 @@ describe('README', () => {
 
   test('every action has an inputs and an outputs table', () => {
     const actions = readdirSync('actions').sort()
-    expect(actions).toHaveLength(6)
+    expect(actions).toEqual(
+      expect.arrayContaining(['create-task', 'finish-task', 'get-credential'])
+    )
     for (const name of actions) {
       expect(readme).toContain(`<!-- inputs:${name} -->`)
       expect(readme).toContain(`<!-- outputs:${name} -->`)
