@@ -42,19 +42,18 @@ function camel(name) {
 
 /** Merges one input name across commands: shared text where they agree, per command where not. */
 function mergeInput(uses) {
-  const descriptions = new Set(uses.map(u => String(u.spec.description ?? '').trim()))
+  // Commands that describe the input alike share one line: "(a, b) text".
+  const byDescription = new Map()
+  for (const u of uses) {
+    const text = String(u.spec.description ?? '').trim()
+    byDescription.set(text, [...(byDescription.get(text) ?? []), u.command])
+  }
+  const description = [...byDescription]
+    .map(([text, commands]) => `(${commands.join(', ')}) ${text}`)
+    .join('\n')
   const defaults = new Set(
     uses.map(u => (u.spec.default === undefined ? undefined : String(u.spec.default)))
   )
-  const names = uses.map(u => u.command)
-  let description
-  if (descriptions.size === 1) {
-    description = `(${names.join(', ')}) ${[...descriptions][0]}`
-  } else {
-    description = uses
-      .map(u => `${u.command}: ${String(u.spec.description ?? '').trim()}`)
-      .join('\n')
-  }
   const merged = { description, required: false }
   const [only] = defaults
   if (defaults.size === 1 && only !== undefined) merged.default = only

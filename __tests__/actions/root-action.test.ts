@@ -59,7 +59,7 @@ describe('root action generation', () => {
       required: false
     })
     expect(root.inputs.type.default).toBeUndefined()
-    expect(root.inputs.type.description).toBe('alert: INFO or ERROR.\nreport-error: Error type.')
+    expect(root.inputs.type.description).toBe('(alert) INFO or ERROR.\n(report-error) Error type.')
     expect(root.outputs['alert-id'].description).toBe('(alert) Alert id.')
     expect(root.runs).toEqual({ using: 'node24', main: 'dist/all/index.js' })
   })
