@@ -10,6 +10,7 @@ import {
   parseOptionalString
 } from './inputs.js'
 import { maskSecret, redact } from './secrets.js'
+import type { Logger, MaestroClientOptions } from '../../maestro/index.js'
 
 /** The connection inputs every Maestro action declares (spread into the action's `Inputs`). */
 export const ConnectionInputs = {
@@ -41,31 +42,23 @@ export function expiredTokenHint(): string {
   )
 }
 
-export interface ConnectionLogger {
-  debug(message: string): void
-  info(message: string): void
-  warning(message: string): void
-}
+export type ConnectionLogger = Logger
 
-/**
- * The options the Maestro client takes (agreed shape; a local structural type so this module does
- * not depend on src/maestro).
- */
-export interface MaestroConnectionOptions {
-  server: string
-  login: string
-  key?: string
-  accessToken?: string
-  /** The client's hint when the given token is rejected and there is no key to renew it. */
-  expiredTokenHint?: string
-  caCertificate?: string
-  insecureSkipTlsVerify?: boolean
-  timeoutMs?: number
-  /** The client calls this the moment it receives a secret (the access token). */
-  onSecret?: (value: string) => void
-  logger?: ConnectionLogger
-  userAgent?: string
-}
+/** The client options an action's connection inputs decide; the rest keep the client's defaults. */
+export type MaestroConnectionOptions = Pick<
+  MaestroClientOptions,
+  | 'server'
+  | 'login'
+  | 'key'
+  | 'accessToken'
+  | 'expiredTokenHint'
+  | 'caCertificate'
+  | 'insecureSkipTlsVerify'
+  | 'timeoutMs'
+  | 'onSecret'
+  | 'logger'
+  | 'userAgent'
+>
 
 /**
  * `maestro-actions/<version> (<action>; node <version>; <platform>)`, e.g.
