@@ -17,7 +17,7 @@ import {
   defaultGithubEnv,
   expectNoLeaks,
   runStep,
-  type RunResult
+  onlyError
 } from '../support/runner.js'
 import { startTestSandbox, type TestSandbox } from '../support/test-sandbox.js'
 
@@ -44,12 +44,6 @@ beforeEach(async () => {
 
 const step = (inputs: Record<string, string>, env: Record<string, string> = {}, node?: string) =>
   runStep({ actionDir: actionDir('alert'), inputs, env: { ...sandbox.env, ...env }, node })
-
-function errorOf(result: RunResult) {
-  const errors = commandsOf(result, 'error')
-  expect(errors).toHaveLength(1)
-  return errors[0]
-}
 
 describe('alert metadata', () => {
   it('matches its Inputs and Outputs', () => {
@@ -161,7 +155,7 @@ describe('alert bundle', () => {
     const result = await step({ 'task-id': String(taskId), ...bad })
     expect(result.exitCode).toBe(1)
     expectNoLeaks(result)
-    const error = errorOf(result)
+    const error = onlyError(result)
     expect(error.properties.title).toBe(`Invalid input '${input}'`)
     expect(error.data).toContain(quoted)
     expect(error.data).toContain('Accepted:')
@@ -171,7 +165,7 @@ describe('alert bundle', () => {
   it('fails on bad input even with fail-on-error: false', async () => {
     const result = await step({ 'task-id': '-3', 'fail-on-error': 'false' })
     expect(result.exitCode).toBe(1)
-    expect(errorOf(result).properties.title).toBe("Invalid input 'task-id'")
+    expect(onlyError(result).properties.title).toBe("Invalid input 'task-id'")
     expect(commandsOf(result, 'warning')).toHaveLength(0)
     expect(await sandbox.requests()).toEqual([])
   })
@@ -180,7 +174,7 @@ describe('alert bundle', () => {
     const result = await step({ 'task-id': String(taskId) }, { BOTCITY_KEY: 'wrong-key-123' })
     expect(result.exitCode).toBe(1)
     expectNoLeaks(result)
-    const error = errorOf(result)
+    const error = onlyError(result)
     expect(error.properties.title).toBe('Alert failed')
     expect(error.data).toMatch(/log in.*HTTP 401/)
     expect(error.data).toContain('Hint:')
@@ -191,7 +185,7 @@ describe('alert bundle', () => {
     const result = await step({ 'task-id': '987654' })
     expect(result.exitCode).toBe(1)
     expectNoLeaks(result)
-    const error = errorOf(result)
+    const error = onlyError(result)
     expect(error.data).toContain('create alert for task 987654')
     expect(error.data).toContain('HTTP 404')
     expect(error.data).toContain('task 987654')
@@ -202,7 +196,7 @@ describe('alert bundle', () => {
     const result = await step({ 'task-id': String(taskId) })
     expect(result.exitCode).toBe(1)
     expectNoLeaks(result)
-    expect(errorOf(result).data).toContain('HTTP 500')
+    expect(onlyError(result).data).toContain('HTTP 500')
     expect((await sandbox.apiRequests()).map(r => r.path)).toEqual(['/api/v2/alerts'])
   })
 

@@ -2,14 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { checkAction } from '../support/action-check.js'
 import { createCoreStub } from '../support/core-stub.js'
 import { testRuntimes } from '../support/node-runtimes.js'
-import {
-  actionDir,
-  commandsOf,
-  expectNoLeaks,
-  runStep,
-  runSteps,
-  type RunResult
-} from '../support/runner.js'
+import { actionDir, expectNoLeaks, runStep, runSteps, onlyError } from '../support/runner.js'
 import { startTestSandbox, type TestSandbox } from '../support/test-sandbox.js'
 import {
   envNameFor,
@@ -57,13 +50,6 @@ beforeEach(async () => {
 
 const step = (inputs: Record<string, string>, env: Record<string, string> = {}, node?: string) =>
   runStep({ actionDir: DIR, inputs, env: { ...sandbox.env, ...env }, node })
-
-/** The one ::error line (there must be exactly one) */
-function theError(result: RunResult) {
-  const errors = commandsOf(result, 'error')
-  expect(errors).toHaveLength(1)
-  return errors[0]
-}
 
 /** The values must not appear in the text at all (stronger than the mask check). */
 function expectNoValueIn(text: string, values: readonly string[]) {
@@ -330,7 +316,7 @@ describe('get-credential bad input: one error, no request at all', () => {
   ])('%j', async (inputs, input, message) => {
     const result = await step(inputs as Record<string, string>)
     expect(result.exitCode).toBe(1)
-    const error = theError(result)
+    const error = onlyError(result)
     expect(error.properties.title).toBe(`Invalid input '${input}'`)
     expect(error.data).toMatch(message)
     expect(error.data).toContain('Accepted:')
@@ -344,7 +330,7 @@ describe('get-credential server errors', () => {
   it('401 with a wrong key: says so, never prints the key', async () => {
     const result = await step({ label: 'erp', key: 'user' }, { BOTCITY_KEY: 'wrong-key-123' })
     expect(result.exitCode).toBe(1)
-    const error = theError(result)
+    const error = onlyError(result)
     expect(error.properties.title).toBe('Get credential failed')
     expect(error.data).toMatch(/HTTP 401/)
     expect(error.data).toMatch(/Hint: check the login/)
@@ -365,7 +351,7 @@ describe('get-credential server errors', () => {
   ])('404 %s: names label and key, never a value', async (_name, label, key, message) => {
     const result = await step({ label, key })
     expect(result.exitCode).toBe(1)
-    const error = theError(result)
+    const error = onlyError(result)
     expect(error.data).toMatch(message)
     expect(error.data).toMatch(/Hint: check that credential/)
     expect(result.outputs).toEqual({})
@@ -377,7 +363,7 @@ describe('get-credential server errors', () => {
     await sandbox.fault({ path: '/api/v2/credential/erp/key/user', status: 500, times: 0 })
     const result = await step({ label: 'erp', key: 'user' })
     expect(result.exitCode).toBe(1)
-    const error = theError(result)
+    const error = onlyError(result)
     expect(error.data).toMatch(/Could not read key 'user' of credential 'erp': HTTP 500/)
     expect(error.data).toMatch(/Hint: Maestro had a server-side problem/)
     expect(result.outputs).toEqual({})

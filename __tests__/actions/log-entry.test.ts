@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { checkAction } from '../support/action-check.js'
 import { testRuntimes } from '../support/node-runtimes.js'
-import { actionDir, commandsOf, expectNoLeaks, runStep, type RunResult } from '../support/runner.js'
+import { actionDir, expectNoLeaks, runStep, onlyError } from '../support/runner.js'
 import { startTestSandbox, type TestSandbox } from '../support/test-sandbox.js'
 import { parseColumns, parseValues } from '../../src/actions/log-entry/parse.js'
 import { addEntry } from '../../src/actions/log-entry/main.js'
@@ -28,12 +28,6 @@ beforeEach(async () => {
 
 const step = (inputs: Record<string, string>, env: Record<string, string> = {}, node?: string) =>
   runStep({ actionDir: DIR, inputs, env: { ...sandbox.env, ...env }, node })
-
-function theError(result: RunResult) {
-  const errors = commandsOf(result, 'error')
-  expect(errors).toHaveLength(1)
-  return errors[0]
-}
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the sandbox's own records
 async function logOf(label: string): Promise<any> {
@@ -235,7 +229,7 @@ describe('log-entry bad input: one error, no request at all', () => {
   ])('%j', async (inputs, input, message) => {
     const result = await step(inputs as Record<string, string>)
     expect(result.exitCode).toBe(1)
-    const error = theError(result)
+    const error = onlyError(result)
     expect(error.properties.title).toBe(`Invalid input '${input}'`)
     expect(error.data).toMatch(message)
     expect(error.data).toContain('Accepted:')
@@ -250,7 +244,7 @@ describe('log-entry server answers', () => {
     await ensureLog('known')
     const result = await step({ log: 'known', values: 'version: 3\nstatus: ok' })
     expect(result.exitCode).toBe(1)
-    const error = theError(result)
+    const error = onlyError(result)
     expect(error.properties.title).toBe("Invalid input 'values'")
     expect(error.data).toBe(
       "Execution log 'known' has no column 'status'. Accepted: its column labels 'version' (Version), 'result' (Result)"
@@ -266,7 +260,7 @@ describe('log-entry server answers', () => {
   it('404 without columns: names the log and says columns would create it', async () => {
     const result = await step({ log: 'no-such-log', values: 'a: 1' })
     expect(result.exitCode).toBe(1)
-    const error = theError(result)
+    const error = onlyError(result)
     expect(error.properties.title).toBe('Log entry failed')
     expect(error.data).toMatch(
       /Could not add an entry to execution log 'no-such-log': HTTP 404 Not Found: Log 'no-such-log' not found/
@@ -280,7 +274,7 @@ describe('log-entry server answers', () => {
   it('401 with a wrong key', async () => {
     const result = await step({ log: 'known', values: 'a: 1' }, { BOTCITY_KEY: 'wrong-key-456' })
     expect(result.exitCode).toBe(1)
-    const error = theError(result)
+    const error = onlyError(result)
     expect(error.data).toMatch(/HTTP 401 Unauthorized/)
     expect(error.data).toMatch(/Hint: check the login/)
     expect(await sandbox.apiRequests()).toEqual([])
@@ -293,7 +287,7 @@ describe('log-entry server answers', () => {
     const before = (await logOf('known')).entries.length
     const result = await step({ log: 'known', values: 'version: 9' })
     expect(result.exitCode).toBe(1)
-    const error = theError(result)
+    const error = onlyError(result)
     expect(error.data).toMatch(
       /Could not add an entry to execution log 'known': HTTP 500 .*Hint: Maestro had a server-side problem/
     )

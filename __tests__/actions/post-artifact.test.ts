@@ -14,7 +14,7 @@ import {
 import { MaestroClient } from '../../src/maestro/index.js'
 import { checkAction } from '../support/action-check.js'
 import { testRuntimes } from '../support/node-runtimes.js'
-import { actionDir, commandsOf, expectNoLeaks, runStep, type RunResult } from '../support/runner.js'
+import { actionDir, commandsOf, expectNoLeaks, runStep, onlyError } from '../support/runner.js'
 import { startTestSandbox, type TestSandbox } from '../support/test-sandbox.js'
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex')
@@ -67,12 +67,6 @@ const step = (inputs: Record<string, string>, env: Record<string, string> = {}, 
     workspace: ws,
     timeoutMs: 120_000
   })
-
-function errorOf(result: RunResult) {
-  const errors = commandsOf(result, 'error')
-  expect(errors).toHaveLength(1)
-  return errors[0]
-}
 
 interface StoredArtifact {
   id: number
@@ -345,7 +339,7 @@ describe('post-artifact bundle', () => {
     const result = await step({ path: 'report.txt', ...inputs })
     expect(result.exitCode).toBe(1)
     expectNoLeaks(result)
-    const error = errorOf(result)
+    const error = onlyError(result)
     expect(error.properties.title).toBe(`Invalid input '${input}'`)
     expect(error.data).toContain(quoted)
     expect(error.data).toContain('Accepted:')
@@ -369,7 +363,7 @@ describe('post-artifact bundle', () => {
     const result = await step({ path: 'report.txt' }, { BOTCITY_KEY: 'wrong-key-123' })
     expect(result.exitCode).toBe(1)
     expectNoLeaks(result)
-    const error = errorOf(result)
+    const error = onlyError(result)
     expect(error.properties.title).toBe('Post result files failed')
     expect(error.data).toMatch(/log in.*HTTP 401/)
     expect(error.data).toContain('Hint:')
@@ -379,7 +373,7 @@ describe('post-artifact bundle', () => {
     const result = await step({ path: 'report.txt', 'task-id': '987654' })
     expect(result.exitCode).toBe(1)
     expectNoLeaks(result)
-    const error = errorOf(result)
+    const error = onlyError(result)
     expect(error.data).toContain('HTTP 404')
     expect(error.data).toContain('task 987654')
     expect((await sandbox.apiRequests()).map(r => r.path)).toEqual(['/api/v2/artifact'])
@@ -390,7 +384,7 @@ describe('post-artifact bundle', () => {
     const result = await step({ path: 'report.txt' })
     expect(result.exitCode).toBe(1)
     expectNoLeaks(result)
-    const error = errorOf(result)
+    const error = onlyError(result)
     expect(error.data).toContain("create the record of artifact 'report.txt'")
     expect(error.data).toContain('HTTP 500')
     expect((await sandbox.apiRequests()).map(r => r.path)).toEqual(['/api/v2/artifact'])
@@ -401,6 +395,6 @@ describe('post-artifact bundle', () => {
     const result = await step({ path: 'report.txt' })
     expect(result.exitCode).toBe(1)
     expectNoLeaks(result)
-    expect(errorOf(result).data).toMatch(/send file 'report.txt' to artifact \d+.*HTTP 500/)
+    expect(onlyError(result).data).toMatch(/send file 'report.txt' to artifact \d+.*HTTP 500/)
   }, 60_000)
 })

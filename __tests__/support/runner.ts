@@ -530,6 +530,15 @@ export function commandsOf(result: RunResult, command: string): WorkflowCommand[
   return result.commands.filter(c => c.command === command)
 }
 
+/** The step's one `::error` command; throws unless there is exactly one, as a failure must print. */
+export function onlyError(result: RunResult): WorkflowCommand {
+  const errors = commandsOf(result, 'error')
+  if (errors.length !== 1) {
+    throw new Error(`expected exactly one ::error, got ${errors.length}:\n${result.stdout}`)
+  }
+  return errors[0]
+}
+
 export const FIXTURES_DIR = join(dirname(new URL(import.meta.url).pathname), '..', 'fixtures')
 
 /** `actions/<name>` in this repository, for `runStep({ actionDir: actionDir('create-task') })`. */
