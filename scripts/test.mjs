@@ -4,11 +4,15 @@
 // `N passed, N failed` (each static check counts as one test).
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, rmSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { ensureNode24 } from './ensure-node24.mjs'
+import { readTally, renderReliabilityTable } from './reliability-table.mjs'
 import { closingLine, countResults } from './test-summary.mjs'
 
 const jestArgs = process.argv.slice(2)
 const resultsFile = '.jest-results.json'
+// The reliability tests (__tests__/reliability) record their checks here; the table closes the run.
+const tallyFile = '.reliability-tally.jsonl'
 const checks = []
 
 function step(name, command, args, env = {}) {
@@ -34,6 +38,7 @@ if (jestArgs.length === 0) {
 }
 
 rmSync(resultsFile, { force: true })
+rmSync(tallyFile, { force: true })
 // Bundles are tested under the runtime they declare (node24) as well as under this Node.
 const node24 = process.env.MAESTRO_TEST_NODE24 ?? ensureNode24()
 const jestOk = step(
@@ -42,6 +47,7 @@ const jestOk = step(
   ['node_modules/jest/bin/jest.js', '--json', `--outputFile=${resultsFile}`, ...jestArgs],
   {
     NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules`.trim(),
+    MAESTRO_RELIABILITY_TALLY: resolve(tallyFile),
     ...(node24 ? { MAESTRO_TEST_NODE24: node24 } : {})
   }
 )
@@ -50,6 +56,8 @@ const counts = countResults(report, checks)
 if (!jestOk && counts.failed === 0) counts.failed = 1 // jest failed in a way its report does not count
 
 process.stdout.write('\n')
+const tally = readTally(tallyFile)
+if (tally.length > 0) process.stdout.write(`${renderReliabilityTable(tally)}\n`)
 for (const c of checks) process.stdout.write(`${c.ok ? 'ok  ' : 'FAIL'} ${c.name}\n`)
 process.stdout.write(`${closingLine(counts)}\n`)
 process.exit(counts.failed === 0 ? 0 : 1)
