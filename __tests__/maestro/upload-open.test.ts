@@ -134,3 +134,73 @@ describe('uploadArtifact({ open })', () => {
     expect(noHint.budgetSize).toBe(1024 ** 3)
   })
 })
+
+describe('uploadBot({ open }, { exactlyOnce })', () => {
+  let h: Harness
+  let c: MaestroClient
+  const botId = 'open-bot'
+  beforeAll(async () => {
+    h = await startHarness()
+    c = h.client()
+    await c.deployBot({ botId, version: '1', technology: 'PYTHON' })
+  })
+  afterAll(() => h.close())
+  beforeEach(async () => {
+    await h.control('DELETE', '/faults')
+    await h.control('DELETE', '/requests')
+    h.sleeps.length = 0
+  })
+  const stored = async () =>
+    (await h.state()).bots.find((b: { botId: string }) => b.botId === botId).versions[0]
+  const sends = async () =>
+    (await h.requests()).filter(x => x.path === `/api/v2/bot/upload/${botId}/version/1`)
+
+  test('sends a re-openable source chunked; the server stores the same bytes', async () => {
+    const r = await c.uploadBot(botId, '1', { open: () => generated(), fileName: 'bot.zip' })
+    expect(r).toMatchObject({ size: whole.length, sha256: sha(whole) })
+    expect((await stored()).upload).toMatchObject({ fileName: 'bot.zip', sha256: sha(whole) })
+    expect((await sends())[0].headers['transfer-encoding']).toBe('chunked')
+  })
+
+  test('exactlyOnce: a send cut mid-way is not repeated; by default it is', async () => {
+    const rule = { method: 'POST', path: '/api/v2/bot/upload/**', reset: 'during-request' }
+    await h.fault({ ...rule, afterBytes: 500_000 })
+    const uploadsBefore = (await stored()).uploads
+    let opened = 0
+    const open = () => {
+      opened++
+      return generated()
+    }
+    await expect(
+      c.uploadBot(botId, '1', { open, fileName: 'bot.zip' }, { exactlyOnce: true })
+    ).rejects.toThrow(/upload the package of bot 'open-bot' version '1'/)
+    expect(opened).toBe(1)
+    expect(await sends()).toHaveLength(1)
+    expect((await stored()).uploads).toBe(uploadsBefore)
+
+    await h.control('DELETE', '/requests')
+    await h.fault({ ...rule, afterBytes: 500_000 })
+    await c.uploadBot(botId, '1', { open, fileName: 'bot.zip' })
+    expect(opened).toBe(3)
+    expect(await sends()).toHaveLength(2)
+    expect((await stored()).uploads).toBe(uploadsBefore + 1)
+  })
+
+  test('exactlyOnce still retries what the server refused unprocessed (503 + Retry-After)', async () => {
+    await h.fault({
+      method: 'POST',
+      path: '/api/v2/bot/upload/**',
+      status: 503,
+      retryAfter: '0',
+      times: 1
+    })
+    const r = await c.uploadBot(
+      botId,
+      '1',
+      { open: () => generated(), fileName: 'bot.zip' },
+      { exactlyOnce: true }
+    )
+    expect(r.sha256).toBe(sha(whole))
+    expect((await sends()).map(x => x.status)).toEqual([503, 200])
+  })
+})

@@ -400,4 +400,26 @@ describe('bots', () => {
       404
     )
   })
+
+  it('counts the packages stored per version (state only), keeping just the latest file', async () => {
+    await h.call('POST', '/api/v2/bot', { botId: 'count-bot', version: '1', technology: 'JAVA' })
+    const version = async () =>
+      (await h.control('GET', '/state')).body.bots.find(
+        (b: { botId: string }) => b.botId === 'count-bot'
+      ).versions[0]
+    expect((await version()).uploads).toBe(0)
+    const before = (await storedFiles()).length
+    await upload('/api/v2/bot/upload/count-bot/version/1', Buffer.from('first'), 'a.zip')
+    const second = Buffer.from('second')
+    const r = await upload('/api/v2/bot/upload/count-bot/version/1', second, 'b.tar.gz')
+    expect(r.status).toBe(200)
+    expect(r.body).not.toHaveProperty('uploads')
+    expect(await version()).toMatchObject({
+      uploads: 2,
+      upload: { fileName: 'b.tar.gz', size: second.length, sha256: sha(second) }
+    })
+    expect((await storedFiles()).length).toBe(before + 1)
+    const listed = (await h.call('GET', '/api/v2/bot?botId=count-bot')).body
+    expect(listed[0]).not.toHaveProperty('uploads')
+  })
 })

@@ -42,11 +42,13 @@ import type {
   LoginResponse,
   Page,
   PushDatapoolEntryRequest,
+  ReopenableSource,
   SendMessageRequest,
   SetCredentialOutcome,
   Task,
   TransferResult,
   UpdateDatapoolEntryRequest,
+  UploadBotOptions,
   UploadArtifactRequest,
   UploadArtifactResult,
   VersionResponse
@@ -409,9 +411,18 @@ export class MaestroClient {
     return bots.deployBot(this.#ctx, request)
   }
 
-  /** Sends the bot package (zip or tar.gz) of a deployed version (replaces it: retried when safe). */
-  uploadBot(botId: string, version: string, file: FileSource | string): Promise<TransferResult> {
-    return bots.uploadBot(this.#ctx, botId, version, file)
+  /**
+   * Sends the bot package (zip or tar.gz) of a deployed version (replaces it: retried when safe;
+   * `exactlyOnce` retries only what never reached the server). A re-openable source (`open`) is
+   * sent chunked and re-opened for each attempt.
+   */
+  uploadBot(
+    botId: string,
+    version: string,
+    file: FileSource | ReopenableSource | string,
+    options: UploadBotOptions = {}
+  ): Promise<TransferResult> {
+    return bots.uploadBot(this.#ctx, botId, version, file, options)
   }
 
   releaseBot(botId: string, version: string): Promise<void> {

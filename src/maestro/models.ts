@@ -188,6 +188,26 @@ export type FileSource =
 /** Bytes of a source: a Node stream or any async iterable of chunks. */
 export type ByteSource = NodeJS.ReadableStream | AsyncIterable<Uint8Array>
 
+/**
+ * A source of unknown size that makes a fresh stream of the same bytes on each call (e.g. a zip
+ * built while it is read): sent chunked, size and SHA-256 computed on the way.
+ */
+export interface ReopenableSource {
+  open: () => ByteSource | Promise<ByteSource>
+  fileName: string
+  /** Expected size in bytes (an estimate is fine), only to size the transfer deadline. */
+  sizeHint?: number
+}
+
+export interface UploadBotOptions {
+  /**
+   * Send the package at most once: retried only when the request provably never reached the
+   * server (connection refused, DNS) or on 429/503 with Retry-After, like a create. Default false:
+   * the upload replaces the version's package, so it is retried like an idempotent call.
+   */
+  exactlyOnce?: boolean
+}
+
 export type UploadArtifactRequest = { taskId: Id; name: string; fileName?: string } & (
   | { filePath: string; stream?: undefined; size?: undefined; open?: undefined }
   | {

@@ -168,6 +168,8 @@ export interface BotVersion {
   dateCreation: string
   released: boolean
   upload: StoredFile | null
+  /** How many packages were stored for this version (shown by /_sandbox/state only). */
+  uploads: number
 }
 
 export interface Seed {
@@ -228,7 +230,8 @@ export class State {
         organizationLabel: this.seed.login,
         dateCreation: now(),
         released: false,
-        upload: null
+        upload: null,
+        uploads: 0
       })
     }
   }

@@ -4,7 +4,9 @@ import {
   type FileSource,
   type TransferResult,
   type BotVersion,
-  type DeployBotRequest
+  type DeployBotRequest,
+  type ReopenableSource,
+  type UploadBotOptions
 } from '../models.js'
 import { MaestroInputError } from '../errors.js'
 import { readJson } from '../http.js'
@@ -55,7 +57,8 @@ export async function uploadBot(
   ctx: ApiContext,
   botId: string,
   version: string,
-  file: FileSource | string
+  file: FileSource | ReopenableSource | string,
+  options: UploadBotOptions = {}
 ): Promise<TransferResult> {
   const operation = `upload the package of bot '${botId}' version '${version}'`
   requireText('botId', botId, operation, 'bot id')
@@ -66,7 +69,7 @@ export async function uploadBot(
     operation,
     `/api/v2/bot/upload/${seg(botId)}/version/${seg(version)}`,
     upload,
-    'idempotent',
+    options.exactlyOnce ? 'create' : 'idempotent',
     `bot '${botId}' version '${version}' (deploy it first)`
   )
 }

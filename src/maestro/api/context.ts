@@ -1,7 +1,13 @@
 // What every API area needs from the client: the transport (auth, retries, errors), the login,
 // the logger and the secret hook; plus the small input checks and file transfer steps they share.
 
-import { type Id, type FileSource, type TransferResult, type DownloadResult } from '../models.js'
+import {
+  type Id,
+  type FileSource,
+  type ReopenableSource,
+  type TransferResult,
+  type DownloadResult
+} from '../models.js'
 import { MaestroError, MaestroInputError } from '../errors.js'
 import { downloadToFile } from '../files.js'
 import { type Transport, type Answer, type Logger, type RequestSpec } from '../http.js'
@@ -43,7 +49,7 @@ export function requireId(field: string, value: unknown, operation: string): Id 
   )
 }
 
-export function fileSource(src: FileSource | string): UploadSource {
+export function fileSource(src: FileSource | ReopenableSource | string): UploadSource {
   return typeof src === 'string' ? { filePath: src } : src
 }
 

@@ -15,7 +15,7 @@ function findVersion(state: State, botId: string, version: string): BotVersion {
 
 const info = (f: StoredFile | null) =>
   f ? { fileName: f.fileName, size: f.size, sha256: f.sha256 } : null
-export const botView = ({ upload, ...b }: BotVersion) => ({
+export const botView = ({ upload, uploads: _uploads, ...b }: BotVersion) => ({
   ...b,
   fileName: upload?.fileName ?? null
 })
@@ -45,7 +45,8 @@ export function registerBots(on: On): void {
       organizationLabel: c.state.seed.login,
       dateCreation: now(),
       released: false,
-      upload: null
+      upload: null,
+      uploads: 0
     }
     c.state.bots.push(bot)
     return json(botView(bot))
@@ -56,6 +57,7 @@ export function registerBots(on: On): void {
     const stored = await c.upload()
     const old = bot.upload
     bot.upload = stored
+    bot.uploads++
     await c.discard(old)
     return json(botView(bot))
   })
