@@ -2,6 +2,7 @@
 import type { ActionCore } from '../shared/core.js'
 import { run as alert } from '../alert/main.js'
 import { run as createTask } from '../create-task/main.js'
+import { run as deployBot } from '../deploy-bot/main.js'
 import { run as finishTask } from '../finish-task/main.js'
 import { run as getCredential } from '../get-credential/main.js'
 import { run as logEntry } from '../log-entry/main.js'
@@ -48,6 +49,25 @@ export const commands: Readonly<Record<string, Command>> = {
       'poll-interval-seconds': '10',
       'interrupt-on-timeout': 'false',
       'allowed-statuses': 'SUCCESS',
+      server: '',
+      login: '',
+      'access-key': '',
+      'ca-certificate': '',
+      'insecure-skip-tls-verify': 'false',
+      'timeout-seconds': '60'
+    }
+  },
+  'deploy-bot': {
+    title: 'Deploy bot',
+    run: deployBot,
+    inputs: {
+      'bot-id': '',
+      version: '',
+      technology: '',
+      path: '',
+      'repository-label': 'DEFAULT',
+      command: '',
+      release: 'false',
       server: '',
       login: '',
       'access-key': '',
