@@ -71,6 +71,12 @@ export function renderRootAction(commands) {
   const outputUses = new Map()
   for (const c of commands) {
     for (const [name, spec] of Object.entries(c.meta.inputs ?? {})) {
+      // The root action's own `command` picks the command: an action input of that name would
+      // be shadowed by it (and receive the command's name as its value).
+      if (name === 'command')
+        throw new Error(
+          `actions/${c.name}/action.yml declares an input 'command', which the root action uses to pick the command: rename it`
+        )
       if (!inputUses.has(name)) inputUses.set(name, [])
       inputUses.get(name).push({ command: c.name, spec: spec ?? {} })
     }

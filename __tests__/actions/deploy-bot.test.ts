@@ -13,6 +13,7 @@ import {
   zipSizeBound,
   type BotPackage
 } from '../../src/actions/deploy-bot/main.js'
+import { run as runRootAction } from '../../src/actions/all/main.js'
 import { zipStream } from '../../src/actions/shared/files.js'
 import { checkAction } from '../support/action-check.js'
 import { createCoreStub } from '../support/core-stub.js'
@@ -154,20 +155,22 @@ describe('parseName', () => {
 
 describe('parseCommand', () => {
   it('is required with the command technology and kept as one line', () => {
-    expect(parseCommand('command', ' ./run.sh --prod ', 'command', 'technology')).toBe(
+    expect(parseCommand('bot-command', ' ./run.sh --prod ', 'command', 'technology')).toBe(
       './run.sh --prod'
     )
-    expect(() => parseCommand('command', '', 'command', 'technology')).toThrow(
+    expect(() => parseCommand('bot-command', '', 'command', 'technology')).toThrow(
       "Required with 'technology: command'"
     )
-    expect(() => parseCommand('command', 'a\nb', 'command', 'technology')).toThrow('Line breaks')
-    expect(() => parseCommand('command', 'x'.repeat(4097), 'command', 'technology')).toThrow(
+    expect(() => parseCommand('bot-command', 'a\nb', 'command', 'technology')).toThrow(
+      'Line breaks'
+    )
+    expect(() => parseCommand('bot-command', 'x'.repeat(4097), 'command', 'technology')).toThrow(
       'Too long'
     )
   })
   it('is refused with the other technologies, and null when absent', () => {
-    expect(parseCommand('command', '', 'python', 'technology')).toBeNull()
-    expect(() => parseCommand('command', 'run.sh', 'java', 'technology')).toThrow(
+    expect(parseCommand('bot-command', '', 'python', 'technology')).toBeNull()
+    expect(() => parseCommand('bot-command', 'run.sh', 'java', 'technology')).toThrow(
       "Only used with 'technology: command' (this bot is java), got 'run.sh'"
     )
   })
@@ -252,7 +255,7 @@ describe('deploy-bot logic (core stub)', () => {
     const core = createCoreStub({
       inputs: inputsFor(botId, {
         [Inputs.technology]: 'command',
-        [Inputs.command]: './run.sh --prod',
+        [Inputs.botCommand]: './run.sh --prod',
         [Inputs.repositoryLabel]: 'OPS'
       })
     })
@@ -304,11 +307,26 @@ describe('deploy-bot logic (core stub)', () => {
     expect(await sandbox.requests()).toEqual([])
   })
 
+  it('runs as the root action command deploy-bot (its own command input is bot-command)', async () => {
+    const botId = freshBot()
+    const core = createCoreStub({ inputs: { command: 'deploy-bot', ...inputsFor(botId) } })
+    const previous = process.env
+    process.env = { ...previous, ...env() }
+    try {
+      await runRootAction(core)
+    } finally {
+      process.env = previous
+    }
+    expect(core.outputs).toMatchObject({ 'bot-id': botId, deployed: 'true' })
+    expect(core.annotations).toEqual([])
+    expect((await storedVersion(botId, '3.0'))?.technology).toBe('JAVASCRIPT')
+  })
+
   it('sends no request when an input is bad', async () => {
     const core = createCoreStub({
-      inputs: inputsFor(freshBot(), { [Inputs.command]: 'run.sh' })
+      inputs: inputsFor(freshBot(), { [Inputs.botCommand]: 'run.sh' })
     })
-    await expect(run(core, { env: env() })).rejects.toMatchObject({ input: 'command' })
+    await expect(run(core, { env: env() })).rejects.toMatchObject({ input: 'bot-command' })
     expect(await sandbox.requests()).toEqual([])
   })
 })
@@ -451,8 +469,8 @@ describe('deploy-bot bundle', () => {
     ['path', { path: 'dist/renamed.zip' }, 'is not a zip archive'],
     ['path', { path: 'empty' }, 'holds no files'],
     ['path', { path: '../..' }, 'holds the whole workspace'],
-    ['command', { technology: 'command' }, "Required with 'technology: command'"],
-    ['command', { command: 'python bot.py' }, "got 'python bot.py'"],
+    ['bot-command', { technology: 'command' }, "Required with 'technology: command'"],
+    ['bot-command', { 'bot-command': 'python bot.py' }, "got 'python bot.py'"],
     ['repository-label', { 'repository-label': 'a/b' }, "'a/b'"],
     ['release', { release: 'yes' }, "'yes'"],
     ['timeout-seconds', { 'timeout-seconds': '-1' }, "'-1'"]

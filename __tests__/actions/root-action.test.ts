@@ -50,6 +50,15 @@ describe('root action generation', () => {
     expect(commands.map((c: { name: string }) => c.name)).toEqual(['alert', 'report-error'])
   })
 
+  it('refuses an action input named command: the root action uses that name', () => {
+    const clash = [
+      { name: 'x', meta: { name: 'x', inputs: { command: { description: 'A command line.' } } } }
+    ]
+    expect(() => renderRootAction(clash)).toThrow(
+      /actions\/x\/action.yml declares an input 'command'/
+    )
+  })
+
   it('declares the union of inputs, with a default only where every command agrees', () => {
     const root = parse(renderRootAction(commands))
     expect(root.inputs.command.required).toBe(true)

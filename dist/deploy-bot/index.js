@@ -46332,7 +46332,7 @@ const Inputs = {
     technology: 'technology',
     path: 'path',
     repositoryLabel: 'repository-label',
-    command: 'command',
+    botCommand: 'bot-command',
     release: 'release'
 };
 const Outputs = {
@@ -46371,7 +46371,8 @@ function parseName(input, raw, example) {
     return value;
 }
 /**
- * `command`: required for the command technology, refused for the others (a command there would
+ * `bot-command` (not `command`: the root action uses that name to pick the action): required for
+ * the command technology, refused for the others (a command there would
  * be silently dropped by Maestro, which usually means the technology is wrong).
  */
 function parseCommand(input, raw, technology, technologyInput) {
@@ -46521,7 +46522,7 @@ async function run(core, options = {}) {
     const repositoryLabel = inputs.raw(Inputs.repositoryLabel) === ''
         ? DEFAULT_REPOSITORY_LABEL
         : parseName(Inputs.repositoryLabel, inputs.raw(Inputs.repositoryLabel), 'DEFAULT');
-    const command = parseCommand(Inputs.command, inputs.raw(Inputs.command), technology, Inputs.technology);
+    const command = parseCommand(Inputs.botCommand, inputs.raw(Inputs.botCommand), technology, Inputs.technology);
     const release = inputs.boolean(Inputs.release, false);
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
     const pkg = await parseBotPackage(Inputs.path, inputs.raw(Inputs.path), workspace);

@@ -66,7 +66,7 @@ export const commands: Readonly<Record<string, Command>> = {
       technology: '',
       path: '',
       'repository-label': 'DEFAULT',
-      command: '',
+      'bot-command': '',
       release: 'false',
       server: '',
       login: '',

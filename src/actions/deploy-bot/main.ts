@@ -24,7 +24,7 @@ export const Inputs = {
   technology: 'technology',
   path: 'path',
   repositoryLabel: 'repository-label',
-  command: 'command',
+  botCommand: 'bot-command',
   release: 'release'
 } as const
 
@@ -66,7 +66,8 @@ export function parseName(input: string, raw: string, example: string): string {
 }
 
 /**
- * `command`: required for the command technology, refused for the others (a command there would
+ * `bot-command` (not `command`: the root action uses that name to pick the action): required for
+ * the command technology, refused for the others (a command there would
  * be silently dropped by Maestro, which usually means the technology is wrong).
  */
 export function parseCommand(
@@ -278,8 +279,8 @@ export async function run(core: ActionCore, options: RunOptions = {}): Promise<v
       ? DEFAULT_REPOSITORY_LABEL
       : parseName(Inputs.repositoryLabel, inputs.raw(Inputs.repositoryLabel), 'DEFAULT')
   const command = parseCommand(
-    Inputs.command,
-    inputs.raw(Inputs.command),
+    Inputs.botCommand,
+    inputs.raw(Inputs.botCommand),
     technology,
     Inputs.technology
   )
