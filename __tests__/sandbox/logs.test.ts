@@ -97,6 +97,32 @@ describe('execution logs', () => {
     expect(js.text).toBe(csv.text)
   })
 
+  it('pages entry-list with page/size (oldest first), and keeps the plain array without them', async () => {
+    await h.call('POST', '/api/v2/log', { activityLabel: 'paged-log', columns })
+    for (let i = 1; i <= 5; i++) {
+      await h.call('POST', '/api/v2/log/paged-log/entry', { invoice: `INV-${i}`, total: String(i) })
+    }
+    const first = await h.call('GET', '/api/v2/log/paged-log/entry-list?days=1&page=0&size=2')
+    expect(first.status).toBe(200)
+    expect(first.body).toMatchObject({ totalElements: 5, totalPages: 3, number: 0, last: false })
+    expect(
+      first.body.content.map((e: { columns: { invoice: string } }) => e.columns.invoice)
+    ).toEqual(['INV-1', 'INV-2'])
+    const last = await h.call('GET', '/api/v2/log/paged-log/entry-list?days=1&page=2&size=2')
+    expect(last.body.last).toBe(true)
+    expect(last.body.content).toHaveLength(1)
+    expect(last.body.content[0].columns.invoice).toBe('INV-5')
+    // size alone means page 0
+    expect(
+      (await h.call('GET', '/api/v2/log/paged-log/entry-list?size=10')).body.content
+    ).toHaveLength(5)
+    expect(
+      Array.isArray((await h.call('GET', '/api/v2/log/paged-log/entry-list?days=1')).body)
+    ).toBe(true)
+    expect((await h.call('GET', '/api/v2/log/paged-log/entry-list?page=-1')).status).toBe(400)
+    expect((await h.call('GET', '/api/v2/log/paged-log/entry-list?size=0')).status).toBe(400)
+  })
+
   it('400s on an entry with an unknown column or a nested value', async () => {
     const r = await h.call('POST', '/api/v2/log/fresh-label-1/entry', { nope: 'x' })
     expect(r.status).toBe(400)

@@ -40140,7 +40140,7 @@ function bufferIncludes(buffer, content) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9275);
 /* harmony import */ var _shared_run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2724);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5645);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(117);
 
 
 
@@ -40151,7 +40151,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5645:
+/***/ 117:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41256,12 +41256,12 @@ async function deployBot(ctx, request) {
         read: 'none'
     });
 }
-async function uploadBot(ctx, botId, version, file) {
+async function uploadBot(ctx, botId, version, file, options = {}) {
     const operation = `upload the package of bot '${botId}' version '${version}'`;
     requireText('botId', botId, operation, 'bot id');
     requireText('version', version, operation, 'bot version');
     const upload = await prepareUpload(fileSource(file), operation);
-    return sendFile(ctx, operation, `/api/v2/bot/upload/${seg(botId)}/version/${seg(version)}`, upload, 'idempotent', `bot '${botId}' version '${version}' (deploy it first)`);
+    return sendFile(ctx, operation, `/api/v2/bot/upload/${seg(botId)}/version/${seg(version)}`, upload, options.exactlyOnce ? 'create' : 'idempotent', `bot '${botId}' version '${version}' (deploy it first)`);
 }
 async function releaseBot(ctx, botId, version) {
     const operation = `release version '${version}' of bot '${botId}'`;
@@ -41375,12 +41375,17 @@ async function setCredentialValue(ctx, label, key, value) {
         });
         return 'created-set';
     }
-    if ((set.secrets ?? []).some(s => s.key === key)) {
+    const secrets = set.secrets ?? [];
+    // Replacing the set re-sends every other value; a server that leaves values out of the set
+    // would have them wiped, so then the key is sent alone through add-key, as the SDKs do.
+    const canReplace = secrets.every(s => s.key === key || typeof s?.value === 'string');
+    if (canReplace && secrets.some(s => s.key === key)) {
         await replaceCredentialSet(ctx, label, set.secrets.map(s => (s.key === key ? { ...s, value } : s)), operation);
         return 'updated-key';
     }
+    const existed = secrets.some(s => s.key === key);
     await ctx.call({
-        operation: `add key '${key}' to credential '${label}'`,
+        operation: `${existed ? 'set' : 'add'} key '${key}' ${existed ? 'of' : 'to'} credential '${label}'`,
         method: 'POST',
         path: `/api/v2/credential/${seg(label)}/key`,
         json: { key, value },
@@ -41388,7 +41393,7 @@ async function setCredentialValue(ctx, label, key, value) {
         notFound: `credential '${label}'`,
         read: 'none'
     });
-    return 'added-key';
+    return existed ? 'updated-key' : 'added-key';
 }
 async function updateCredentialValue(ctx, label, key, value) {
     const operation = `update key '${key}' of credential '${label}'`;
@@ -41679,6 +41684,50 @@ async function getLogEntries(ctx, label, query = {}) {
         const t = Date.parse(e.dateCreation);
         return Number.isNaN(t) || t >= since;
     });
+}
+const DEFAULT_ENTRY_PAGE_SIZE = 500;
+/**
+ * The entries of a log a page at a time (oldest first), so a caller can write a big log to disk
+ * without holding it. Sends `page` and `size` to entry-list; a server that answers a Spring Page
+ * is walked page by page, one that ignores them and answers the plain array of the contract gives
+ * that array as the only page. Each page is one idempotent GET (retried on its own).
+ */
+async function* logEntryPages(ctx, label, query = {}) {
+    const operation = `read the entries of execution log '${label}'`;
+    requireText('label', label, operation, 'log label');
+    const { days, since } = entryWindow(query, operation);
+    const size = query.pageSize ?? DEFAULT_ENTRY_PAGE_SIZE;
+    if (!(Number.isInteger(size) && size > 0))
+        throw new MaestroInputError('pageSize', 'pageSize must be a positive whole number.', operation);
+    const keep = (entries) => since === undefined
+        ? entries
+        : entries.filter(e => {
+            const t = Date.parse(e?.dateCreation);
+            return Number.isNaN(t) || t >= since;
+        });
+    for (let page = 0; page < 1_000_000; page++) {
+        const answer = await ctx.call({
+            operation: `${operation} (page ${page + 1})`,
+            method: 'GET',
+            path: `/api/v2/log/${seg(label)}/entry-list`,
+            query: { days, page, size },
+            idempotency: 'idempotent',
+            notFound: `execution log '${label}'`,
+            read: async (a) => (await readJson(a, operation))
+        });
+        if (Array.isArray(answer)) {
+            // No paging on this server: the whole list came at once.
+            yield keep(answer);
+            return;
+        }
+        const content = Array.isArray(answer?.content) ? answer.content : [];
+        if (content.length > 0)
+            yield keep(content);
+        if (content.length === 0 ||
+            answer?.last === true ||
+            (typeof answer?.totalPages === 'number' && page + 1 >= answer.totalPages))
+            return;
+    }
 }
 async function exportLogCsv(ctx, label, destPath, query = {}) {
     const operation = `export execution log '${label}' as CSV`;
@@ -42137,6 +42186,10 @@ class MaestroClient {
     getLogEntries(label, query = {}) {
         return getLogEntries(this.#ctx, label, query);
     }
+    /** The entries a page at a time, oldest first (see logs.logEntryPages). */
+    logEntryPages(label, query = {}) {
+        return logEntryPages(this.#ctx, label, query);
+    }
     /** Writes the CSV export of a log to `destPath` (through a temporary file). */
     exportLogCsv(label, destPath, query = {}) {
         return exportLogCsv(this.#ctx, label, destPath, query);
@@ -42240,9 +42293,13 @@ class MaestroClient {
     deployBot(request) {
         return deployBot(this.#ctx, request);
     }
-    /** Sends the bot package (zip or tar.gz) of a deployed version (replaces it: retried when safe). */
-    uploadBot(botId, version, file) {
-        return uploadBot(this.#ctx, botId, version, file);
+    /**
+     * Sends the bot package (zip or tar.gz) of a deployed version (replaces it: retried when safe;
+     * `exactlyOnce` retries only what never reached the server). A re-openable source (`open`) is
+     * sent chunked and re-opened for each attempt.
+     */
+    uploadBot(botId, version, file, options = {}) {
+        return uploadBot(this.#ctx, botId, version, file, options);
     }
     releaseBot(botId, version) {
         return releaseBot(this.#ctx, botId, version);
@@ -42534,6 +42591,19 @@ function setOutputs(core, outputs) {
                     : String(value);
         core.setOutput(name, text);
     }
+}
+/** `1.5 MiB (1572864 bytes)`, or `12 bytes`. */
+function formatSize(bytes) {
+    if (bytes < 1024)
+        return `${bytes} byte${bytes === 1 ? '' : 's'}`;
+    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+    let v = bytes / 1024;
+    let i = 0;
+    while (v >= 1024 && i < units.length - 1) {
+        v /= 1024;
+        i++;
+    }
+    return `${v.toFixed(1)} ${units[i]} (${bytes} bytes)`;
 }
 
 ;// CONCATENATED MODULE: ./src/actions/alert/main.ts
@@ -42908,601 +42978,6 @@ function summaryVerb(outcome) {
     if (outcome.task.state !== 'FINISHED')
         return `was ${outcome.task.state}`;
     return `finished: ${outcome.task.finishStatus ?? 'no status'}`;
-}
-
-;// CONCATENATED MODULE: ./src/actions/finish-task/main.ts
-// finish-task: marks a Maestro task FINISHED with a status, a message and item counts, in one
-// request after the login. Everything is validated before the first request, the items rule
-// included (the client's resolveItemCounts, with its field names mapped to our input names).
-
-
-
-
-const finish_task_main_Inputs = {
-    ...ConnectionInputs,
-    taskId: 'task-id',
-    status: 'status',
-    message: 'message',
-    totalItems: 'total-items',
-    processedItems: 'processed-items',
-    failedItems: 'failed-items'
-};
-const finish_task_main_Outputs = { state: 'state', finishStatus: 'finish-status' };
-/** GitHub's `job.status` words, so `status: ${{ job.status }}` works. */
-const JOB_STATUS_ALIASES = {
-    success: 'SUCCESS',
-    failure: 'FAILED',
-    cancelled: 'FAILED'
-};
-/** The client's item field names -> our input names. */
-const ITEM_INPUTS = {
-    totalItems: finish_task_main_Inputs.totalItems,
-    processedItems: finish_task_main_Inputs.processedItems,
-    failedItems: finish_task_main_Inputs.failedItems
-};
-const ITEMS_ACCEPTED = `whole numbers from 0; give at least two of ${finish_task_main_Inputs.totalItems}, ${finish_task_main_Inputs.processedItems} ` +
-    `and ${finish_task_main_Inputs.failedItems} with total = processed + failed (the third is derived), or none of them`;
-/**
- * Applies the contract's items rule (resolveItemCounts) and turns its MaestroInputError into an
- * ActionInputError naming our input, with the values given. Pure: no request is made.
- */
-function resolveItems(items) {
-    try {
-        return resolveItemCounts(items);
-    }
-    catch (e) {
-        if (!(e instanceof MaestroInputError))
-            throw e;
-        const input = ITEM_INPUTS[e.field] ?? finish_task_main_Inputs.totalItems;
-        const problem = e.message.replace(/\b(totalItems|processedItems|failedItems)\b/g, f => ITEM_INPUTS[f] ?? f);
-        const given = [
-            [finish_task_main_Inputs.totalItems, items.total],
-            [finish_task_main_Inputs.processedItems, items.processed],
-            [finish_task_main_Inputs.failedItems, items.failed]
-        ]
-            .map(([name, v]) => `${name} '${v === undefined ? '' : v}'`)
-            .join(', ');
-        throw new shared_inputs/* ActionInputError */.VA(input, `${problem.replace(/\.$/, '')}, got ${given}. Accepted: ${ITEMS_ACCEPTED}`);
-    }
-}
-function optionalCount(inputs, name) {
-    if (inputs.raw(name) === '')
-        return undefined;
-    return inputs.integer(name, { min: 0, max: Number.MAX_SAFE_INTEGER });
-}
-/** Reads and validates every input of this action (no connection inputs). */
-function readFinishTaskInputs(core) {
-    const inputs = (0,shared_inputs/* createInputReader */.ic)(core);
-    const taskId = inputs.integer(finish_task_main_Inputs.taskId, { min: 1, max: Number.MAX_SAFE_INTEGER });
-    const status = inputs.enum(finish_task_main_Inputs.status, {
-        values: TASK_FINISH_STATUSES,
-        aliases: JOB_STATUS_ALIASES
-    });
-    const message = inputs.optional(finish_task_main_Inputs.message);
-    const items = resolveItems({
-        total: optionalCount(inputs, finish_task_main_Inputs.totalItems),
-        processed: optionalCount(inputs, finish_task_main_Inputs.processedItems),
-        failed: optionalCount(inputs, finish_task_main_Inputs.failedItems)
-    });
-    return { taskId, status, message, items };
-}
-async function finish_task_main_run(core) {
-    const connection = readConnection(core, { action: 'finish-task' });
-    const config = readFinishTaskInputs(core);
-    const client = new MaestroClient(connection);
-    let task;
-    try {
-        // With no counts the client sends nulls and prints its one warning, as the SDKs do.
-        task = await client.finishTask(config.taskId, {
-            finishStatus: config.status,
-            finishMessage: config.message,
-            totalItems: config.items.totalItems,
-            processedItems: config.items.processedItems,
-            failedItems: config.items.failedItems
-        });
-    }
-    finally {
-        await client.close();
-    }
-    core.info(`Task ${task.id} is ${task.state} with ${task.finishStatus ?? config.status}`);
-    setOutputs(core, {
-        [finish_task_main_Outputs.state]: task.state,
-        [finish_task_main_Outputs.finishStatus]: task.finishStatus ?? config.status
-    });
-    const counts = config.items.totalItems === null
-        ? undefined
-        : `${config.items.totalItems} total, ${config.items.processedItems} processed, ${config.items.failedItems} failed`;
-    await writeSummary(core, {
-        title: `Maestro task ${task.id} finished: ${task.finishStatus ?? config.status}`,
-        rows: [
-            ['Task', task.id],
-            ['Automation', task.activityLabel],
-            ['State', task.state],
-            ['Finish status', task.finishStatus ?? config.status],
-            ['Message', task.finishMessage ?? config.message],
-            ['Items', counts]
-        ]
-    });
-}
-
-;// CONCATENATED MODULE: ./src/actions/get-credential/keys.ts
-// The `key` input: one line per key, `KEY` or `KEY as NAME`. Pure functions, unit-tested.
-
-const KEY_ACCEPTED = "one key per line, 'KEY' or 'KEY as NAME' (NAME a variable name: a letter or _, then letters, digits or _)";
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-/** The output name for a bare KEY: characters outside [A-Za-z0-9_-] become `_`. */
-function outputNameFor(key) {
-    return key.replace(/[^A-Za-z0-9_-]/g, '_');
-}
-/**
- * The environment variable name for a bare KEY: upper-cased, characters outside [A-Z0-9_] become
- * `_`, and a leading digit gets a `_` in front (`db-password` -> `DB_PASSWORD`, `2fa` -> `_2FA`).
- */
-function envNameFor(key) {
-    const name = key.toUpperCase().replace(/[^A-Z0-9_]/g, '_');
-    return /^[0-9]/.test(name) ? `_${name}` : name;
-}
-/** Parses one line: `KEY` or `KEY as NAME`, tokens separated by whitespace. */
-function parseKeyLine(input, line) {
-    const tokens = line.trim().split(/\s+/);
-    if (tokens.length === 1) {
-        const key = tokens[0];
-        return { key, output: outputNameFor(key), env: envNameFor(key) };
-    }
-    if (tokens.length === 3 && tokens[1] === 'as') {
-        const [key, , name] = tokens;
-        if (!NAME.test(name)) {
-            throw (0,shared_inputs/* invalidInput */.aY)(input, `'${name}' is not a valid variable name for key '${key}'`, line, KEY_ACCEPTED);
-        }
-        return { key, output: name, env: name };
-    }
-    throw (0,shared_inputs/* invalidInput */.aY)(input, 'Not a key line', line, KEY_ACCEPTED + '; keys cannot hold spaces');
-}
-// Variables the runner refuses to take from GITHUB_ENV, or that would change how later steps run.
-const RESERVED_ENV = /^(GITHUB_|RUNNER_)|^(NODE_OPTIONS|PATH|CI)$/i;
-/**
- * Parses the lines of `key` (already split, blank and `#` lines removed). Duplicate output names
- * (and, with `exportEnv`, variable names) are an error, compared without case: GitHub reads `steps.<id>.outputs.<name>`
- * case-insensitively, and Windows environment variables are case-insensitive too.
- */
-function parseKeys(input, lines, options) {
-    if (lines.length === 0) {
-        throw new shared_inputs/* ActionInputError */.VA(input, `Required input is empty. Accepted: ${KEY_ACCEPTED}`);
-    }
-    const specs = lines.map(line => parseKeyLine(input, line));
-    const seen = new Map();
-    for (const spec of specs) {
-        const names = [['output', spec.output]];
-        if (options.exportEnv)
-            names.push(['variable', spec.env]);
-        for (const [kind, name] of names) {
-            const id = `${kind}:${name.toUpperCase()}`;
-            const other = seen.get(id);
-            if (other) {
-                throw (0,shared_inputs/* invalidInput */.aY)(input, `Keys '${other.key}' and '${spec.key}' both give the ${kind} name '${name}' (names are compared without case)`, lines.join('\n'), `${KEY_ACCEPTED}; give one of them another name with 'KEY as NAME'`);
-            }
-            seen.set(id, spec);
-        }
-        if (specs.length > 1 && options.reservedOutputs?.some(r => r === spec.output.toLowerCase())) {
-            throw (0,shared_inputs/* invalidInput */.aY)(input, `Key '${spec.key}' would be set as output '${spec.output}', which this action keeps for a single key`, lines.join('\n'), `${KEY_ACCEPTED}; e.g. '${spec.key} as ${envNameFor(spec.key)}'`);
-        }
-        if (options.exportEnv && RESERVED_ENV.test(spec.env)) {
-            throw (0,shared_inputs/* invalidInput */.aY)(input, `Key '${spec.key}' would be exported as '${spec.env}', a variable the runner reserves or later steps depend on`, lines.join('\n'), `${KEY_ACCEPTED}; NAME not GITHUB_*, RUNNER_*, NODE_OPTIONS, PATH or CI`);
-        }
-    }
-    return specs;
-}
-
-;// CONCATENATED MODULE: ./src/actions/get-credential/main.ts
-// get-credential: reads keys of a Maestro credential set into masked step outputs and, with
-// `export-env`, environment variables for the later steps. A value is never printed: it is masked
-// (whole and line by line) before it is set anywhere, and the summary names labels and keys only.
-
-
-
-
-
-
-const get_credential_main_Inputs = {
-    ...ConnectionInputs,
-    label: 'label',
-    key: 'key',
-    exportEnv: 'export-env'
-};
-const get_credential_main_Outputs = { value: 'value' };
-/**
- * Fetches the values of `keys` with as few requests as the job allows.
- *
- * One key: GET /credential/{label}/key/{key}, the call made for exactly that (1 request).
- * Several keys: GET /credential/{label} once and pick the keys from the set (1 request instead of
- * one per key). The contract does not promise that the set's entries carry their values (a real
- * server might leave them out), so a key whose value is missing from the set, or that is not listed,
- * is read on its own; for a key that does not exist that read gives Maestro's own 404 naming the
- * label and the key.
- */
-async function fetchValues(client, label, keys) {
-    const values = new Map();
-    const unique = [...new Set(keys)];
-    if (unique.length === 1) {
-        values.set(unique[0], await client.getCredentialValue(label, unique[0]));
-        return values;
-    }
-    let set;
-    try {
-        set = await client.getCredentialSet(label);
-    }
-    catch (e) {
-        if (e instanceof MaestroHttpError && e.status === 404) {
-            // The set's 404 names only the label: say which keys were wanted too.
-            throw new MaestroHttpError({
-                operation: `read keys ${unique.map(k => `'${k}'`).join(', ')} of credential '${label}'`,
-                method: e.method,
-                path: e.path,
-                status: e.status,
-                serverMessage: e.serverMessage,
-                hint: e.hint,
-                attempts: e.attempts
-            });
-        }
-        throw e;
-    }
-    const inSet = new Map();
-    for (const s of Array.isArray(set?.secrets) ? set.secrets : []) {
-        if (typeof s?.key === 'string')
-            inSet.set(s.key, s.value);
-    }
-    for (const key of unique) {
-        const value = inSet.get(key);
-        values.set(key, typeof value === 'string' ? value : await client.getCredentialValue(label, key));
-    }
-    return values;
-}
-async function get_credential_main_run(core) {
-    const connection = readConnection(core, { action: 'get-credential' });
-    const inputs = (0,shared_inputs/* createInputReader */.ic)(core);
-    const label = inputs.required(get_credential_main_Inputs.label);
-    const exportEnv = inputs.boolean(get_credential_main_Inputs.exportEnv, false);
-    const specs = parseKeys(get_credential_main_Inputs.key, inputs.list(get_credential_main_Inputs.key), {
-        exportEnv,
-        reservedOutputs: [get_credential_main_Outputs.value]
-    });
-    const client = new MaestroClient(connection);
-    let values;
-    try {
-        values = await fetchValues(client, label, specs.map(s => s.key));
-    }
-    finally {
-        await client.close();
-    }
-    // The client's onSecret masked each value as it arrived; mask again here so this action's own
-    // guarantee does not rest on the client: nothing below may run before every value is masked.
-    for (const value of values.values())
-        (0,secrets/* maskSecret */.$l)(core, value);
-    const outputs = {
-        [get_credential_main_Outputs.value]: specs.length === 1 ? values.get(specs[0].key) : ''
-    };
-    for (const spec of specs)
-        outputs[spec.output] = values.get(spec.key);
-    setOutputs(core, outputs);
-    if (exportEnv)
-        for (const spec of specs)
-            core.exportVariable(spec.env, values.get(spec.key));
-    const names = specs.map(s => exportEnv ? `${s.key} → output ${s.output}, env ${s.env}` : `${s.key} → output ${s.output}`);
-    core.info(`Read ${specs.length === 1 ? 'key' : `${specs.length} keys`} of credential '${label}': ${specs
-        .map(s => s.key)
-        .join(', ')}${exportEnv ? ' (exported as environment variables)' : ''}`);
-    await writeSummary(core, {
-        title: `Credential '${label}' read`,
-        rows: [
-            ['Label', label],
-            ['Keys', names.join('; ')],
-            ['Exported to the environment', exportEnv ? 'yes' : 'no']
-        ]
-    });
-}
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/actions/log-entry/parse.ts
-// The `values` and `columns` inputs of log-entry. Pure functions, unit-tested.
-
-
-const DEFAULT_COLUMN_WIDTH = 300;
-const VALUES_ACCEPTED = 'a JSON object or YAML mapping of column label to a text, number or boolean, e.g. {"version": "1.4.2", "result": "ok"}';
-/**
- * `values`: column label -> value. Maestro stores every cell as text, so numbers and booleans are
- * sent as the text written in the workflow (`1.10` stays `1.10`, not `1.1`; `007` stays `007`),
- * null (`~`, `null` or nothing) as "". A nested mapping or list is an error.
- */
-function parseValues(input, raw) {
-    if (raw.trim() === '') {
-        throw new shared_inputs/* ActionInputError */.VA(input, `Required input is empty. Accepted: ${VALUES_ACCEPTED}`);
-    }
-    const parsed = (0,shared_inputs/* parseMapping */.KV)(input, raw);
-    if (Object.keys(parsed).length === 0) {
-        throw (0,shared_inputs/* invalidInput */.aY)(input, 'The row has no values', raw, VALUES_ACCEPTED);
-    }
-    // The text as written, for scalars that YAML turned into numbers or booleans.
-    const written = new Map();
-    const doc = (0,dist/* parseDocument */.Tp)(raw.trim());
-    if ((0,dist/* isMap */.jh)(doc.contents)) {
-        for (const pair of doc.contents.items) {
-            const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : undefined;
-            const value = pair.value;
-            if (key !== undefined && (0,dist/* isScalar */.jn)(value) && typeof value.source === 'string') {
-                written.set(key, value.source);
-            }
-        }
-    }
-    const row = {};
-    for (const [label, value] of Object.entries(parsed)) {
-        if (label.trim() === '')
-            throw (0,shared_inputs/* invalidInput */.aY)(input, 'A column label is empty', raw, VALUES_ACCEPTED);
-        if (value === null || value === undefined)
-            row[label] = '';
-        else if (typeof value === 'string')
-            row[label] = value;
-        else if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
-            row[label] = written.get(label) ?? String(value);
-        else if (value instanceof Date)
-            row[label] = written.get(label) ?? value.toISOString();
-        else {
-            throw (0,shared_inputs/* invalidInput */.aY)(input, `Column '${label}' holds ${Array.isArray(value) ? 'a list' : 'a mapping'}; a cell is a single value`, raw, `${VALUES_ACCEPTED} (quote structured data as text if you need it in a cell)`);
-        }
-    }
-    return row;
-}
-const COLUMNS_ACCEPTED = 'a JSON or YAML list of columns, each {label, name?, width?} (name defaults to the label, width to ' +
-    `${DEFAULT_COLUMN_WIDTH}) or just a label, e.g. [{"name": "Version", "label": "version"}, "result"]`;
-/**
- * `columns`: a JSON or YAML list. Each item is a mapping {label, name, width} (label a non-empty
- * text; name a non-empty text, default the label; width a positive integer, default 300) or a bare
- * label. Unknown fields (a typo such as `widht`) and duplicate labels are errors. Empty -> undefined.
- */
-function parseColumns(input, raw) {
-    const text = raw.trim();
-    if (text === '')
-        return undefined;
-    const doc = (0,dist/* parseDocument */.Tp)(text, { uniqueKeys: true });
-    const problem = doc.errors[0];
-    if (problem) {
-        const where = problem instanceof dist/* YAMLParseError */.XT && problem.linePos
-            ? ` at line ${problem.linePos[0].line}, column ${problem.linePos[0].col}`
-            : '';
-        const why = problem.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-        throw (0,shared_inputs/* invalidInput */.aY)(input, `Not valid JSON or YAML${where} (${why})`, text, COLUMNS_ACCEPTED);
-    }
-    if (!(0,dist/* isSeq */.oP)(doc.contents)) {
-        const kind = (0,dist/* isMap */.jh)(doc.contents) ? 'a mapping' : 'a single value';
-        throw (0,shared_inputs/* invalidInput */.aY)(input, `Expected a list but this is ${kind}`, text, COLUMNS_ACCEPTED);
-    }
-    const items = doc.toJS({ maxAliasCount: 100 });
-    if (items.length === 0)
-        throw (0,shared_inputs/* invalidInput */.aY)(input, 'The list is empty', text, COLUMNS_ACCEPTED);
-    const columns = items.map((item, i) => parseColumn(input, item, i + 1, text));
-    const seen = new Set();
-    for (const c of columns) {
-        if (seen.has(c.label)) {
-            throw (0,shared_inputs/* invalidInput */.aY)(input, `Two columns have the label '${c.label}'`, text, COLUMNS_ACCEPTED);
-        }
-        seen.add(c.label);
-    }
-    return columns;
-}
-const nonEmptyText = (v) => typeof v === 'string' && v.trim() !== '';
-function parseColumn(input, item, n, text) {
-    const bad = (problem) => (0,shared_inputs/* invalidInput */.aY)(input, `Column ${n}: ${problem}`, text, COLUMNS_ACCEPTED);
-    if (nonEmptyText(item))
-        return { name: item, label: item, width: DEFAULT_COLUMN_WIDTH };
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-        throw bad(`expected a mapping {label, name, width} or a label, got ${JSON.stringify(item)}`);
-    }
-    const fields = item;
-    const unknown = Object.keys(fields).filter(k => !['name', 'label', 'width'].includes(k));
-    if (unknown.length > 0)
-        throw bad(`unknown field ${unknown.map(k => `'${k}'`).join(', ')}`);
-    if (!nonEmptyText(fields.label))
-        throw bad(`'label' must be a non-empty text`);
-    if (fields.name !== undefined && !nonEmptyText(fields.name)) {
-        throw bad(`'name' must be a non-empty text`);
-    }
-    const width = fields.width ?? DEFAULT_COLUMN_WIDTH;
-    if (typeof width !== 'number' || !Number.isSafeInteger(width) || width <= 0) {
-        throw bad(`'width' must be a positive integer, got ${JSON.stringify(width)}`);
-    }
-    const label = fields.label;
-    return { name: nonEmptyText(fields.name) ? fields.name : label, label, width };
-}
-
-;// CONCATENATED MODULE: ./src/actions/log-entry/main.ts
-// log-entry: adds one row to a Maestro execution log, creating the log first when it does not
-// exist and `columns` says what it looks like.
-//
-// Round trips: the row is POSTed straight away (1 request after the login). Only when that fails
-// are more made: 404 with `columns` -> create the log, post again (3); a 400 -> read the log once
-// to list its real columns in the error.
-
-
-
-
-
-const log_entry_main_Inputs = {
-    ...ConnectionInputs,
-    log: 'log',
-    values: 'values',
-    columns: 'columns'
-};
-const log_entry_main_Outputs = { log: 'log', entry: 'entry' };
-const list = (labels) => labels.map(l => `'${l}'`).join(', ');
-function describeColumns(log) {
-    return (log.columns ?? [])
-        .map(c => (c.name && c.name !== c.label ? `'${c.label}' (${c.name})` : `'${c.label}'`))
-        .join(', ');
-}
-/** Posts the row; returns whether the log had to be created. */
-async function addEntry(client, label, row, columns) {
-    try {
-        await client.addLogEntry(label, row);
-        return false;
-    }
-    catch (e) {
-        if (!(e instanceof MaestroHttpError))
-            throw e;
-        if (e.status === 404) {
-            if (!columns) {
-                throw new MaestroHttpError({
-                    operation: e.operation,
-                    method: e.method,
-                    path: e.path,
-                    status: e.status,
-                    serverMessage: e.serverMessage,
-                    hint: `execution log '${label}' does not exist in this workspace: check the label (labels are case-sensitive), or give the '${log_entry_main_Inputs.columns}' input to create it.`,
-                    attempts: e.attempts
-                });
-            }
-            try {
-                await client.createLog({ activityLabel: label, columns });
-            }
-            catch (created) {
-                // 409: another job created it in the meantime; the post below is all that is left.
-                if (!(created instanceof MaestroHttpError && created.status === 409))
-                    throw created;
-            }
-            await client.addLogEntry(label, row);
-            return true;
-        }
-        if (e.status === 400) {
-            let log;
-            try {
-                log = await client.getLog(label);
-            }
-            catch {
-                throw e;
-            }
-            const known = new Set((log.columns ?? []).map(c => c.label));
-            const unknown = Object.keys(row).filter(k => !known.has(k));
-            if (unknown.length === 0)
-                throw e;
-            throw new shared_inputs/* ActionInputError */.VA(log_entry_main_Inputs.values, `Execution log '${label}' has no column ${list(unknown)}. Accepted: its column labels ${describeColumns(log)}`);
-        }
-        throw e;
-    }
-}
-async function log_entry_main_run(core) {
-    const connection = readConnection(core, { action: 'log-entry' });
-    const inputs = (0,shared_inputs/* createInputReader */.ic)(core);
-    const label = inputs.required(log_entry_main_Inputs.log);
-    const row = parseValues(log_entry_main_Inputs.values, inputs.raw(log_entry_main_Inputs.values));
-    const columns = parseColumns(log_entry_main_Inputs.columns, inputs.raw(log_entry_main_Inputs.columns));
-    if (columns) {
-        // A row that does not fit the columns given would create the log and then fail on the post.
-        const known = new Set(columns.map(c => c.label));
-        const unknown = Object.keys(row).filter(k => !known.has(k));
-        if (unknown.length > 0) {
-            throw new shared_inputs/* ActionInputError */.VA(log_entry_main_Inputs.values, `No column ${list(unknown)} in '${log_entry_main_Inputs.columns}'. Accepted: the labels given in '${log_entry_main_Inputs.columns}': ${list([...known])}`);
-        }
-    }
-    const client = new MaestroClient(connection);
-    let created;
-    try {
-        created = await addEntry(client, label, row, columns);
-    }
-    finally {
-        await client.close();
-    }
-    setOutputs(core, { [log_entry_main_Outputs.log]: label, [log_entry_main_Outputs.entry]: row });
-    core.info(`${created ? `Created execution log '${label}' and added` : 'Added'} an entry to it: ${JSON.stringify(row)}`);
-    await writeSummary(core, {
-        title: `Entry added to execution log '${label}'`,
-        rows: [
-            ['Log', label],
-            ['Log created', created ? `yes, with columns ${columns.map(c => c.label).join(', ')}` : ''],
-            ...Object.entries(row).map(([k, v]) => [`Column '${k}'`, v])
-        ]
-    });
-}
-
-;// CONCATENATED MODULE: ./src/actions/login/main.ts
-// login: logs in to Maestro once, masks the access token and exports it as BOTCITY_ACCESS_TOKEN
-// for the later steps of the job, so each of them makes only the request it is for. The token is
-// never an output: like any exported secret it is visible to the later steps of this job only.
-
-
-
-
-
-const login_main_Inputs = { ...ConnectionInputs };
-const login_main_Outputs = {
-    server: 'server',
-    login: 'login',
-    organizationLabel: 'organization-label'
-};
-/** What the later steps of the job get (GITHUB_ENV). */
-const Exported = {
-    token: ConnectionEnv.accessToken,
-    server: ConnectionEnv.server,
-    login: ConnectionEnv.login
-};
-function noKey() {
-    return new shared_inputs/* ActionInputError */.VA(login_main_Inputs.accessKey, `No access key given: the login action logs in with the workspace key (a ${Exported.token} from an earlier login is not enough to get a new one). Accepted: set the '${login_main_Inputs.accessKey}' input or the ${ConnectionEnv.key} environment variable, e.g. \${{ secrets.BOTCITY_KEY }}`);
-}
-async function login_main_run(core) {
-    // Masks the key and any token from an earlier login first.
-    let connection;
-    try {
-        connection = readConnection(core, { action: 'login' });
-    }
-    catch (e) {
-        throw e instanceof shared_inputs/* ActionInputError */.VA && e.input === login_main_Inputs.accessKey ? noKey() : e;
-    }
-    // readConnection accepts a token instead of a key; logging in needs the key itself.
-    if (connection.key === undefined)
-        throw noKey();
-    const serverFromInput = (0,shared_inputs/* parseOptionalString */.t0)(core.getInput(login_main_Inputs.server)) !== undefined;
-    const loginFromInput = (0,shared_inputs/* parseOptionalString */.t0)(core.getInput(login_main_Inputs.login)) !== undefined;
-    // A fresh login: a token from an earlier login step is neither reused nor sent.
-    const options = { ...connection };
-    delete options.accessToken;
-    const client = new MaestroClient(options);
-    let organizationLabel;
-    let token;
-    try {
-        const response = await client.login();
-        token = response.accessToken;
-        organizationLabel =
-            typeof response.organizationLabel === 'string' ? response.organizationLabel : undefined;
-    }
-    finally {
-        await client.close();
-    }
-    // The client's onSecret masked the token on arrival; this step's own guarantee does not rest on
-    // it: nothing below runs before the token is masked.
-    (0,secrets/* maskSecret */.$l)(core, token);
-    core.exportVariable(Exported.token, token);
-    const exported = [Exported.token];
-    if (serverFromInput) {
-        core.exportVariable(Exported.server, connection.server);
-        exported.push(Exported.server);
-    }
-    if (loginFromInput) {
-        core.exportVariable(Exported.login, connection.login);
-        exported.push(Exported.login);
-    }
-    setOutputs(core, {
-        [login_main_Outputs.server]: connection.server,
-        [login_main_Outputs.login]: connection.login,
-        [login_main_Outputs.organizationLabel]: organizationLabel
-    });
-    core.info(`Logged in to ${connection.server} as '${connection.login}'. Exported for the later steps of this job: ${exported.join(', ')} (the token is masked).`);
-    await writeSummary(core, {
-        title: 'Logged in to BotCity Maestro',
-        rows: [
-            ['Server', connection.server],
-            ['Login', connection.login],
-            ['Organization', organizationLabel],
-            ['Exported to later steps', exported.join(', ')]
-        ]
-    });
 }
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 17 modules
@@ -47302,6 +46777,2165 @@ async function zipStream(files, rootDirectory) {
     return zip.outputStream;
 }
 
+;// CONCATENATED MODULE: ./src/actions/deploy-bot/main.ts
+// deploy-bot: what BotCity's own deploy action does, without Python. Looks the bot up, deploys the
+// version when Maestro does not have it (or replaces the package of a version it has), uploads the
+// package exactly once, and releases it when asked. Every input, the package included, is checked
+// before the first request; a folder is zipped while it is sent, so nothing grows with its size.
+
+
+
+
+
+
+
+const deploy_bot_main_Inputs = {
+    ...ConnectionInputs,
+    botId: 'bot-id',
+    version: 'version',
+    technology: 'technology',
+    path: 'path',
+    repositoryLabel: 'repository-label',
+    botCommand: 'bot-command',
+    release: 'release'
+};
+const deploy_bot_main_Outputs = {
+    botId: 'bot-id',
+    version: 'version',
+    deployed: 'deployed',
+    released: 'released',
+    size: 'size',
+    sha256: 'sha256'
+};
+const TECHNOLOGIES = ['python', 'java', 'javascript', 'typescript', 'command'];
+const DEFAULT_REPOSITORY_LABEL = 'DEFAULT';
+/** Bot ids, versions and repository labels longer than this are refused (a pasted file, not a name). */
+const MAX_NAME_LENGTH = 255;
+const MAX_COMMAND_LENGTH = 4096;
+/** Per file in a zip built on the fly: local header, data descriptor and central directory entry. */
+const ZIP_ENTRY_OVERHEAD = 128;
+/**
+ * A bot id, version or repository label: it becomes a URL path segment or a label, so slashes,
+ * control characters and `.`/`..` are refused rather than encoded into something else.
+ */
+function parseName(input, raw, example) {
+    const value = raw.trim();
+    const accepted = `a name without / or \\ or control characters, at most ${MAX_NAME_LENGTH} characters, e.g. ${example}`;
+    if (value === '')
+        throw new shared_inputs/* ActionInputError */.VA(input, `Required input is empty. Accepted: ${accepted}`);
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f]/.test(value))
+        throw (0,shared_inputs/* invalidInput */.aY)(input, 'Control characters are not allowed', JSON.stringify(value), accepted);
+    if (value.length > MAX_NAME_LENGTH)
+        throw (0,shared_inputs/* invalidInput */.aY)(input, 'Too long', value, accepted);
+    if (/[/\\]/.test(value))
+        throw (0,shared_inputs/* invalidInput */.aY)(input, 'Slashes are not allowed', value, accepted);
+    if (/^\.+$/.test(value))
+        throw (0,shared_inputs/* invalidInput */.aY)(input, 'Not a name', value, accepted);
+    return value;
+}
+/**
+ * `bot-command` (not `command`: the root action uses that name to pick the action): required for
+ * the command technology, refused for the others (a command there would
+ * be silently dropped by Maestro, which usually means the technology is wrong).
+ */
+function parseCommand(input, raw, technology, technologyInput) {
+    const value = raw.trim();
+    if (technology !== 'command') {
+        if (value === '')
+            return null;
+        throw (0,shared_inputs/* invalidInput */.aY)(input, `Only used with '${technologyInput}: command' (this bot is ${technology})`, value, `no '${input}' for ${technology} bots, or '${technologyInput}: command' to run a command line`);
+    }
+    const accepted = `the command line the Runner starts, one line, at most ${MAX_COMMAND_LENGTH} characters, e.g. ./run.sh --prod`;
+    if (value === '')
+        throw new shared_inputs/* ActionInputError */.VA(input, `Required with '${technologyInput}: command', but empty. Accepted: ${accepted}`);
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u0008\u000a-\u001f\u007f]/.test(value))
+        throw (0,shared_inputs/* invalidInput */.aY)(input, 'Line breaks and control characters are not allowed', JSON.stringify(value), accepted);
+    if (value.length > MAX_COMMAND_LENGTH)
+        throw (0,shared_inputs/* invalidInput */.aY)(input, 'Too long', value, accepted);
+    return value;
+}
+const PATH_ACCEPTED = 'a .zip, .tar.gz or .tgz file, or a folder (zipped while uploading), relative to the workspace';
+function packageFormat(file) {
+    if (/\.zip$/i.test(file))
+        return 'zip';
+    if (/\.(tar\.gz|tgz)$/i.test(file))
+        return 'tar.gz';
+    return undefined;
+}
+/** First bytes of each format: a renamed file is caught before anything is sent. */
+async function startsLike(file, format) {
+    const handle = await (0,promises_.open)(file, 'r');
+    try {
+        const head = Buffer.alloc(4);
+        const { bytesRead } = await handle.read(head, 0, 4, 0);
+        if (format === 'tar.gz')
+            return bytesRead >= 2 && head[0] === 0x1f && head[1] === 0x8b;
+        // A local file header, or the end record of an empty zip.
+        return (bytesRead === 4 &&
+            head[0] === 0x50 &&
+            head[1] === 0x4b &&
+            ((head[2] === 3 && head[3] === 4) || (head[2] === 5 && head[3] === 6)));
+    }
+    finally {
+        await handle.close();
+    }
+}
+/**
+ * Every regular file under `root`, sorted, hidden files included. Symbolic links to files are
+ * followed; links to folders are not (no cycles, nothing from outside the folder by surprise).
+ */
+async function listFolder(root) {
+    const found = [];
+    const pending = [root];
+    while (pending.length > 0) {
+        const dir = pending.pop();
+        for (const entry of await (0,promises_.readdir)(dir, { withFileTypes: true })) {
+            const full = external_node_path_default().join(dir, entry.name);
+            if (entry.isDirectory()) {
+                pending.push(full);
+                continue;
+            }
+            const info = entry.isFile()
+                ? await (0,promises_.stat)(full)
+                : entry.isSymbolicLink()
+                    ? await (0,promises_.stat)(full).catch(() => undefined)
+                    : undefined;
+            if (info?.isFile()) {
+                found.push({ path: full, entryName: archiveEntryName(full, root), size: info.size });
+            }
+        }
+    }
+    return found.sort((a, b) => (a.entryName < b.entryName ? -1 : a.entryName > b.entryName ? 1 : 0));
+}
+/**
+ * An upper bound of the size of the zip of `files`, to size the upload deadline when the zip is
+ * built while it is sent: deflate grows incompressible data by at most ~0.1 %, and each entry
+ * adds headers and its name twice.
+ */
+function zipSizeBound(files) {
+    let total = 22; // end of central directory record
+    for (const f of files) {
+        total += Math.ceil(f.size * 1.001) + ZIP_ENTRY_OVERHEAD + 2 * Buffer.byteLength(f.entryName);
+    }
+    return total;
+}
+/**
+ * `path`: an existing .zip / .tar.gz / .tgz file whose first bytes match, or a folder with at
+ * least one file. A folder that holds the workspace (`..`, `/`) is refused: that is not a bot.
+ */
+async function parseBotPackage(input, raw, workspace) {
+    const value = raw.trim();
+    if (value === '')
+        throw new shared_inputs/* ActionInputError */.VA(input, `Required input is empty. Accepted: ${PATH_ACCEPTED}`);
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f]/.test(value))
+        throw (0,shared_inputs/* invalidInput */.aY)(input, 'Control characters are not allowed in a path', JSON.stringify(value), PATH_ACCEPTED);
+    const full = external_node_path_default().resolve(workspace, value);
+    let info;
+    try {
+        info = await (0,promises_.stat)(full);
+    }
+    catch (e) {
+        const code = e.code;
+        const why = code === 'ENOENT' ? 'No file or folder at' : `Cannot read (${code})`;
+        throw (0,shared_inputs/* invalidInput */.aY)(input, `${why} ${full}`, value, PATH_ACCEPTED);
+    }
+    if (info.isDirectory()) {
+        const fromWorkspace = external_node_path_default().relative(full, external_node_path_default().resolve(workspace));
+        if (fromWorkspace !== '' && !fromWorkspace.startsWith('..') && !external_node_path_default().isAbsolute(fromWorkspace))
+            throw (0,shared_inputs/* invalidInput */.aY)(input, `The folder ${full} holds the whole workspace, not a bot`, value, PATH_ACCEPTED);
+        const files = await listFolder(full);
+        if (files.length === 0)
+            throw (0,shared_inputs/* invalidInput */.aY)(input, `The folder ${full} holds no files`, value, PATH_ACCEPTED);
+        return {
+            kind: 'folder',
+            path: full,
+            fileName: `${external_node_path_default().basename(full)}.zip`,
+            files,
+            sizeBound: zipSizeBound(files)
+        };
+    }
+    if (!info.isFile())
+        throw (0,shared_inputs/* invalidInput */.aY)(input, `Not a regular file or folder: ${full}`, value, PATH_ACCEPTED);
+    const format = packageFormat(full);
+    if (!format)
+        throw (0,shared_inputs/* invalidInput */.aY)(input, `Not a .zip, .tar.gz or .tgz file: ${full}`, value, PATH_ACCEPTED);
+    if (!(await startsLike(full, format)))
+        throw (0,shared_inputs/* invalidInput */.aY)(input, `The file ${full} is named .${format === 'zip' ? 'zip' : 'tar.gz/.tgz'} but is not a ${format === 'zip' ? 'zip archive' : 'gzip file'}`, value, PATH_ACCEPTED);
+    return { kind: 'file', path: full, fileName: external_node_path_default().basename(full), format, size: info.size };
+}
+function uploadSource(pkg) {
+    if (pkg.kind === 'file')
+        return pkg.path;
+    return {
+        fileName: pkg.fileName,
+        // A fresh zip for each attempt: a send refused before it reached the server re-zips from the start.
+        open: () => zipStream(pkg.files.map(f => f.path), pkg.path),
+        sizeHint: pkg.sizeBound
+    };
+}
+async function deploy_bot_main_run(core, options = {}) {
+    const env = options.env ?? process.env;
+    const connection = readConnection(core, { env, action: 'deploy-bot' });
+    const inputs = (0,shared_inputs/* createInputReader */.ic)(core);
+    const botId = parseName(deploy_bot_main_Inputs.botId, inputs.raw(deploy_bot_main_Inputs.botId), 'invoice-bot');
+    const version = parseName(deploy_bot_main_Inputs.version, inputs.raw(deploy_bot_main_Inputs.version), '1.4.0');
+    const technology = inputs.enum(deploy_bot_main_Inputs.technology, { values: TECHNOLOGIES });
+    const repositoryLabel = inputs.raw(deploy_bot_main_Inputs.repositoryLabel) === ''
+        ? DEFAULT_REPOSITORY_LABEL
+        : parseName(deploy_bot_main_Inputs.repositoryLabel, inputs.raw(deploy_bot_main_Inputs.repositoryLabel), 'DEFAULT');
+    const command = parseCommand(deploy_bot_main_Inputs.botCommand, inputs.raw(deploy_bot_main_Inputs.botCommand), technology, deploy_bot_main_Inputs.technology);
+    const release = inputs.boolean(deploy_bot_main_Inputs.release, false);
+    const workspace = env.GITHUB_WORKSPACE || process.cwd();
+    const pkg = await parseBotPackage(deploy_bot_main_Inputs.path, inputs.raw(deploy_bot_main_Inputs.path), workspace);
+    const apiTechnology = technology.toUpperCase();
+    const client = new MaestroClient(connection);
+    let deployed = false;
+    let released = false;
+    let existing;
+    let transfer;
+    try {
+        const versions = await client.getBotVersions(botId);
+        existing = versions.find(v => String(v.version) === version);
+        if (existing === undefined) {
+            core.info(versions.length === 0
+                ? `Bot '${botId}' is not in this workspace yet: deploying version '${version}' (${apiTechnology}).`
+                : `Bot '${botId}' has no version '${version}' (it has ${versions.map(v => `'${String(v.version)}'`).join(', ')}): deploying it (${apiTechnology}).`);
+            await client.deployBot({
+                botId,
+                version,
+                technology: apiTechnology,
+                command,
+                repositoryLabel
+            });
+            deployed = true;
+        }
+        else {
+            core.info(`Bot '${botId}' version '${version}' exists: replacing its package.`);
+            const current = String(existing.technology ?? '');
+            if (current !== '' && current.toUpperCase() !== apiTechnology) {
+                core.warning(`Bot '${botId}' version '${version}' was deployed as ${current}, not ${apiTechnology}; only its package is replaced (deploy a new version to change the technology).`);
+            }
+        }
+        try {
+            // Never sent twice once Maestro may have received it: the contract does not say a second
+            // upload of the same version is harmless.
+            transfer = await client.uploadBot(botId, version, uploadSource(pkg), { exactlyOnce: true });
+        }
+        catch (e) {
+            if (deployed)
+                core.warning(`Bot '${botId}' version '${version}' was deployed but has no package yet: run this step again to upload it (the version exists now, so the next run replaces its package).`);
+            throw e;
+        }
+        core.info(`Uploaded ${pkg.fileName} to bot '${botId}' version '${version}': ${formatSize(transfer.size)}, sha256 ${transfer.sha256}`);
+        if (release) {
+            await client.releaseBot(botId, version);
+            released = true;
+            core.info(`Released bot '${botId}' version '${version}'.`);
+        }
+    }
+    finally {
+        await client.close();
+    }
+    setOutputs(core, {
+        [deploy_bot_main_Outputs.botId]: botId,
+        [deploy_bot_main_Outputs.version]: version,
+        [deploy_bot_main_Outputs.deployed]: deployed,
+        [deploy_bot_main_Outputs.released]: released,
+        [deploy_bot_main_Outputs.size]: transfer.size,
+        [deploy_bot_main_Outputs.sha256]: transfer.sha256
+    });
+    await writeSummary(core, {
+        title: deployed
+            ? `Bot ${botId} version ${version} deployed to Maestro`
+            : `Bot ${botId} version ${version} updated in Maestro`,
+        rows: [
+            ['Bot', botId],
+            ['Version', version],
+            ['Technology', deployed ? apiTechnology : String(existing?.technology ?? apiTechnology)],
+            ['Command', deployed ? (command ?? undefined) : undefined],
+            ['Repository', deployed ? repositoryLabel : undefined],
+            [
+                'Package',
+                pkg.kind === 'file'
+                    ? pkg.fileName
+                    : `${pkg.fileName} (folder ${external_node_path_default().basename(pkg.path)} zipped while uploading, ${pkg.files.length} file${pkg.files.length === 1 ? '' : 's'})`
+            ],
+            ['Size', formatSize(transfer.size)],
+            ['SHA-256', transfer.sha256],
+            [
+                'Deploy',
+                deployed ? 'deployed (new version)' : 'updated (package of an existing version replaced)'
+            ],
+            ['Released', released ? 'yes' : 'no']
+        ]
+    });
+}
+
+;// CONCATENATED MODULE: ./src/actions/finish-task/main.ts
+// finish-task: marks a Maestro task FINISHED with a status, a message and item counts, in one
+// request after the login. Everything is validated before the first request, the items rule
+// included (the client's resolveItemCounts, with its field names mapped to our input names).
+
+
+
+
+const finish_task_main_Inputs = {
+    ...ConnectionInputs,
+    taskId: 'task-id',
+    status: 'status',
+    message: 'message',
+    totalItems: 'total-items',
+    processedItems: 'processed-items',
+    failedItems: 'failed-items'
+};
+const finish_task_main_Outputs = { state: 'state', finishStatus: 'finish-status' };
+/** GitHub's `job.status` words, so `status: ${{ job.status }}` works. */
+const JOB_STATUS_ALIASES = {
+    success: 'SUCCESS',
+    failure: 'FAILED',
+    cancelled: 'FAILED'
+};
+/** The client's item field names -> our input names. */
+const ITEM_INPUTS = {
+    totalItems: finish_task_main_Inputs.totalItems,
+    processedItems: finish_task_main_Inputs.processedItems,
+    failedItems: finish_task_main_Inputs.failedItems
+};
+const ITEMS_ACCEPTED = `whole numbers from 0; give at least two of ${finish_task_main_Inputs.totalItems}, ${finish_task_main_Inputs.processedItems} ` +
+    `and ${finish_task_main_Inputs.failedItems} with total = processed + failed (the third is derived), or none of them`;
+/**
+ * Applies the contract's items rule (resolveItemCounts) and turns its MaestroInputError into an
+ * ActionInputError naming our input, with the values given. Pure: no request is made.
+ */
+function resolveItems(items) {
+    try {
+        return resolveItemCounts(items);
+    }
+    catch (e) {
+        if (!(e instanceof MaestroInputError))
+            throw e;
+        const input = ITEM_INPUTS[e.field] ?? finish_task_main_Inputs.totalItems;
+        const problem = e.message.replace(/\b(totalItems|processedItems|failedItems)\b/g, f => ITEM_INPUTS[f] ?? f);
+        const given = [
+            [finish_task_main_Inputs.totalItems, items.total],
+            [finish_task_main_Inputs.processedItems, items.processed],
+            [finish_task_main_Inputs.failedItems, items.failed]
+        ]
+            .map(([name, v]) => `${name} '${v === undefined ? '' : v}'`)
+            .join(', ');
+        throw new shared_inputs/* ActionInputError */.VA(input, `${problem.replace(/\.$/, '')}, got ${given}. Accepted: ${ITEMS_ACCEPTED}`);
+    }
+}
+function optionalCount(inputs, name) {
+    if (inputs.raw(name) === '')
+        return undefined;
+    return inputs.integer(name, { min: 0, max: Number.MAX_SAFE_INTEGER });
+}
+/** Reads and validates every input of this action (no connection inputs). */
+function readFinishTaskInputs(core) {
+    const inputs = (0,shared_inputs/* createInputReader */.ic)(core);
+    const taskId = inputs.integer(finish_task_main_Inputs.taskId, { min: 1, max: Number.MAX_SAFE_INTEGER });
+    const status = inputs.enum(finish_task_main_Inputs.status, {
+        values: TASK_FINISH_STATUSES,
+        aliases: JOB_STATUS_ALIASES
+    });
+    const message = inputs.optional(finish_task_main_Inputs.message);
+    const items = resolveItems({
+        total: optionalCount(inputs, finish_task_main_Inputs.totalItems),
+        processed: optionalCount(inputs, finish_task_main_Inputs.processedItems),
+        failed: optionalCount(inputs, finish_task_main_Inputs.failedItems)
+    });
+    return { taskId, status, message, items };
+}
+async function finish_task_main_run(core) {
+    const connection = readConnection(core, { action: 'finish-task' });
+    const config = readFinishTaskInputs(core);
+    const client = new MaestroClient(connection);
+    let task;
+    try {
+        // With no counts the client sends nulls and prints its one warning, as the SDKs do.
+        task = await client.finishTask(config.taskId, {
+            finishStatus: config.status,
+            finishMessage: config.message,
+            totalItems: config.items.totalItems,
+            processedItems: config.items.processedItems,
+            failedItems: config.items.failedItems
+        });
+    }
+    finally {
+        await client.close();
+    }
+    core.info(`Task ${task.id} is ${task.state} with ${task.finishStatus ?? config.status}`);
+    setOutputs(core, {
+        [finish_task_main_Outputs.state]: task.state,
+        [finish_task_main_Outputs.finishStatus]: task.finishStatus ?? config.status
+    });
+    const counts = config.items.totalItems === null
+        ? undefined
+        : `${config.items.totalItems} total, ${config.items.processedItems} processed, ${config.items.failedItems} failed`;
+    await writeSummary(core, {
+        title: `Maestro task ${task.id} finished: ${task.finishStatus ?? config.status}`,
+        rows: [
+            ['Task', task.id],
+            ['Automation', task.activityLabel],
+            ['State', task.state],
+            ['Finish status', task.finishStatus ?? config.status],
+            ['Message', task.finishMessage ?? config.message],
+            ['Items', counts]
+        ]
+    });
+}
+
+;// CONCATENATED MODULE: ./src/actions/get-credential/keys.ts
+// The `key` input: one line per key, `KEY` or `KEY as NAME`. Pure functions, unit-tested.
+
+const KEY_ACCEPTED = "one key per line, 'KEY' or 'KEY as NAME' (NAME a variable name: a letter or _, then letters, digits or _)";
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** The output name for a bare KEY: characters outside [A-Za-z0-9_-] become `_`. */
+function outputNameFor(key) {
+    return key.replace(/[^A-Za-z0-9_-]/g, '_');
+}
+/**
+ * The environment variable name for a bare KEY: upper-cased, characters outside [A-Z0-9_] become
+ * `_`, and a leading digit gets a `_` in front (`db-password` -> `DB_PASSWORD`, `2fa` -> `_2FA`).
+ */
+function envNameFor(key) {
+    const name = key.toUpperCase().replace(/[^A-Z0-9_]/g, '_');
+    return /^[0-9]/.test(name) ? `_${name}` : name;
+}
+/** Parses one line: `KEY` or `KEY as NAME`, tokens separated by whitespace. */
+function parseKeyLine(input, line) {
+    const tokens = line.trim().split(/\s+/);
+    if (tokens.length === 1) {
+        const key = tokens[0];
+        return { key, output: outputNameFor(key), env: envNameFor(key) };
+    }
+    if (tokens.length === 3 && tokens[1] === 'as') {
+        const [key, , name] = tokens;
+        if (!NAME.test(name)) {
+            throw (0,shared_inputs/* invalidInput */.aY)(input, `'${name}' is not a valid variable name for key '${key}'`, line, KEY_ACCEPTED);
+        }
+        return { key, output: name, env: name };
+    }
+    throw (0,shared_inputs/* invalidInput */.aY)(input, 'Not a key line', line, KEY_ACCEPTED + '; keys cannot hold spaces');
+}
+// Variables the runner refuses to take from GITHUB_ENV, or that would change how later steps run.
+const RESERVED_ENV = /^(GITHUB_|RUNNER_)|^(NODE_OPTIONS|PATH|CI)$/i;
+/**
+ * Parses the lines of `key` (already split, blank and `#` lines removed). Duplicate output names
+ * (and, with `exportEnv`, variable names) are an error, compared without case: GitHub reads `steps.<id>.outputs.<name>`
+ * case-insensitively, and Windows environment variables are case-insensitive too.
+ */
+function parseKeys(input, lines, options) {
+    if (lines.length === 0) {
+        throw new shared_inputs/* ActionInputError */.VA(input, `Required input is empty. Accepted: ${KEY_ACCEPTED}`);
+    }
+    const specs = lines.map(line => parseKeyLine(input, line));
+    const seen = new Map();
+    for (const spec of specs) {
+        const names = [['output', spec.output]];
+        if (options.exportEnv)
+            names.push(['variable', spec.env]);
+        for (const [kind, name] of names) {
+            const id = `${kind}:${name.toUpperCase()}`;
+            const other = seen.get(id);
+            if (other) {
+                throw (0,shared_inputs/* invalidInput */.aY)(input, `Keys '${other.key}' and '${spec.key}' both give the ${kind} name '${name}' (names are compared without case)`, lines.join('\n'), `${KEY_ACCEPTED}; give one of them another name with 'KEY as NAME'`);
+            }
+            seen.set(id, spec);
+        }
+        if (specs.length > 1 && options.reservedOutputs?.some(r => r === spec.output.toLowerCase())) {
+            throw (0,shared_inputs/* invalidInput */.aY)(input, `Key '${spec.key}' would be set as output '${spec.output}', which this action keeps for a single key`, lines.join('\n'), `${KEY_ACCEPTED}; e.g. '${spec.key} as ${envNameFor(spec.key)}'`);
+        }
+        if (options.exportEnv && RESERVED_ENV.test(spec.env)) {
+            throw (0,shared_inputs/* invalidInput */.aY)(input, `Key '${spec.key}' would be exported as '${spec.env}', a variable the runner reserves or later steps depend on`, lines.join('\n'), `${KEY_ACCEPTED}; NAME not GITHUB_*, RUNNER_*, NODE_OPTIONS, PATH or CI`);
+        }
+    }
+    return specs;
+}
+
+;// CONCATENATED MODULE: ./src/actions/get-credential/main.ts
+// get-credential: reads keys of a Maestro credential set into masked step outputs and, with
+// `export-env`, environment variables for the later steps. A value is never printed: it is masked
+// (whole and line by line) before it is set anywhere, and the summary names labels and keys only.
+
+
+
+
+
+
+const get_credential_main_Inputs = {
+    ...ConnectionInputs,
+    label: 'label',
+    key: 'key',
+    exportEnv: 'export-env'
+};
+const get_credential_main_Outputs = { value: 'value' };
+/**
+ * Fetches the values of `keys` with as few requests as the job allows.
+ *
+ * One key: GET /credential/{label}/key/{key}, the call made for exactly that (1 request).
+ * Several keys: GET /credential/{label} once and pick the keys from the set (1 request instead of
+ * one per key). The contract does not promise that the set's entries carry their values (a real
+ * server might leave them out), so a key whose value is missing from the set, or that is not listed,
+ * is read on its own; for a key that does not exist that read gives Maestro's own 404 naming the
+ * label and the key.
+ */
+async function fetchValues(client, label, keys) {
+    const values = new Map();
+    const unique = [...new Set(keys)];
+    if (unique.length === 1) {
+        values.set(unique[0], await client.getCredentialValue(label, unique[0]));
+        return values;
+    }
+    let set;
+    try {
+        set = await client.getCredentialSet(label);
+    }
+    catch (e) {
+        if (e instanceof MaestroHttpError && e.status === 404) {
+            // The set's 404 names only the label: say which keys were wanted too.
+            throw new MaestroHttpError({
+                operation: `read keys ${unique.map(k => `'${k}'`).join(', ')} of credential '${label}'`,
+                method: e.method,
+                path: e.path,
+                status: e.status,
+                serverMessage: e.serverMessage,
+                hint: e.hint,
+                attempts: e.attempts
+            });
+        }
+        throw e;
+    }
+    const inSet = new Map();
+    for (const s of Array.isArray(set?.secrets) ? set.secrets : []) {
+        if (typeof s?.key === 'string')
+            inSet.set(s.key, s.value);
+    }
+    for (const key of unique) {
+        const value = inSet.get(key);
+        values.set(key, typeof value === 'string' ? value : await client.getCredentialValue(label, key));
+    }
+    return values;
+}
+async function get_credential_main_run(core) {
+    const connection = readConnection(core, { action: 'get-credential' });
+    const inputs = (0,shared_inputs/* createInputReader */.ic)(core);
+    const label = inputs.required(get_credential_main_Inputs.label);
+    const exportEnv = inputs.boolean(get_credential_main_Inputs.exportEnv, false);
+    const specs = parseKeys(get_credential_main_Inputs.key, inputs.list(get_credential_main_Inputs.key), {
+        exportEnv,
+        reservedOutputs: [get_credential_main_Outputs.value]
+    });
+    const client = new MaestroClient(connection);
+    let values;
+    try {
+        values = await fetchValues(client, label, specs.map(s => s.key));
+    }
+    finally {
+        await client.close();
+    }
+    // The client's onSecret masked each value as it arrived; mask again here so this action's own
+    // guarantee does not rest on the client: nothing below may run before every value is masked.
+    for (const value of values.values())
+        (0,secrets/* maskSecret */.$l)(core, value);
+    const outputs = {
+        [get_credential_main_Outputs.value]: specs.length === 1 ? values.get(specs[0].key) : ''
+    };
+    for (const spec of specs)
+        outputs[spec.output] = values.get(spec.key);
+    setOutputs(core, outputs);
+    if (exportEnv)
+        for (const spec of specs)
+            core.exportVariable(spec.env, values.get(spec.key));
+    const names = specs.map(s => exportEnv ? `${s.key} → output ${s.output}, env ${s.env}` : `${s.key} → output ${s.output}`);
+    core.info(`Read ${specs.length === 1 ? 'key' : `${specs.length} keys`} of credential '${label}': ${specs
+        .map(s => s.key)
+        .join(', ')}${exportEnv ? ' (exported as environment variables)' : ''}`);
+    await writeSummary(core, {
+        title: `Credential '${label}' read`,
+        rows: [
+            ['Label', label],
+            ['Keys', names.join('; ')],
+            ['Exported to the environment', exportEnv ? 'yes' : 'no']
+        ]
+    });
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/actions/log-entry/parse.ts
+// The `values` and `columns` inputs of log-entry. Pure functions, unit-tested.
+
+
+const DEFAULT_COLUMN_WIDTH = 300;
+const VALUES_ACCEPTED = 'a JSON object or YAML mapping of column label to a text, number or boolean, e.g. {"version": "1.4.2", "result": "ok"}';
+/**
+ * `values`: column label -> value. Maestro stores every cell as text, so numbers and booleans are
+ * sent as the text written in the workflow (`1.10` stays `1.10`, not `1.1`; `007` stays `007`),
+ * null (`~`, `null` or nothing) as "". A nested mapping or list is an error.
+ */
+function parseValues(input, raw) {
+    if (raw.trim() === '') {
+        throw new shared_inputs/* ActionInputError */.VA(input, `Required input is empty. Accepted: ${VALUES_ACCEPTED}`);
+    }
+    const parsed = (0,shared_inputs/* parseMapping */.KV)(input, raw);
+    if (Object.keys(parsed).length === 0) {
+        throw (0,shared_inputs/* invalidInput */.aY)(input, 'The row has no values', raw, VALUES_ACCEPTED);
+    }
+    // The text as written, for scalars that YAML turned into numbers or booleans.
+    const written = new Map();
+    const doc = (0,dist/* parseDocument */.Tp)(raw.trim());
+    if ((0,dist/* isMap */.jh)(doc.contents)) {
+        for (const pair of doc.contents.items) {
+            const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : undefined;
+            const value = pair.value;
+            if (key !== undefined && (0,dist/* isScalar */.jn)(value) && typeof value.source === 'string') {
+                written.set(key, value.source);
+            }
+        }
+    }
+    const row = {};
+    for (const [label, value] of Object.entries(parsed)) {
+        if (label.trim() === '')
+            throw (0,shared_inputs/* invalidInput */.aY)(input, 'A column label is empty', raw, VALUES_ACCEPTED);
+        if (value === null || value === undefined)
+            row[label] = '';
+        else if (typeof value === 'string')
+            row[label] = value;
+        else if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+            row[label] = written.get(label) ?? String(value);
+        else if (value instanceof Date)
+            row[label] = written.get(label) ?? value.toISOString();
+        else {
+            throw (0,shared_inputs/* invalidInput */.aY)(input, `Column '${label}' holds ${Array.isArray(value) ? 'a list' : 'a mapping'}; a cell is a single value`, raw, `${VALUES_ACCEPTED} (quote structured data as text if you need it in a cell)`);
+        }
+    }
+    return row;
+}
+const COLUMNS_ACCEPTED = 'a JSON or YAML list of columns, each {label, name?, width?} (name defaults to the label, width to ' +
+    `${DEFAULT_COLUMN_WIDTH}) or just a label, e.g. [{"name": "Version", "label": "version"}, "result"]`;
+/**
+ * `columns`: a JSON or YAML list. Each item is a mapping {label, name, width} (label a non-empty
+ * text; name a non-empty text, default the label; width a positive integer, default 300) or a bare
+ * label. Unknown fields (a typo such as `widht`) and duplicate labels are errors. Empty -> undefined.
+ */
+function parseColumns(input, raw) {
+    const text = raw.trim();
+    if (text === '')
+        return undefined;
+    const doc = (0,dist/* parseDocument */.Tp)(text, { uniqueKeys: true });
+    const problem = doc.errors[0];
+    if (problem) {
+        const where = problem instanceof dist/* YAMLParseError */.XT && problem.linePos
+            ? ` at line ${problem.linePos[0].line}, column ${problem.linePos[0].col}`
+            : '';
+        const why = problem.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+        throw (0,shared_inputs/* invalidInput */.aY)(input, `Not valid JSON or YAML${where} (${why})`, text, COLUMNS_ACCEPTED);
+    }
+    if (!(0,dist/* isSeq */.oP)(doc.contents)) {
+        const kind = (0,dist/* isMap */.jh)(doc.contents) ? 'a mapping' : 'a single value';
+        throw (0,shared_inputs/* invalidInput */.aY)(input, `Expected a list but this is ${kind}`, text, COLUMNS_ACCEPTED);
+    }
+    const items = doc.toJS({ maxAliasCount: 100 });
+    if (items.length === 0)
+        throw (0,shared_inputs/* invalidInput */.aY)(input, 'The list is empty', text, COLUMNS_ACCEPTED);
+    const columns = items.map((item, i) => parseColumn(input, item, i + 1, text));
+    const seen = new Set();
+    for (const c of columns) {
+        if (seen.has(c.label)) {
+            throw (0,shared_inputs/* invalidInput */.aY)(input, `Two columns have the label '${c.label}'`, text, COLUMNS_ACCEPTED);
+        }
+        seen.add(c.label);
+    }
+    return columns;
+}
+const nonEmptyText = (v) => typeof v === 'string' && v.trim() !== '';
+function parseColumn(input, item, n, text) {
+    const bad = (problem) => (0,shared_inputs/* invalidInput */.aY)(input, `Column ${n}: ${problem}`, text, COLUMNS_ACCEPTED);
+    if (nonEmptyText(item))
+        return { name: item, label: item, width: DEFAULT_COLUMN_WIDTH };
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+        throw bad(`expected a mapping {label, name, width} or a label, got ${JSON.stringify(item)}`);
+    }
+    const fields = item;
+    const unknown = Object.keys(fields).filter(k => !['name', 'label', 'width'].includes(k));
+    if (unknown.length > 0)
+        throw bad(`unknown field ${unknown.map(k => `'${k}'`).join(', ')}`);
+    if (!nonEmptyText(fields.label))
+        throw bad(`'label' must be a non-empty text`);
+    if (fields.name !== undefined && !nonEmptyText(fields.name)) {
+        throw bad(`'name' must be a non-empty text`);
+    }
+    const width = fields.width ?? DEFAULT_COLUMN_WIDTH;
+    if (typeof width !== 'number' || !Number.isSafeInteger(width) || width <= 0) {
+        throw bad(`'width' must be a positive integer, got ${JSON.stringify(width)}`);
+    }
+    const label = fields.label;
+    return { name: nonEmptyText(fields.name) ? fields.name : label, label, width };
+}
+
+;// CONCATENATED MODULE: ./src/actions/log-entry/main.ts
+// log-entry: adds one row to a Maestro execution log, creating the log first when it does not
+// exist and `columns` says what it looks like.
+//
+// Round trips: the row is POSTed straight away (1 request after the login). Only when that fails
+// are more made: 404 with `columns` -> create the log, post again (3); a 400 -> read the log once
+// to list its real columns in the error.
+
+
+
+
+
+const log_entry_main_Inputs = {
+    ...ConnectionInputs,
+    log: 'log',
+    values: 'values',
+    columns: 'columns'
+};
+const log_entry_main_Outputs = { log: 'log', entry: 'entry' };
+const list = (labels) => labels.map(l => `'${l}'`).join(', ');
+function describeColumns(log) {
+    return (log.columns ?? [])
+        .map(c => (c.name && c.name !== c.label ? `'${c.label}' (${c.name})` : `'${c.label}'`))
+        .join(', ');
+}
+/** Posts the row; returns whether the log had to be created. */
+async function addEntry(client, label, row, columns) {
+    try {
+        await client.addLogEntry(label, row);
+        return false;
+    }
+    catch (e) {
+        if (!(e instanceof MaestroHttpError))
+            throw e;
+        if (e.status === 404) {
+            if (!columns) {
+                throw new MaestroHttpError({
+                    operation: e.operation,
+                    method: e.method,
+                    path: e.path,
+                    status: e.status,
+                    serverMessage: e.serverMessage,
+                    hint: `execution log '${label}' does not exist in this workspace: check the label (labels are case-sensitive), or give the '${log_entry_main_Inputs.columns}' input to create it.`,
+                    attempts: e.attempts
+                });
+            }
+            try {
+                await client.createLog({ activityLabel: label, columns });
+            }
+            catch (created) {
+                // 409: another job created it in the meantime; the post below is all that is left.
+                if (!(created instanceof MaestroHttpError && created.status === 409))
+                    throw created;
+            }
+            await client.addLogEntry(label, row);
+            return true;
+        }
+        if (e.status === 400) {
+            let log;
+            try {
+                log = await client.getLog(label);
+            }
+            catch {
+                throw e;
+            }
+            const known = new Set((log.columns ?? []).map(c => c.label));
+            const unknown = Object.keys(row).filter(k => !known.has(k));
+            if (unknown.length === 0)
+                throw e;
+            throw new shared_inputs/* ActionInputError */.VA(log_entry_main_Inputs.values, `Execution log '${label}' has no column ${list(unknown)}. Accepted: its column labels ${describeColumns(log)}`);
+        }
+        throw e;
+    }
+}
+async function log_entry_main_run(core) {
+    const connection = readConnection(core, { action: 'log-entry' });
+    const inputs = (0,shared_inputs/* createInputReader */.ic)(core);
+    const label = inputs.required(log_entry_main_Inputs.log);
+    const row = parseValues(log_entry_main_Inputs.values, inputs.raw(log_entry_main_Inputs.values));
+    const columns = parseColumns(log_entry_main_Inputs.columns, inputs.raw(log_entry_main_Inputs.columns));
+    if (columns) {
+        // A row that does not fit the columns given would create the log and then fail on the post.
+        const known = new Set(columns.map(c => c.label));
+        const unknown = Object.keys(row).filter(k => !known.has(k));
+        if (unknown.length > 0) {
+            throw new shared_inputs/* ActionInputError */.VA(log_entry_main_Inputs.values, `No column ${list(unknown)} in '${log_entry_main_Inputs.columns}'. Accepted: the labels given in '${log_entry_main_Inputs.columns}': ${list([...known])}`);
+        }
+    }
+    const client = new MaestroClient(connection);
+    let created;
+    try {
+        created = await addEntry(client, label, row, columns);
+    }
+    finally {
+        await client.close();
+    }
+    setOutputs(core, { [log_entry_main_Outputs.log]: label, [log_entry_main_Outputs.entry]: row });
+    core.info(`${created ? `Created execution log '${label}' and added` : 'Added'} an entry to it: ${JSON.stringify(row)}`);
+    await writeSummary(core, {
+        title: `Entry added to execution log '${label}'`,
+        rows: [
+            ['Log', label],
+            ['Log created', created ? `yes, with columns ${columns.map(c => c.label).join(', ')}` : ''],
+            ...Object.entries(row).map(([k, v]) => [`Column '${k}'`, v])
+        ]
+    });
+}
+
+;// CONCATENATED MODULE: ./src/actions/login/main.ts
+// login: logs in to Maestro once, masks the access token and exports it as BOTCITY_ACCESS_TOKEN
+// for the later steps of the job, so each of them makes only the request it is for. The token is
+// never an output: like any exported secret it is visible to the later steps of this job only.
+
+
+
+
+
+const login_main_Inputs = { ...ConnectionInputs };
+const login_main_Outputs = {
+    server: 'server',
+    login: 'login',
+    organizationLabel: 'organization-label'
+};
+/** What the later steps of the job get (GITHUB_ENV). */
+const Exported = {
+    token: ConnectionEnv.accessToken,
+    server: ConnectionEnv.server,
+    login: ConnectionEnv.login
+};
+function noKey() {
+    return new shared_inputs/* ActionInputError */.VA(login_main_Inputs.accessKey, `No access key given: the login action logs in with the workspace key (a ${Exported.token} from an earlier login is not enough to get a new one). Accepted: set the '${login_main_Inputs.accessKey}' input or the ${ConnectionEnv.key} environment variable, e.g. \${{ secrets.BOTCITY_KEY }}`);
+}
+async function login_main_run(core) {
+    // Masks the key and any token from an earlier login first.
+    let connection;
+    try {
+        connection = readConnection(core, { action: 'login' });
+    }
+    catch (e) {
+        throw e instanceof shared_inputs/* ActionInputError */.VA && e.input === login_main_Inputs.accessKey ? noKey() : e;
+    }
+    // readConnection accepts a token instead of a key; logging in needs the key itself.
+    if (connection.key === undefined)
+        throw noKey();
+    const serverFromInput = (0,shared_inputs/* parseOptionalString */.t0)(core.getInput(login_main_Inputs.server)) !== undefined;
+    const loginFromInput = (0,shared_inputs/* parseOptionalString */.t0)(core.getInput(login_main_Inputs.login)) !== undefined;
+    // A fresh login: a token from an earlier login step is neither reused nor sent.
+    const options = { ...connection };
+    delete options.accessToken;
+    const client = new MaestroClient(options);
+    let organizationLabel;
+    let token;
+    try {
+        const response = await client.login();
+        token = response.accessToken;
+        organizationLabel =
+            typeof response.organizationLabel === 'string' ? response.organizationLabel : undefined;
+    }
+    finally {
+        await client.close();
+    }
+    // The client's onSecret masked the token on arrival; this step's own guarantee does not rest on
+    // it: nothing below runs before the token is masked.
+    (0,secrets/* maskSecret */.$l)(core, token);
+    core.exportVariable(Exported.token, token);
+    const exported = [Exported.token];
+    if (serverFromInput) {
+        core.exportVariable(Exported.server, connection.server);
+        exported.push(Exported.server);
+    }
+    if (loginFromInput) {
+        core.exportVariable(Exported.login, connection.login);
+        exported.push(Exported.login);
+    }
+    setOutputs(core, {
+        [login_main_Outputs.server]: connection.server,
+        [login_main_Outputs.login]: connection.login,
+        [login_main_Outputs.organizationLabel]: organizationLabel
+    });
+    core.info(`Logged in to ${connection.server} as '${connection.login}'. Exported for the later steps of this job: ${exported.join(', ')} (the token is masked).`);
+    await writeSummary(core, {
+        title: 'Logged in to BotCity Maestro',
+        rows: [
+            ['Server', connection.server],
+            ['Login', connection.login],
+            ['Organization', organizationLabel],
+            ['Exported to later steps', exported.join(', ')]
+        ]
+    });
+}
+
+;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/api/CsvError.js
+class CsvError extends Error {
+  constructor(code, message, ...contexts) {
+    if (Array.isArray(message)) message = message.join(" ");
+    super(message);
+    if (Error.captureStackTrace !== undefined) {
+      Error.captureStackTrace(this, CsvError);
+    }
+    this.code = code;
+    for (const context of contexts) {
+      for (const key in context) {
+        const value = context[key];
+        this[key] = Buffer.isBuffer(value)
+          ? value.toString()
+          : value == null
+            ? value
+            : JSON.parse(JSON.stringify(value));
+      }
+    }
+  }
+}
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/utils/is_object.js
+const is_object = function (obj) {
+  return typeof obj === "object" && obj !== null && !Array.isArray(obj);
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/utils/get.js
+// Lodash implementation of `get`
+
+const charCodeOfDot = ".".charCodeAt(0);
+const reEscapeChar = /\\(\\)?/g;
+const rePropName = RegExp(
+  // Match anything that isn't a dot or bracket.
+  "[^.[\\]]+" +
+    "|" +
+    // Or match property names within brackets.
+    "\\[(?:" +
+    // Match a non-string expression.
+    "([^\"'][^[]*)" +
+    "|" +
+    // Or match strings (supports escaping characters).
+    "([\"'])((?:(?!\\2)[^\\\\]|\\\\.)*?)\\2" +
+    ")\\]" +
+    "|" +
+    // Or match "" as the space between consecutive dots or empty brackets.
+    "(?=(?:\\.|\\[\\])(?:\\.|\\[\\]|$))",
+  "g",
+);
+const reIsDeepProp = /\.|\[(?:[^[\]]*|(["'])(?:(?!\1)[^\\]|\\.)*?\1)\]/;
+const reIsPlainProp = /^\w*$/;
+
+const getTag = function (value) {
+  // if (!value) value === undefined ? "[object Undefined]" : "[object Null]";
+  return Object.prototype.toString.call(value);
+};
+
+const isSymbol = function (value) {
+  const type = typeof value;
+  return (
+    type === "symbol" ||
+    (type === "object" && value && getTag(value) === "[object Symbol]")
+  );
+};
+
+const isKey = function (value, object) {
+  if (Array.isArray(value)) {
+    return false;
+  }
+  const type = typeof value;
+  if (
+    type === "number" ||
+    type === "symbol" ||
+    type === "boolean" ||
+    !value ||
+    isSymbol(value)
+  ) {
+    return true;
+  }
+  return (
+    reIsPlainProp.test(value) ||
+    !reIsDeepProp.test(value) ||
+    (object != null && value in Object(object))
+  );
+};
+
+const stringToPath = function (string) {
+  const result = [];
+  if (string.charCodeAt(0) === charCodeOfDot) {
+    result.push("");
+  }
+  string.replace(rePropName, function (match, expression, quote, subString) {
+    let key = match;
+    if (quote) {
+      key = subString.replace(reEscapeChar, "$1");
+    } else if (expression) {
+      key = expression.trim();
+    }
+    result.push(key);
+  });
+  return result;
+};
+
+const castPath = function (value, object) {
+  if (Array.isArray(value)) {
+    return value;
+  } else {
+    return isKey(value, object) ? [value] : stringToPath(value);
+  }
+};
+
+const toKey = function (value) {
+  if (typeof value === "string" || isSymbol(value)) return value;
+  const result = `${value}`;
+  return result == "0" && 1 / value == -Infinity ? "-0" : result;
+};
+
+const get = function (object, path) {
+  path = castPath(path, object);
+  let index = 0;
+  const length = path.length;
+  while (object != null && index < length) {
+    object = object[toKey(path[index++])];
+  }
+  return index && index === length ? object : undefined;
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/api/normalize_columns.js
+const normalize_columns = function (columns) {
+  if (columns === undefined || columns === null) {
+    return [undefined, undefined];
+  }
+  if (typeof columns !== "object") {
+    return [Error('Invalid option "columns": expect an array or an object')];
+  }
+  if (!Array.isArray(columns)) {
+    const newcolumns = [];
+    for (const k in columns) {
+      newcolumns.push({
+        key: k,
+        header: columns[k],
+      });
+    }
+    columns = newcolumns;
+  } else {
+    const newcolumns = [];
+    for (const column of columns) {
+      if (typeof column === "string") {
+        newcolumns.push({
+          key: column,
+          header: column,
+        });
+      } else if (
+        typeof column === "object" &&
+        column !== null &&
+        !Array.isArray(column)
+      ) {
+        if (!column.key) {
+          return [
+            Error('Invalid column definition: property "key" is required'),
+          ];
+        }
+        if (column.header === undefined) {
+          column.header = column.key;
+        }
+        newcolumns.push(column);
+      } else {
+        return [
+          Error("Invalid column definition: expect a string or an object"),
+        ];
+      }
+    }
+    columns = newcolumns;
+  }
+  return [undefined, columns];
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/utils/underscore.js
+const underscore = function (str) {
+  return str.replace(/([A-Z])/g, function (_, match) {
+    return "_" + match.toLowerCase();
+  });
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/api/normalize_options.js
+
+
+
+
+const normalize_options = function (opts) {
+  const options = {};
+  // Merge with user options
+  for (const opt in opts) {
+    options[underscore(opt)] = opts[opt];
+  }
+  // Normalize option `bom`
+  if (
+    options.bom === undefined ||
+    options.bom === null ||
+    options.bom === false
+  ) {
+    options.bom = false;
+  } else if (options.bom !== true) {
+    return [
+      new CsvError("CSV_OPTION_BOOLEAN_INVALID_TYPE", [
+        "option `bom` is optional and must be a boolean value,",
+        `got ${JSON.stringify(options.bom)}`,
+      ]),
+    ];
+  }
+  // Normalize option `delimiter`
+  if (options.delimiter === undefined || options.delimiter === null) {
+    options.delimiter = ",";
+  } else if (Buffer.isBuffer(options.delimiter)) {
+    options.delimiter = options.delimiter.toString();
+  } else if (typeof options.delimiter !== "string") {
+    return [
+      new CsvError("CSV_OPTION_DELIMITER_INVALID_TYPE", [
+        "option `delimiter` must be a buffer or a string,",
+        `got ${JSON.stringify(options.delimiter)}`,
+      ]),
+    ];
+  }
+  // Normalize option `quote`
+  if (options.quote === undefined || options.quote === null) {
+    options.quote = '"';
+  } else if (options.quote === true) {
+    options.quote = '"';
+  } else if (options.quote === false) {
+    options.quote = "";
+  } else if (Buffer.isBuffer(options.quote)) {
+    options.quote = options.quote.toString();
+  } else if (typeof options.quote !== "string") {
+    return [
+      new CsvError("CSV_OPTION_QUOTE_INVALID_TYPE", [
+        "option `quote` must be a boolean, a buffer or a string,",
+        `got ${JSON.stringify(options.quote)}`,
+      ]),
+    ];
+  }
+  // Normalize option `quoted`
+  if (options.quoted === undefined || options.quoted === null) {
+    options.quoted = false;
+  } else {
+    // todo
+  }
+  // Normalize option `escape_formulas`
+  if (
+    options.escape_formulas === undefined ||
+    options.escape_formulas === null
+  ) {
+    options.escape_formulas = false;
+  } else if (typeof options.escape_formulas !== "boolean") {
+    return [
+      new CsvError("CSV_OPTION_ESCAPE_FORMULAS_INVALID_TYPE", [
+        "option `escape_formulas` must be a boolean,",
+        `got ${JSON.stringify(options.escape_formulas)}`,
+      ]),
+    ];
+  }
+  // Normalize option `quoted_empty`
+  if (options.quoted_empty === undefined || options.quoted_empty === null) {
+    options.quoted_empty = undefined;
+  } else {
+    // todo
+  }
+  // Normalize option `quoted_match`
+  if (
+    options.quoted_match === undefined ||
+    options.quoted_match === null ||
+    options.quoted_match === false
+  ) {
+    options.quoted_match = null;
+  } else if (!Array.isArray(options.quoted_match)) {
+    options.quoted_match = [options.quoted_match];
+  }
+  if (options.quoted_match) {
+    for (const quoted_match of options.quoted_match) {
+      const isString = typeof quoted_match === "string";
+      const isRegExp = quoted_match instanceof RegExp;
+      if (!isString && !isRegExp) {
+        return [
+          new CsvError("CSV_OPTION_QUOTED_MATCH", [
+            "option `quoted_match` must be a string or a regex,",
+            `got ${JSON.stringify(options.quoted_match)}`,
+          ]),
+        ];
+      }
+    }
+  }
+  // Normalize option `quoted_string`
+  if (options.quoted_string === undefined || options.quoted_string === null) {
+    options.quoted_string = false;
+  } else {
+    // todo
+  }
+  // Normalize option `eof`
+  if (options.eof === undefined || options.eof === null) {
+    options.eof = true;
+  } else {
+    // todo
+  }
+  // Normalize option `escape`
+  if (options.escape === undefined || options.escape === null) {
+    options.escape = '"';
+  } else if (Buffer.isBuffer(options.escape)) {
+    options.escape = options.escape.toString();
+  } else if (typeof options.escape !== "string") {
+    return [
+      Error(
+        `Invalid Option: escape must be a buffer or a string, got ${JSON.stringify(options.escape)}`,
+      ),
+    ];
+  }
+  if (options.escape.length > 1) {
+    return [
+      Error(
+        `Invalid Option: escape must be one character, got ${options.escape.length} characters`,
+      ),
+    ];
+  }
+  // Normalize option `header`
+  if (
+    options.header === undefined ||
+    options.header === null ||
+    options.header === false
+  ) {
+    options.header = false;
+  } else if (options.header !== true) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_HEADER",
+      [
+        "option `header` is expected to be a boolean,",
+        `got ${JSON.stringify(options.header)}`,
+      ],
+      options,
+    );
+  }
+  // Normalize option `headers_as_comment`
+  if (
+    options.header_as_comment === undefined ||
+    options.header_as_comment === null ||
+    options.header_as_comment === false
+  ) {
+    options.header_as_comment = false;
+  } else if (options.header_as_comment === true) {
+    options.header_as_comment = "#";
+  } else if (Buffer.isBuffer(options.header_as_comment)) {
+    options.header_as_comment = options.header_as_comment.toString();
+  } else if (typeof options.header_as_comment !== "string") {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_HEADER_AS_COMMENT",
+      [
+        "option `header_as_comment` must be a boolean, a string or a buffer,",
+        `got ${JSON.stringify(options.header_as_comment)}`,
+      ],
+      options,
+    );
+  }
+  // if (options.header_as_comment && !options.comment?.length) {
+  //   throw new CsvError(
+  //     "CSV_INVALID_OPTION_COMMENT",
+  //     [
+  //       "option `comment` must be a non empty string or buffer when using `header_as_comment`,",
+  //       `got ${JSON.stringify(options.comment)}`,
+  //     ],
+  //     options,
+  //   );
+  // }
+  // Header is always enabled with `header_as_comment`
+  // if (options.header_as_comment === true) {
+  //   options.header = true;
+  // }
+  // Normalize option `columns`
+  const [errColumns, columns] = normalize_columns(options.columns);
+  if (errColumns !== undefined) return [errColumns];
+  options.columns = columns;
+  // Normalize option `quoted`
+  if (options.quoted === undefined || options.quoted === null) {
+    options.quoted = false;
+  } else {
+    // todo
+  }
+  // Normalize option `cast`
+  if (options.cast === undefined || options.cast === null) {
+    options.cast = {};
+  } else {
+    // todo
+  }
+  // Normalize option cast.bigint
+  if (options.cast.bigint === undefined || options.cast.bigint === null) {
+    // Cast boolean to string by default
+    options.cast.bigint = (value) => "" + value;
+  }
+  // Normalize option cast.boolean
+  if (options.cast.boolean === undefined || options.cast.boolean === null) {
+    // Cast boolean to string by default
+    options.cast.boolean = (value) => (value ? "1" : "");
+  }
+  // Normalize option cast.date
+  if (options.cast.date === undefined || options.cast.date === null) {
+    // Cast date to timestamp string by default
+    options.cast.date = (value) => "" + value.getTime();
+  }
+  // Normalize option cast.number
+  if (options.cast.number === undefined || options.cast.number === null) {
+    // Cast number to string using native casting by default
+    options.cast.number = (value) => "" + value;
+  }
+  // Normalize option cast.object
+  if (options.cast.object === undefined || options.cast.object === null) {
+    // Stringify object as JSON by default
+    options.cast.object = (value) => JSON.stringify(value);
+  }
+  // Normalize option cast.string
+  if (options.cast.string === undefined || options.cast.string === null) {
+    // Leave string untouched
+    options.cast.string = function (value) {
+      return value;
+    };
+  }
+  // Normalize option `on_record`
+  if (
+    options.on_record !== undefined &&
+    typeof options.on_record !== "function"
+  ) {
+    return [Error(`Invalid Option: "on_record" must be a function.`)];
+  }
+  // Normalize option `quote_record_delimiter`
+  if (
+    options.quote_record_delimiter === undefined ||
+    options.quote_record_delimiter === null
+  ) {
+    options.quote_record_delimiter = !options.record_delimiter;
+  } else if (typeof options.quote_record_delimiter !== "boolean") {
+    return [
+      new CsvError("CSV_OPTION_QUOTE_RECORD_DELIMITER_INVALID_TYPE", [
+        "option `quote_record_delimiter` must be a boolean,",
+        `got ${JSON.stringify(options.quote_record_delimiter)}`,
+      ]),
+    ];
+  }
+  // Normalize option `record_delimiter`
+  if (
+    options.record_delimiter === undefined ||
+    options.record_delimiter === null
+  ) {
+    options.record_delimiter = "\n";
+  } else if (Buffer.isBuffer(options.record_delimiter)) {
+    options.record_delimiter = options.record_delimiter.toString();
+  } else if (typeof options.record_delimiter !== "string") {
+    return [
+      Error(
+        `Invalid Option: record_delimiter must be a buffer or a string, got ${JSON.stringify(options.record_delimiter)}`,
+      ),
+    ];
+  }
+  switch (options.record_delimiter) {
+    case "unix":
+      options.record_delimiter = "\n";
+      break;
+    case "mac":
+      options.record_delimiter = "\r";
+      break;
+    case "windows":
+      options.record_delimiter = "\r\n";
+      break;
+    case "ascii":
+      options.record_delimiter = "\u001e";
+      break;
+    case "unicode":
+      options.record_delimiter = "\u2028";
+      break;
+  }
+  return [undefined, options];
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/api/index.js
+
+
+
+
+const bom_utf8 = Buffer.from([239, 187, 191]);
+// True when appending `separator` after `value` would let `parse` find
+// `separator` starting inside `value`. Besides the field containing the whole
+// separator, this also covers boundary fusion: a field whose tail is a
+// non-empty prefix of a multi-character separator merges with the appended
+// separator (eg value "a:" + delimiter "::" => "a:::", matched at offset 1).
+// Such fields must be quoted to round-trip, like RFC 4180 fields containing the
+// delimiter, generalized to multi-character delimiters and record delimiters.
+const emits_separator = function (value, separators) {
+  return separators.some(
+    (separator) =>
+      separator.length !== 0 &&
+      (value.indexOf(separator) !== -1 ||
+        (separator.length > 1 &&
+          (value + separator).indexOf(separator) < value.length)),
+  );
+};
+// True when `value` matches one of the `quoted_match` patterns. The regexps
+// come from the user and the same objects are reused for every field, so the
+// test must not depend on their state: `RegExp.prototype.test` advances
+// `lastIndex` on a global or sticky regexp, which would make a match in one
+// field move where the next field starts matching. `String.prototype.search`
+// searches from the start and restores `lastIndex`, and is equivalent to
+// `test` for the stateless regexps.
+const matches_quoted_match = function (value, quoted_match) {
+  if (!quoted_match) return false;
+  return quoted_match.some((pattern) =>
+    typeof pattern === "string"
+      ? value.indexOf(pattern) !== -1
+      : value.search(pattern) !== -1,
+  );
+};
+
+const stringifier = function (options, state, info) {
+  return {
+    options: options,
+    state: state,
+    info: info,
+    __transform: function (chunk, push) {
+      // Chunk validation
+      if (!Array.isArray(chunk) && typeof chunk !== "object") {
+        return Error(
+          `Invalid Record: expect an array or an object, got ${JSON.stringify(chunk)}`,
+        );
+      }
+      // Detect columns from the first record
+      if (this.info.records === 0) {
+        if (Array.isArray(chunk)) {
+          if (
+            this.options.header === true &&
+            this.options.columns === undefined
+          ) {
+            return Error(
+              "Undiscoverable Columns: header option requires column option or object records",
+            );
+          }
+        } else if (this.options.columns === undefined) {
+          const [err, columns] = normalize_columns(Object.keys(chunk));
+          if (err) return;
+          this.options.columns = columns;
+        }
+      }
+      // Emit the header
+      if (this.info.records === 0) {
+        this.bom(push);
+        const err = this.headers(push);
+        if (err) return err;
+      }
+      // Emit and stringify the record if an object or an array
+      try {
+        // this.emit('record', chunk, this.info.records);
+        if (this.options.on_record) {
+          this.options.on_record(chunk, this.info.records);
+        }
+      } catch (err) {
+        return err;
+      }
+      // Convert the record into a string
+      let err, chunk_string;
+      if (this.options.eof) {
+        [err, chunk_string] = this.stringify(chunk);
+        if (err) return err;
+        if (chunk_string === undefined) {
+          return;
+        } else {
+          chunk_string = chunk_string + this.options.record_delimiter;
+        }
+      } else {
+        [err, chunk_string] = this.stringify(chunk);
+        if (err) return err;
+        if (chunk_string === undefined) {
+          return;
+        } else {
+          if (this.options.header || this.info.records) {
+            chunk_string = this.options.record_delimiter + chunk_string;
+          }
+        }
+      }
+      // Emit the csv
+      this.info.records++;
+      push(chunk_string);
+    },
+    stringify: function (chunk, chunkIsHeader = false) {
+      if (typeof chunk !== "object") {
+        return [undefined, chunk];
+      }
+      const { columns } = this.options;
+      const record = [];
+      // Record is an array
+      if (Array.isArray(chunk)) {
+        // We are getting an array but the user has specified output columns. In
+        // this case, we respect the columns indexes
+        const length = columns
+          ? Math.min(chunk.length, columns.length)
+          : chunk.length;
+        // Cast record elements
+        for (let i = 0; i < length; i++) {
+          const field = chunk[i];
+          const [err, value] = this.__cast(field, {
+            index: i,
+            column: i,
+            records: this.info.records,
+            header: chunkIsHeader,
+          });
+          if (err) return [err];
+          record[i] = [value, field];
+        }
+        // Record is a literal object
+        // `columns` is always defined: it is either provided or discovered.
+      } else {
+        for (let i = 0; i < columns.length; i++) {
+          const field = get(chunk, columns[i].key);
+          const [err, value] = this.__cast(field, {
+            index: i,
+            column: columns[i].key,
+            records: this.info.records,
+            header: chunkIsHeader,
+          });
+          if (err) return [err];
+          record[i] = [value, field];
+        }
+      }
+      let csvrecord = "";
+      for (let i = 0; i < record.length; i++) {
+        let options, err;
+
+        let [value, field] = record[i];
+        if (typeof value === "string") {
+          options = this.options;
+        } else if (is_object(value)) {
+          // Value is considerered as a mix of a value and options
+          options = { ...value };
+          value = options.value;
+          delete options.value;
+          if (
+            typeof value !== "string" &&
+            value !== undefined &&
+            value !== null
+          ) {
+            if (err)
+              return [
+                Error(
+                  `Invalid Casting Value: returned value must return a string, null or undefined, got ${JSON.stringify(value)}`,
+                ),
+              ];
+          }
+          // Merge global options with the ones returned by cast
+          options = { ...this.options, ...options };
+          [err, options] = normalize_options(options);
+          if (err !== undefined) {
+            return [err];
+          }
+        } else if (value === undefined || value === null) {
+          options = this.options;
+        } else {
+          return [
+            Error(
+              `Invalid Casting Value: returned value must return a string, an object, null or undefined, got ${JSON.stringify(value)}`,
+            ),
+          ];
+        }
+        const {
+          delimiter,
+          escape,
+          quote,
+          quoted,
+          quoted_empty,
+          quoted_string,
+          quoted_match,
+          record_delimiter,
+          quote_record_delimiter,
+          escape_formulas,
+        } = options;
+        if ("" === value && "" === field) {
+          const quotedMatch = matches_quoted_match(value, quoted_match);
+          const shouldQuote =
+            quotedMatch ||
+            true === quoted_empty ||
+            (true === quoted_string && false !== quoted_empty);
+          if (shouldQuote === true) {
+            value = quote + value + quote;
+          }
+          csvrecord += value;
+        } else if (value) {
+          if (typeof value !== "string") {
+            return [
+              Error(
+                `Formatter must return a string, null or undefined, got ${JSON.stringify(value)}`,
+              ),
+            ];
+          }
+          const containsdelimiter = emits_separator(value, [delimiter]);
+          const containsQuote = quote !== "" && value.indexOf(quote) >= 0;
+          const containsEscape = value.indexOf(escape) >= 0 && escape !== quote;
+          // Testing `\n` and `\r` covers the three sequences `parse` discovers
+          const containsRecordDelimiter = emits_separator(value, [
+            record_delimiter,
+            ...(quote_record_delimiter === false ? [] : ["\n", "\r"]),
+          ]);
+          const quotedString = quoted_string && typeof field === "string";
+          const quotedMatch = matches_quoted_match(value, quoted_match);
+          // See https://github.com/adaltas/node-csv/pull/387
+          // More about CSV injection or formula injection, when websites embed
+          // untrusted input inside CSV files:
+          // https://owasp.org/www-community/attacks/CSV_Injection
+          // http://georgemauer.net/2017/10/07/csv-injection.html
+          // Apple Numbers unicode normalization is empirical from testing
+          if (escape_formulas) {
+            switch (value[0]) {
+              case "-":
+                if (typeof field === "number" || typeof field === "bigint") {
+                  break;
+                }
+                value = `'${value}`;
+                break;
+              case "=":
+              case "+":
+              case "@":
+              case "\t":
+              case "\r":
+              case "\uFF1D": // Unicode '='
+              case "\uFF0B": // Unicode '+'
+              case "\uFF0D": // Unicode '-'
+              case "\uFF20": // Unicode '@'
+                value = `'${value}`;
+                break;
+            }
+          }
+          const shouldQuote =
+            containsQuote === true ||
+            containsdelimiter ||
+            containsRecordDelimiter ||
+            quoted ||
+            quotedString ||
+            quotedMatch;
+          if (shouldQuote === true && containsEscape === true) {
+            value = value.replaceAll(escape, () => escape + escape);
+          }
+          if (containsQuote === true) {
+            value = value.replaceAll(quote, () => escape + quote);
+          }
+          if (shouldQuote === true) {
+            value = quote + value + quote;
+          }
+          csvrecord += value;
+        } else if (
+          quoted_empty === true ||
+          (field === "" && quoted_string === true && quoted_empty !== false)
+        ) {
+          csvrecord += quote + quote;
+        }
+        if (i !== record.length - 1) {
+          csvrecord += delimiter;
+        }
+      }
+      return [undefined, csvrecord];
+    },
+    bom: function (push) {
+      if (this.options.bom !== true) {
+        return;
+      }
+      push(bom_utf8);
+    },
+    headers: function (push) {
+      if (this.options.header === false) {
+        return;
+      }
+      if (this.options.columns === undefined) {
+        return;
+      }
+      let err;
+      let headers = this.options.columns.map((column) => column.header);
+      if (this.options.eof) {
+        [err, headers] = this.stringify(headers, true);
+        headers += this.options.record_delimiter;
+      } else {
+        [err, headers] = this.stringify(headers, true);
+      }
+      if (err) return err;
+      if (this.options.header_as_comment) {
+        headers = this.options.header_as_comment + " " + headers;
+      }
+      push(headers);
+    },
+    __cast: function (value, context) {
+      const type = typeof value;
+      try {
+        if (type === "string") {
+          // Fine for 99% of the cases
+          return [undefined, this.options.cast.string(value, context)];
+        } else if (type === "bigint") {
+          return [undefined, this.options.cast.bigint(value, context)];
+        } else if (type === "number") {
+          return [undefined, this.options.cast.number(value, context)];
+        } else if (type === "boolean") {
+          return [undefined, this.options.cast.boolean(value, context)];
+        } else if (value instanceof Date) {
+          return [undefined, this.options.cast.date(value, context)];
+        } else if (type === "object" && value !== null) {
+          return [undefined, this.options.cast.object(value, context)];
+        } else if (value === null && this.options.cast.null !== undefined) {
+          return [undefined, this.options.cast.null(value, context)];
+        } else if (
+          value === undefined &&
+          this.options.cast.undefined !== undefined
+        ) {
+          return [undefined, this.options.cast.undefined(value, context)];
+        } else {
+          return [undefined, value];
+        }
+      } catch (err) {
+        return [err];
+      }
+    },
+  };
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-stringify/lib/index.js
+/*
+CSV Stringify
+
+Please look at the [project documentation](https://csv.js.org/stringify/) for
+additional information.
+*/
+
+
+
+
+
+
+
+class Stringifier extends external_stream_.Transform {
+  constructor(opts = {}) {
+    super({ ...{ writableObjectMode: true }, ...opts });
+    const [err, options] = normalize_options(opts);
+    if (err !== undefined) throw err;
+    // Expose options
+    this.options = options;
+    // Internal state
+    this.state = {
+      stop: false,
+    };
+    // Information
+    this.info = {
+      records: 0,
+    };
+    this.api = stringifier(this.options, this.state, this.info);
+    this.api.options.on_record = (...args) => {
+      this.emit("record", ...args);
+    };
+  }
+  _transform(chunk, encoding, callback) {
+    if (this.state.stop === true) {
+      return;
+    }
+    const err = this.api.__transform(chunk, this.push.bind(this));
+    if (err !== undefined) {
+      this.state.stop = true;
+    }
+    callback(err);
+  }
+  _flush(callback) {
+    if (this.state.stop === true) {
+      // Note, Node.js 12 call flush even after an error, we must prevent
+      // `callback` from being called in flush without any error.
+      return;
+    }
+    if (this.info.records === 0) {
+      this.api.bom(this.push.bind(this));
+      const err = this.api.headers(this.push.bind(this));
+      if (err) callback(err);
+    }
+    callback();
+  }
+}
+
+const stringify = function () {
+  let data, options, callback;
+  for (const i in arguments) {
+    const argument = arguments[i];
+    const type = typeof argument;
+    if (data === undefined && Array.isArray(argument)) {
+      data = argument;
+    } else if (options === undefined && is_object(argument)) {
+      options = argument;
+    } else if (callback === undefined && type === "function") {
+      callback = argument;
+    } else {
+      throw new CsvError("CSV_INVALID_ARGUMENT", [
+        "Invalid argument:",
+        `got ${JSON.stringify(argument)} at index ${i}`,
+      ]);
+    }
+  }
+  const stringifier = new Stringifier(options);
+  if (callback) {
+    const chunks = [];
+    stringifier.on("readable", function () {
+      let chunk;
+      while ((chunk = this.read()) !== null) {
+        chunks.push(chunk);
+      }
+    });
+    stringifier.on("error", function (err) {
+      callback(err);
+    });
+    stringifier.on("end", function () {
+      try {
+        callback(undefined, chunks.join(""));
+      } catch (err) {
+        // This can happen if the `chunks` is extremely long; it may throw
+        // "Cannot create a string longer than 0x1fffffe8 characters"
+        // See [#386](https://github.com/adaltas/node-csv/pull/386)
+        callback(err);
+        return;
+      }
+    });
+  }
+  if (data !== undefined) {
+    const writer = function () {
+      for (const record of data) {
+        stringifier.write(record);
+      }
+      stringifier.end();
+    };
+    // Support Deno, Rollup doesn't provide a shim for setImmediate
+    if (typeof setImmediate === "function") {
+      setImmediate(writer);
+    } else {
+      setTimeout(writer, 0);
+    }
+  }
+  return stringifier;
+};
+
+
+
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+;// CONCATENATED MODULE: ./src/actions/manage-log/export.ts
+// Writing a log's entries to disk as CSV or JSON, a page at a time: memory holds one page, the
+// file is written under a temporary name next to the destination and renamed into place at the
+// end, so `path` never holds a partial file.
+
+
+
+
+
+
+
+/** The header of the date column, after the log's own columns. */
+const DATE_HEADER = 'Date';
+/**
+ * Headers: each column's name (what Maestro shows), then `Date`. A name used twice (names need
+ * not be unique, labels are) becomes `Name (label)`, so every header is unique and a JSON object
+ * keeps every cell.
+ */
+function exportHeaders(columns) {
+    const wanted = [
+        ...columns.map(c => ({ name: c.name || c.label, label: c.label })),
+        { name: DATE_HEADER, label: 'dateCreation' }
+    ];
+    const count = new Map();
+    for (const w of wanted)
+        count.set(w.name, (count.get(w.name) ?? 0) + 1);
+    return wanted.map(w => ((count.get(w.name) ?? 0) > 1 ? `${w.name} (${w.label})` : w.name));
+}
+/** A cell as text: Maestro stores text, but a server may answer numbers; null is empty. */
+function cell(value) {
+    if (value === null || value === undefined)
+        return '';
+    return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+function entryRow(columns, entry) {
+    const values = (entry?.columns ?? {});
+    return [...columns.map(c => cell(values[c.label])), cell(entry?.dateCreation)];
+}
+/**
+ * Streams the pages to `target.path` and returns the number of rows written. On any failure the
+ * temporary file is removed and `path` is left as it was.
+ */
+async function writeExport(pages, target) {
+    const headers = exportHeaders(target.columns);
+    let rows = 0;
+    async function* records() {
+        for await (const page of pages) {
+            for (const entry of page) {
+                rows++;
+                yield entryRow(target.columns, entry);
+            }
+        }
+    }
+    async function* jsonText() {
+        yield '[';
+        let first = true;
+        for await (const row of records()) {
+            const object = Object.fromEntries(headers.map((h, i) => [h, row[i]]));
+            yield `${first ? '' : ','}\n  ${JSON.stringify(object)}`;
+            first = false;
+        }
+        yield first ? ']\n' : '\n]\n';
+    }
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(target.path), { recursive: true });
+    const temp = (0,external_node_path_.join)((0,external_node_path_.dirname)(target.path), `.${(0,external_node_path_.basename)(target.path)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.part`);
+    try {
+        const file = (0,external_node_fs_.createWriteStream)(temp, { flags: 'wx' });
+        if (target.format === 'csv') {
+            // csv-stringify quotes what RFC 4180 needs; bare \n and \r are quoted too, which it does not
+            // do by itself with a \r\n record delimiter.
+            const csv = stringify({
+                header: true,
+                columns: headers,
+                record_delimiter: 'windows',
+                quoted_match: /[\r\n]/
+            });
+            await (0,external_node_stream_promises_namespaceObject.pipeline)(external_node_stream_.Readable.from(records()), csv, file);
+        }
+        else {
+            await (0,external_node_stream_promises_namespaceObject.pipeline)(external_node_stream_.Readable.from(jsonText()), file);
+        }
+        await (0,promises_.rename)(temp, target.path);
+    }
+    catch (e) {
+        await (0,promises_.rm)(temp, { force: true });
+        throw e;
+    }
+    return rows;
+}
+
+;// CONCATENATED MODULE: ./src/actions/manage-log/main.ts
+// manage-log: creates, deletes or exports a Maestro execution log.
+//
+// Round trips after the login: create 1; delete 1; export 1 to read the log's columns, then one
+// per page of entries (500 a page), written to disk as they arrive.
+
+
+
+
+
+
+
+
+const manage_log_main_Inputs = {
+    ...ConnectionInputs,
+    log: 'log',
+    operation: 'operation',
+    columns: 'columns',
+    confirm: 'confirm',
+    path: 'path',
+    format: 'format',
+    days: 'days',
+    sinceDate: 'since-date'
+};
+const manage_log_main_Outputs = { path: 'path', rows: 'rows' };
+const OPERATIONS = ['create', 'delete', 'export'];
+const FORMATS = ['csv', 'json'];
+const DEFAULT_DAYS = 30;
+const MAX_DAYS = 3650;
+/** Which inputs each operation reads; any other one given is a mistake worth stopping for. */
+const OPERATION_INPUTS = {
+    create: [manage_log_main_Inputs.columns],
+    delete: [manage_log_main_Inputs.confirm],
+    export: [manage_log_main_Inputs.path, manage_log_main_Inputs.format, manage_log_main_Inputs.days, manage_log_main_Inputs.sinceDate]
+};
+const MAX_LABEL_LENGTH = 256;
+function parseLogLabel(input, raw) {
+    const accepted = `the log's label: one line of text, at most ${MAX_LABEL_LENGTH} characters`;
+    const value = raw.trim();
+    if (value === '')
+        throw new shared_inputs/* ActionInputError */.VA(input, `Required input is empty. Accepted: ${accepted}`);
+    // eslint-disable-next-line no-control-regex -- control characters are what this looks for
+    if (/[\u0000-\u001f\u007f]/.test(value)) {
+        throw (0,shared_inputs/* invalidInput */.aY)(input, 'The label holds a line break or control character', JSON.stringify(value), accepted);
+    }
+    if (value.length > MAX_LABEL_LENGTH)
+        throw (0,shared_inputs/* invalidInput */.aY)(input, 'The label is too long', value, accepted);
+    return value;
+}
+/**
+ * Where to write the export: relative paths are taken from the workspace and must stay inside it
+ * (an absolute path, e.g. under $RUNNER_TEMP, may go elsewhere); not a folder. Missing parent
+ * folders are created when the file is written.
+ */
+function parseOutputPath(input, raw, baseDir) {
+    const accepted = 'a file path, relative to the workspace (and inside it) or absolute, e.g. exports/log.csv';
+    const value = raw.trim();
+    if (value === '')
+        throw new shared_inputs/* ActionInputError */.VA(input, `Required input is empty. Accepted: ${accepted}`);
+    if (value.includes('\0'))
+        throw (0,shared_inputs/* invalidInput */.aY)(input, 'The path holds a NUL character', JSON.stringify(value), accepted);
+    if (/[\\/]$/.test(value))
+        throw (0,shared_inputs/* invalidInput */.aY)(input, 'The path names a folder, not a file', value, accepted);
+    const full = (0,external_node_path_.resolve)(baseDir, value);
+    if (!(0,external_node_path_.isAbsolute)(value)) {
+        const inside = (0,external_node_path_.relative)(baseDir, full);
+        if (inside === '..' || inside.startsWith(`..${external_node_path_.sep}`) || (0,external_node_path_.isAbsolute)(inside)) {
+            throw (0,shared_inputs/* invalidInput */.aY)(input, `The path leads outside the workspace (${full})`, value, `${accepted}; give an absolute path to write outside the workspace`);
+        }
+    }
+    if ((0,external_node_fs_.existsSync)(full) && (0,external_node_fs_.statSync)(full).isDirectory()) {
+        throw (0,shared_inputs/* invalidInput */.aY)(input, `${full} is a folder`, value, accepted);
+    }
+    // The nearest existing ancestor must be a folder, or the write would fail after the requests.
+    let parent = (0,external_node_path_.dirname)(full);
+    while (!(0,external_node_fs_.existsSync)(parent) && (0,external_node_path_.dirname)(parent) !== parent)
+        parent = (0,external_node_path_.dirname)(parent);
+    if (!(0,external_node_fs_.statSync)(parent).isDirectory()) {
+        throw (0,shared_inputs/* invalidInput */.aY)(input, `${parent} is a file, not a folder`, value, accepted);
+    }
+    return full;
+}
+/** `format`, or from the file's extension: `.json` is JSON, anything else CSV. */
+function chooseFormat(reader, path) {
+    return (reader.optionalEnum(manage_log_main_Inputs.format, { values: FORMATS }) ??
+        ((0,external_node_path_.extname)(path).toLowerCase() === '.json' ? 'json' : 'csv'));
+}
+/** `days` or `since-date` (not both); neither: the last 30 days. */
+function readWindow(reader, now = Date.now()) {
+    const daysRaw = reader.raw(manage_log_main_Inputs.days);
+    const sinceRaw = reader.raw(manage_log_main_Inputs.sinceDate);
+    if (daysRaw !== '' && sinceRaw !== '') {
+        throw new shared_inputs/* ActionInputError */.VA(manage_log_main_Inputs.sinceDate, `'${manage_log_main_Inputs.days}' and '${manage_log_main_Inputs.sinceDate}' were both given ('${daysRaw}' and '${sinceRaw}'). Accepted: one of them, or neither for the last ${DEFAULT_DAYS} days`);
+    }
+    const since = reader.dateTime(manage_log_main_Inputs.sinceDate);
+    if (since !== undefined) {
+        if (Date.parse(since) > now + 60_000) {
+            throw (0,shared_inputs/* invalidInput */.aY)(manage_log_main_Inputs.sinceDate, 'The date is in the future', sinceRaw, 'a date and time in the past, e.g. 2026-01-31 or 2026-01-31T18:00:00Z');
+        }
+        return { since };
+    }
+    return { days: reader.integer(manage_log_main_Inputs.days, { min: 1, max: MAX_DAYS, default: DEFAULT_DAYS }) };
+}
+function readPlan(reader, operation, label) {
+    for (const [other, inputs] of Object.entries(OPERATION_INPUTS)) {
+        if (other === operation)
+            continue;
+        for (const input of inputs) {
+            if (OPERATION_INPUTS[operation].includes(input) || reader.raw(input) === '')
+                continue;
+            throw new shared_inputs/* ActionInputError */.VA(input, `'${input}' is only used by operation ${other}, and this step's operation is ${operation}. Accepted: remove '${input}', or set '${manage_log_main_Inputs.operation}: ${other}'`);
+        }
+    }
+    if (operation === 'create') {
+        const columns = parseColumns(manage_log_main_Inputs.columns, reader.raw(manage_log_main_Inputs.columns));
+        if (!columns) {
+            throw new shared_inputs/* ActionInputError */.VA(manage_log_main_Inputs.columns, 'Required input is empty (operation create needs the columns). Accepted: a JSON or YAML list of columns, each {label, name?, width?} or just a label, e.g. [{"name": "Version", "label": "version"}, "result"]');
+        }
+        return { operation, columns };
+    }
+    if (operation === 'delete') {
+        const confirm = reader.raw(manage_log_main_Inputs.confirm);
+        if (confirm !== label) {
+            const problem = confirm === ''
+                ? 'Deleting a log needs a confirmation'
+                : 'The confirmation does not match the log label';
+            throw new shared_inputs/* ActionInputError */.VA(manage_log_main_Inputs.confirm, `${problem}${confirm === '' ? '' : `, got '${confirm}'`}. Accepted: the log label again, '${label}' (a deleted log and its entries cannot be recovered)`);
+        }
+        return { operation };
+    }
+    const baseDir = process.env.GITHUB_WORKSPACE || process.cwd();
+    const path = parseOutputPath(manage_log_main_Inputs.path, reader.raw(manage_log_main_Inputs.path), baseDir);
+    return { operation, path, format: chooseFormat(reader, path), window: readWindow(reader) };
+}
+/** The client's error with a hint of ours, for the statuses where we know better what to say. */
+function withHint(e, status, hint) {
+    if (!(e instanceof MaestroHttpError) || e.status !== status)
+        return e;
+    return new MaestroHttpError({
+        operation: e.operation,
+        method: e.method,
+        path: e.path,
+        status: e.status,
+        serverMessage: e.serverMessage,
+        hint,
+        attempts: e.attempts
+    });
+}
+function describeWindow(window) {
+    return window.since !== undefined
+        ? `since ${window.since}`
+        : `the last ${window.days} day${window.days === 1 ? '' : 's'}`;
+}
+async function manage_log_main_run(core) {
+    const connection = readConnection(core, { action: 'manage-log' });
+    const reader = (0,shared_inputs/* createInputReader */.ic)(core);
+    const label = parseLogLabel(manage_log_main_Inputs.log, reader.raw(manage_log_main_Inputs.log));
+    const operation = reader.enum(manage_log_main_Inputs.operation, { values: OPERATIONS });
+    const plan = readPlan(reader, operation, label);
+    const client = new MaestroClient(connection);
+    try {
+        if (plan.operation === 'create') {
+            let log;
+            try {
+                log = await client.createLog({ activityLabel: label, columns: plan.columns });
+            }
+            catch (e) {
+                throw withHint(e, 409, `execution log '${label}' already exists in this workspace; its columns cannot be changed: delete it first (operation delete), or pick another label.`);
+            }
+            setOutputs(core, { [manage_log_main_Outputs.path]: '', [manage_log_main_Outputs.rows]: '' });
+            const columns = (log?.columns?.length ? log.columns : plan.columns).map(c => c.label);
+            core.info(`Created execution log '${label}' with columns ${columns.join(', ')}.`);
+            await writeSummary(core, {
+                title: `Execution log '${label}' created`,
+                rows: [
+                    ['Log', label],
+                    [
+                        'Columns',
+                        plan.columns
+                            .map(c => (c.name === c.label ? c.label : `${c.name} (${c.label})`))
+                            .join(', ')
+                    ]
+                ]
+            });
+            return;
+        }
+        if (plan.operation === 'delete') {
+            try {
+                await client.deleteLog(label);
+            }
+            catch (e) {
+                throw withHint(e, 404, `execution log '${label}' does not exist in this workspace, so nothing was deleted: check the label (labels are case-sensitive).`);
+            }
+            setOutputs(core, { [manage_log_main_Outputs.path]: '', [manage_log_main_Outputs.rows]: '' });
+            core.info(`Deleted execution log '${label}' and its entries.`);
+            await writeSummary(core, {
+                title: `Execution log '${label}' deleted`,
+                rows: [['Log', label]]
+            });
+            return;
+        }
+        const log = await client.getLog(label);
+        const columns = Array.isArray(log?.columns) ? log.columns : [];
+        const rows = await writeExport(client.logEntryPages(label, plan.window.since !== undefined ? { since: plan.window.since } : { days: plan.window.days }), { path: plan.path, format: plan.format, columns });
+        setOutputs(core, { [manage_log_main_Outputs.path]: plan.path, [manage_log_main_Outputs.rows]: rows });
+        core.info(`Exported ${rows} entr${rows === 1 ? 'y' : 'ies'} of execution log '${label}' (${describeWindow(plan.window)}) to ${plan.path} as ${plan.format.toUpperCase()}.`);
+        await writeSummary(core, {
+            title: `Execution log '${label}' exported`,
+            rows: [
+                ['Log', label],
+                ['Entries', describeWindow(plan.window)],
+                ['Rows', rows],
+                ['File', plan.path],
+                ['Format', plan.format.toUpperCase()]
+            ]
+        });
+    }
+    finally {
+        await client.close();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/actions/post-artifact/main.ts
 // Uploads files to a Maestro task as result files (artifacts). Everything is checked before the
 // first request: the task id, the patterns and what they match, the name and the options. Files go
@@ -47313,6 +48947,8 @@ async function zipStream(files, rootDirectory) {
 
 
 
+
+// Kept importable from here: its tests and older callers read it from this module.
 
 const post_artifact_main_Inputs = {
     ...ConnectionInputs,
@@ -47336,7 +48972,7 @@ const DEFAULT_ARCHIVE_NAME = 'result-files';
 const PARALLEL_UPLOADS = 4;
 /** At most this many files are listed one by one in the job summary. */
 const SUMMARY_FILE_ROWS = 100;
-const MAX_NAME_LENGTH = 255;
+const main_MAX_NAME_LENGTH = 255;
 /**
  * A display name is one file name: it becomes the downloaded file's name in Maestro, so path
  * separators, control characters, `.`/`..` and over-long names are refused (not silently
@@ -47346,7 +48982,7 @@ function parseDisplayName(input, raw) {
     const value = raw.trim();
     if (value === '')
         return undefined;
-    const accepted = `a file name without / or \\ or control characters, at most ${MAX_NAME_LENGTH} characters, e.g. build-report`;
+    const accepted = `a file name without / or \\ or control characters, at most ${main_MAX_NAME_LENGTH} characters, e.g. build-report`;
     if (/[/\\]/.test(value))
         throw (0,shared_inputs/* invalidInput */.aY)(input, 'A name, not a path', value, accepted);
     // eslint-disable-next-line no-control-regex
@@ -47355,22 +48991,9 @@ function parseDisplayName(input, raw) {
     }
     if (/^\.+$/.test(value))
         throw (0,shared_inputs/* invalidInput */.aY)(input, 'Not a file name', value, accepted);
-    if (value.length > MAX_NAME_LENGTH)
+    if (value.length > main_MAX_NAME_LENGTH)
         throw (0,shared_inputs/* invalidInput */.aY)(input, 'Too long', value, accepted);
     return value;
-}
-/** `1.5 MiB (1572864 bytes)`, or `12 bytes`. */
-function formatSize(bytes) {
-    if (bytes < 1024)
-        return `${bytes} byte${bytes === 1 ? '' : 's'}`;
-    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
-    let v = bytes / 1024;
-    let i = 0;
-    while (v >= 1024 && i < units.length - 1) {
-        v /= 1024;
-        i++;
-    }
-    return `${v.toFixed(1)} ${units[i]} (${bytes} bytes)`;
 }
 /** Decides what to upload: pure, so every combination is unit-tested. */
 function planUploads(o) {
@@ -47547,7 +49170,122 @@ async function forEachLimited(items, limit, fn) {
         throw failure.error;
 }
 
+;// CONCATENATED MODULE: ./src/actions/set-credential/main.ts
+// set-credential: creates or updates one key of a Maestro credential set, creating the set when it
+// does not exist. The value is masked (whole, line by line and JSON-escaped) before any other input
+// is read or anything is printed, and it is never written anywhere but the request body.
+//
+// Round trips after the login: read the set (1), then create it with the key (2), add the key (2)
+// or replace the set with the key's new value (2).
+
+
+
+
+
+const set_credential_main_Inputs = {
+    ...ConnectionInputs,
+    label: 'label',
+    key: 'key',
+    value: 'value'
+};
+const set_credential_main_Outputs = { created: 'created', setCreated: 'set-created' };
+/** Far above any key, token or certificate chain; a bigger value is most likely a mistake. */
+const MAX_VALUE_BYTES = 64 * 1024;
+const set_credential_main_MAX_NAME_LENGTH = 256;
+/**
+ * A credential label or key: one line of text without control characters, at most 256
+ * characters, as written (labels and keys are case-sensitive).
+ */
+function main_parseName(input, raw, what) {
+    const accepted = `a ${what}: one line of text, at most ${set_credential_main_MAX_NAME_LENGTH} characters, no control characters`;
+    if (raw.trim() === '')
+        throw new shared_inputs/* ActionInputError */.VA(input, `Required input is empty. Accepted: ${accepted}`);
+    const value = raw.trim();
+    // eslint-disable-next-line no-control-regex -- control characters are what this looks for
+    if (/[\u0000-\u001f\u007f]/.test(value)) {
+        throw (0,shared_inputs/* invalidInput */.aY)(input, `The ${what} holds a line break or control character`, JSON.stringify(value), accepted);
+    }
+    if (value.length > set_credential_main_MAX_NAME_LENGTH)
+        throw (0,shared_inputs/* invalidInput */.aY)(input, `The ${what} is too long`, value, accepted);
+    return value;
+}
+/**
+ * The value as given, not trimmed: a trailing newline (a `|` block) is part of it. Its text is
+ * never quoted in an error.
+ */
+function checkValue(input, value) {
+    const accepted = `the secret text, 1 byte to ${MAX_VALUE_BYTES / 1024} KiB, stored exactly as given (use \`|-\` in YAML to drop a trailing newline)`;
+    if (value === '')
+        throw new shared_inputs/* ActionInputError */.VA(input, `Required input is empty. Accepted: ${accepted}`);
+    if (value.trim() === '') {
+        throw new shared_inputs/* ActionInputError */.VA(input, `The value holds only whitespace. Accepted: ${accepted}`);
+    }
+    const bytes = Buffer.byteLength(value, 'utf8');
+    if (bytes > MAX_VALUE_BYTES) {
+        throw new shared_inputs/* ActionInputError */.VA(input, `The value is too long (${bytes} bytes). Accepted: ${accepted}`);
+    }
+    return value;
+}
+/**
+ * Sets the key, once more if another job created the set between our read and our create (409):
+ * the second round finds the set and adds or updates the key. Never re-sends a create.
+ */
+async function storeValue(client, label, key, value) {
+    try {
+        return await client.setCredentialValue(label, key, value);
+    }
+    catch (e) {
+        if (!(e instanceof MaestroHttpError && e.status === 409))
+            throw e;
+        return client.setCredentialValue(label, key, value);
+    }
+}
+const OUTCOME_TEXT = {
+    'created-set': 'created the credential set with this key',
+    'added-key': 'added the key to the credential set',
+    'updated-key': 'replaced the value of the existing key'
+};
+async function set_credential_main_run(core) {
+    // Before readConnection, which reads other inputs and may print a warning.
+    const value = core.getInput(set_credential_main_Inputs.value, { trimWhitespace: false });
+    (0,secrets/* maskSecret */.$l)(core, value);
+    // It travels in a JSON body: a server echoing the body would show it escaped.
+    const escaped = JSON.stringify(value).slice(1, -1);
+    if (escaped !== value)
+        (0,secrets/* maskSecret */.$l)(core, escaped);
+    const connection = readConnection(core, { action: 'set-credential' });
+    const inputs = (0,shared_inputs/* createInputReader */.ic)(core, { secrets: [set_credential_main_Inputs.value] });
+    const label = main_parseName(set_credential_main_Inputs.label, inputs.raw(set_credential_main_Inputs.label), 'credential label');
+    const key = main_parseName(set_credential_main_Inputs.key, inputs.raw(set_credential_main_Inputs.key), 'credential key');
+    checkValue(set_credential_main_Inputs.value, value);
+    const client = new MaestroClient(connection);
+    let outcome;
+    try {
+        outcome = await storeValue(client, label, key, value);
+    }
+    finally {
+        await client.close();
+    }
+    setOutputs(core, {
+        [set_credential_main_Outputs.created]: outcome !== 'updated-key',
+        [set_credential_main_Outputs.setCreated]: outcome === 'created-set'
+    });
+    core.info(`Credential '${label}', key '${key}': ${OUTCOME_TEXT[outcome]}.`);
+    await writeSummary(core, {
+        title: `Credential '${label}' key '${key}' set`,
+        rows: [
+            ['Label', label],
+            ['Key', key],
+            ['Result', OUTCOME_TEXT[outcome]],
+            ['Value', 'stored; never shown']
+        ]
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/actions/all/commands.generated.ts
+
+
+
 
 
 
@@ -47587,6 +49325,25 @@ const commands = {
             'poll-interval-seconds': '10',
             'interrupt-on-timeout': 'false',
             'allowed-statuses': 'SUCCESS',
+            server: '',
+            login: '',
+            'access-key': '',
+            'ca-certificate': '',
+            'insecure-skip-tls-verify': 'false',
+            'timeout-seconds': '60'
+        }
+    },
+    'deploy-bot': {
+        title: 'Deploy bot',
+        run: deploy_bot_main_run,
+        inputs: {
+            'bot-id': '',
+            version: '',
+            technology: '',
+            path: '',
+            'repository-label': 'DEFAULT',
+            'bot-command': '',
+            release: 'false',
             server: '',
             login: '',
             'access-key': '',
@@ -47655,6 +49412,26 @@ const commands = {
             'timeout-seconds': '60'
         }
     },
+    'manage-log': {
+        title: 'Manage log',
+        run: manage_log_main_run,
+        inputs: {
+            log: '',
+            operation: '',
+            columns: '',
+            confirm: '',
+            path: '',
+            format: '',
+            days: '',
+            'since-date': '',
+            server: '',
+            login: '',
+            'access-key': '',
+            'ca-certificate': '',
+            'insecure-skip-tls-verify': 'false',
+            'timeout-seconds': '60'
+        }
+    },
     'post-artifact': {
         title: 'Post result files',
         run: post_artifact_main_run,
@@ -47664,6 +49441,21 @@ const commands = {
             name: '',
             archive: 'auto',
             'if-no-files-found': 'error',
+            server: '',
+            login: '',
+            'access-key': '',
+            'ca-certificate': '',
+            'insecure-skip-tls-verify': 'false',
+            'timeout-seconds': '60'
+        }
+    },
+    'set-credential': {
+        title: 'Set credential',
+        run: set_credential_main_run,
+        inputs: {
+            label: '',
+            key: '',
+            value: '',
             server: '',
             login: '',
             'access-key': '',

@@ -41372,12 +41372,17 @@ async function setCredentialValue(ctx, label, key, value) {
         });
         return 'created-set';
     }
-    if ((set.secrets ?? []).some(s => s.key === key)) {
+    const secrets = set.secrets ?? [];
+    // Replacing the set re-sends every other value; a server that leaves values out of the set
+    // would have them wiped, so then the key is sent alone through add-key, as the SDKs do.
+    const canReplace = secrets.every(s => s.key === key || typeof s?.value === 'string');
+    if (canReplace && secrets.some(s => s.key === key)) {
         await replaceCredentialSet(ctx, label, set.secrets.map(s => (s.key === key ? { ...s, value } : s)), operation);
         return 'updated-key';
     }
+    const existed = secrets.some(s => s.key === key);
     await ctx.call({
-        operation: `add key '${key}' to credential '${label}'`,
+        operation: `${existed ? 'set' : 'add'} key '${key}' ${existed ? 'of' : 'to'} credential '${label}'`,
         method: 'POST',
         path: `/api/v2/credential/${seg(label)}/key`,
         json: { key, value },
@@ -41385,7 +41390,7 @@ async function setCredentialValue(ctx, label, key, value) {
         notFound: `credential '${label}'`,
         read: 'none'
     });
-    return 'added-key';
+    return existed ? 'updated-key' : 'added-key';
 }
 async function updateCredentialValue(ctx, label, key, value) {
     const operation = `update key '${key}' of credential '${label}'`;
@@ -41676,6 +41681,50 @@ async function getLogEntries(ctx, label, query = {}) {
         const t = Date.parse(e.dateCreation);
         return Number.isNaN(t) || t >= since;
     });
+}
+const DEFAULT_ENTRY_PAGE_SIZE = 500;
+/**
+ * The entries of a log a page at a time (oldest first), so a caller can write a big log to disk
+ * without holding it. Sends `page` and `size` to entry-list; a server that answers a Spring Page
+ * is walked page by page, one that ignores them and answers the plain array of the contract gives
+ * that array as the only page. Each page is one idempotent GET (retried on its own).
+ */
+async function* logEntryPages(ctx, label, query = {}) {
+    const operation = `read the entries of execution log '${label}'`;
+    requireText('label', label, operation, 'log label');
+    const { days, since } = entryWindow(query, operation);
+    const size = query.pageSize ?? DEFAULT_ENTRY_PAGE_SIZE;
+    if (!(Number.isInteger(size) && size > 0))
+        throw new MaestroInputError('pageSize', 'pageSize must be a positive whole number.', operation);
+    const keep = (entries) => since === undefined
+        ? entries
+        : entries.filter(e => {
+            const t = Date.parse(e?.dateCreation);
+            return Number.isNaN(t) || t >= since;
+        });
+    for (let page = 0; page < 1_000_000; page++) {
+        const answer = await ctx.call({
+            operation: `${operation} (page ${page + 1})`,
+            method: 'GET',
+            path: `/api/v2/log/${seg(label)}/entry-list`,
+            query: { days, page, size },
+            idempotency: 'idempotent',
+            notFound: `execution log '${label}'`,
+            read: async (a) => (await readJson(a, operation))
+        });
+        if (Array.isArray(answer)) {
+            // No paging on this server: the whole list came at once.
+            yield keep(answer);
+            return;
+        }
+        const content = Array.isArray(answer?.content) ? answer.content : [];
+        if (content.length > 0)
+            yield keep(content);
+        if (content.length === 0 ||
+            answer?.last === true ||
+            (typeof answer?.totalPages === 'number' && page + 1 >= answer.totalPages))
+            return;
+    }
 }
 async function exportLogCsv(ctx, label, destPath, query = {}) {
     const operation = `export execution log '${label}' as CSV`;
@@ -42133,6 +42182,10 @@ class MaestroClient {
     /** Entries of the last `days` days (default 7), or since a moment. */
     getLogEntries(label, query = {}) {
         return getLogEntries(this.#ctx, label, query);
+    }
+    /** The entries a page at a time, oldest first (see logs.logEntryPages). */
+    logEntryPages(label, query = {}) {
+        return logEntryPages(this.#ctx, label, query);
     }
     /** Writes the CSV export of a log to `destPath` (through a temporary file). */
     exportLogCsv(label, destPath, query = {}) {

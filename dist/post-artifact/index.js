@@ -41253,12 +41253,12 @@ async function deployBot(ctx, request) {
         read: 'none'
     });
 }
-async function uploadBot(ctx, botId, version, file) {
+async function uploadBot(ctx, botId, version, file, options = {}) {
     const operation = `upload the package of bot '${botId}' version '${version}'`;
     requireText('botId', botId, operation, 'bot id');
     requireText('version', version, operation, 'bot version');
     const upload = await prepareUpload(fileSource(file), operation);
-    return sendFile(ctx, operation, `/api/v2/bot/upload/${seg(botId)}/version/${seg(version)}`, upload, 'idempotent', `bot '${botId}' version '${version}' (deploy it first)`);
+    return sendFile(ctx, operation, `/api/v2/bot/upload/${seg(botId)}/version/${seg(version)}`, upload, options.exactlyOnce ? 'create' : 'idempotent', `bot '${botId}' version '${version}' (deploy it first)`);
 }
 async function releaseBot(ctx, botId, version) {
     const operation = `release version '${version}' of bot '${botId}'`;
@@ -41372,12 +41372,17 @@ async function setCredentialValue(ctx, label, key, value) {
         });
         return 'created-set';
     }
-    if ((set.secrets ?? []).some(s => s.key === key)) {
+    const secrets = set.secrets ?? [];
+    // Replacing the set re-sends every other value; a server that leaves values out of the set
+    // would have them wiped, so then the key is sent alone through add-key, as the SDKs do.
+    const canReplace = secrets.every(s => s.key === key || typeof s?.value === 'string');
+    if (canReplace && secrets.some(s => s.key === key)) {
         await replaceCredentialSet(ctx, label, set.secrets.map(s => (s.key === key ? { ...s, value } : s)), operation);
         return 'updated-key';
     }
+    const existed = secrets.some(s => s.key === key);
     await ctx.call({
-        operation: `add key '${key}' to credential '${label}'`,
+        operation: `${existed ? 'set' : 'add'} key '${key}' ${existed ? 'of' : 'to'} credential '${label}'`,
         method: 'POST',
         path: `/api/v2/credential/${seg(label)}/key`,
         json: { key, value },
@@ -41385,7 +41390,7 @@ async function setCredentialValue(ctx, label, key, value) {
         notFound: `credential '${label}'`,
         read: 'none'
     });
-    return 'added-key';
+    return existed ? 'updated-key' : 'added-key';
 }
 async function updateCredentialValue(ctx, label, key, value) {
     const operation = `update key '${key}' of credential '${label}'`;
@@ -41676,6 +41681,50 @@ async function getLogEntries(ctx, label, query = {}) {
         const t = Date.parse(e.dateCreation);
         return Number.isNaN(t) || t >= since;
     });
+}
+const DEFAULT_ENTRY_PAGE_SIZE = 500;
+/**
+ * The entries of a log a page at a time (oldest first), so a caller can write a big log to disk
+ * without holding it. Sends `page` and `size` to entry-list; a server that answers a Spring Page
+ * is walked page by page, one that ignores them and answers the plain array of the contract gives
+ * that array as the only page. Each page is one idempotent GET (retried on its own).
+ */
+async function* logEntryPages(ctx, label, query = {}) {
+    const operation = `read the entries of execution log '${label}'`;
+    requireText('label', label, operation, 'log label');
+    const { days, since } = entryWindow(query, operation);
+    const size = query.pageSize ?? DEFAULT_ENTRY_PAGE_SIZE;
+    if (!(Number.isInteger(size) && size > 0))
+        throw new MaestroInputError('pageSize', 'pageSize must be a positive whole number.', operation);
+    const keep = (entries) => since === undefined
+        ? entries
+        : entries.filter(e => {
+            const t = Date.parse(e?.dateCreation);
+            return Number.isNaN(t) || t >= since;
+        });
+    for (let page = 0; page < 1_000_000; page++) {
+        const answer = await ctx.call({
+            operation: `${operation} (page ${page + 1})`,
+            method: 'GET',
+            path: `/api/v2/log/${seg(label)}/entry-list`,
+            query: { days, page, size },
+            idempotency: 'idempotent',
+            notFound: `execution log '${label}'`,
+            read: async (a) => (await readJson(a, operation))
+        });
+        if (Array.isArray(answer)) {
+            // No paging on this server: the whole list came at once.
+            yield keep(answer);
+            return;
+        }
+        const content = Array.isArray(answer?.content) ? answer.content : [];
+        if (content.length > 0)
+            yield keep(content);
+        if (content.length === 0 ||
+            answer?.last === true ||
+            (typeof answer?.totalPages === 'number' && page + 1 >= answer.totalPages))
+            return;
+    }
 }
 async function exportLogCsv(ctx, label, destPath, query = {}) {
     const operation = `export execution log '${label}' as CSV`;
@@ -42134,6 +42183,10 @@ class MaestroClient {
     getLogEntries(label, query = {}) {
         return getLogEntries(this.#ctx, label, query);
     }
+    /** The entries a page at a time, oldest first (see logs.logEntryPages). */
+    logEntryPages(label, query = {}) {
+        return logEntryPages(this.#ctx, label, query);
+    }
     /** Writes the CSV export of a log to `destPath` (through a temporary file). */
     exportLogCsv(label, destPath, query = {}) {
         return exportLogCsv(this.#ctx, label, destPath, query);
@@ -42237,9 +42290,13 @@ class MaestroClient {
     deployBot(request) {
         return deployBot(this.#ctx, request);
     }
-    /** Sends the bot package (zip or tar.gz) of a deployed version (replaces it: retried when safe). */
-    uploadBot(botId, version, file) {
-        return uploadBot(this.#ctx, botId, version, file);
+    /**
+     * Sends the bot package (zip or tar.gz) of a deployed version (replaces it: retried when safe;
+     * `exactlyOnce` retries only what never reached the server). A re-openable source (`open`) is
+     * sent chunked and re-opened for each attempt.
+     */
+    uploadBot(botId, version, file, options = {}) {
+        return uploadBot(this.#ctx, botId, version, file, options);
     }
     releaseBot(botId, version) {
         return releaseBot(this.#ctx, botId, version);
@@ -46302,6 +46359,19 @@ function setOutputs(core, outputs) {
         core.setOutput(name, text);
     }
 }
+/** `1.5 MiB (1572864 bytes)`, or `12 bytes`. */
+function formatSize(bytes) {
+    if (bytes < 1024)
+        return `${bytes} byte${bytes === 1 ? '' : 's'}`;
+    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+    let v = bytes / 1024;
+    let i = 0;
+    while (v >= 1024 && i < units.length - 1) {
+        v /= 1024;
+        i++;
+    }
+    return `${v.toFixed(1)} ${units[i]} (${bytes} bytes)`;
+}
 
 ;// CONCATENATED MODULE: ./src/actions/post-artifact/main.ts
 // Uploads files to a Maestro task as result files (artifacts). Everything is checked before the
@@ -46314,6 +46384,8 @@ function setOutputs(core, outputs) {
 
 
 
+
+// Kept importable from here: its tests and older callers read it from this module.
 
 const Inputs = {
     ...ConnectionInputs,
@@ -46359,19 +46431,6 @@ function parseDisplayName(input, raw) {
     if (value.length > MAX_NAME_LENGTH)
         throw (0,shared_inputs/* invalidInput */.aY)(input, 'Too long', value, accepted);
     return value;
-}
-/** `1.5 MiB (1572864 bytes)`, or `12 bytes`. */
-function formatSize(bytes) {
-    if (bytes < 1024)
-        return `${bytes} byte${bytes === 1 ? '' : 's'}`;
-    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
-    let v = bytes / 1024;
-    let i = 0;
-    while (v >= 1024 && i < units.length - 1) {
-        v /= 1024;
-        i++;
-    }
-    return `${v.toFixed(1)} ${units[i]} (${bytes} bytes)`;
 }
 /** Decides what to upload: pure, so every combination is unit-tested. */
 function planUploads(o) {

@@ -37,6 +37,7 @@ import type {
   ListTasksQuery,
   Log,
   LogEntriesQuery,
+  LogEntryPagesQuery,
   LogEntry,
   LogEntryValues,
   LoginResponse,
@@ -267,6 +268,11 @@ export class MaestroClient {
   /** Entries of the last `days` days (default 7), or since a moment. */
   getLogEntries(label: string, query: LogEntriesQuery = {}): Promise<LogEntry[]> {
     return logs.getLogEntries(this.#ctx, label, query)
+  }
+
+  /** The entries a page at a time, oldest first (see logs.logEntryPages). */
+  logEntryPages(label: string, query: LogEntryPagesQuery = {}): AsyncGenerator<LogEntry[]> {
+    return logs.logEntryPages(this.#ctx, label, query)
   }
 
   /** Writes the CSV export of a log to `destPath` (through a temporary file). */

@@ -124,6 +124,11 @@ export interface LogEntriesQuery {
   since?: Date | string
 }
 
+export interface LogEntryPagesQuery extends LogEntriesQuery {
+  /** Entries per request, default 500. */
+  pageSize?: number
+}
+
 // ---- alerts and messages
 export type AlertType = 'INFO' | 'WARN' | 'ERROR'
 

@@ -7,7 +7,9 @@ import { run as finishTask } from '../finish-task/main.js'
 import { run as getCredential } from '../get-credential/main.js'
 import { run as logEntry } from '../log-entry/main.js'
 import { run as login } from '../login/main.js'
+import { run as manageLog } from '../manage-log/main.js'
 import { run as postArtifact } from '../post-artifact/main.js'
+import { run as setCredential } from '../set-credential/main.js'
 
 export interface Command {
   /** The name used in error titles. */
@@ -136,6 +138,26 @@ export const commands: Readonly<Record<string, Command>> = {
       'timeout-seconds': '60'
     }
   },
+  'manage-log': {
+    title: 'Manage log',
+    run: manageLog,
+    inputs: {
+      log: '',
+      operation: '',
+      columns: '',
+      confirm: '',
+      path: '',
+      format: '',
+      days: '',
+      'since-date': '',
+      server: '',
+      login: '',
+      'access-key': '',
+      'ca-certificate': '',
+      'insecure-skip-tls-verify': 'false',
+      'timeout-seconds': '60'
+    }
+  },
   'post-artifact': {
     title: 'Post result files',
     run: postArtifact,
@@ -145,6 +167,21 @@ export const commands: Readonly<Record<string, Command>> = {
       name: '',
       archive: 'auto',
       'if-no-files-found': 'error',
+      server: '',
+      login: '',
+      'access-key': '',
+      'ca-certificate': '',
+      'insecure-skip-tls-verify': 'false',
+      'timeout-seconds': '60'
+    }
+  },
+  'set-credential': {
+    title: 'Set credential',
+    run: setCredential,
+    inputs: {
+      label: '',
+      key: '',
+      value: '',
       server: '',
       login: '',
       'access-key': '',

@@ -100,7 +100,11 @@ export async function setCredentialValue(
     })
     return 'created-set'
   }
-  if ((set.secrets ?? []).some(s => s.key === key)) {
+  const secrets = set.secrets ?? []
+  // Replacing the set re-sends every other value; a server that leaves values out of the set
+  // would have them wiped, so then the key is sent alone through add-key, as the SDKs do.
+  const canReplace = secrets.every(s => s.key === key || typeof s?.value === 'string')
+  if (canReplace && secrets.some(s => s.key === key)) {
     await replaceCredentialSet(
       ctx,
       label,
@@ -109,8 +113,9 @@ export async function setCredentialValue(
     )
     return 'updated-key'
   }
+  const existed = secrets.some(s => s.key === key)
   await ctx.call<void>({
-    operation: `add key '${key}' to credential '${label}'`,
+    operation: `${existed ? 'set' : 'add'} key '${key}' ${existed ? 'of' : 'to'} credential '${label}'`,
     method: 'POST',
     path: `/api/v2/credential/${seg(label)}/key`,
     json: { key, value },
@@ -118,7 +123,7 @@ export async function setCredentialValue(
     notFound: `credential '${label}'`,
     read: 'none'
   })
-  return 'added-key'
+  return existed ? 'updated-key' : 'added-key'
 }
 
 export async function updateCredentialValue(

@@ -6,7 +6,9 @@ import {
   type LogEntryValues,
   type LogEntry,
   type LogEntriesQuery,
-  type DownloadResult
+  type LogEntryPagesQuery,
+  type DownloadResult,
+  type Page
 } from '../models.js'
 import { MaestroInputError } from '../errors.js'
 import { readJson } from '../http.js'
@@ -118,6 +120,58 @@ export async function getLogEntries(
     const t = Date.parse(e.dateCreation)
     return Number.isNaN(t) || t >= since
   })
+}
+
+const DEFAULT_ENTRY_PAGE_SIZE = 500
+
+/**
+ * The entries of a log a page at a time (oldest first), so a caller can write a big log to disk
+ * without holding it. Sends `page` and `size` to entry-list; a server that answers a Spring Page
+ * is walked page by page, one that ignores them and answers the plain array of the contract gives
+ * that array as the only page. Each page is one idempotent GET (retried on its own).
+ */
+export async function* logEntryPages(
+  ctx: ApiContext,
+  label: string,
+  query: LogEntryPagesQuery = {}
+): AsyncGenerator<LogEntry[], void, undefined> {
+  const operation = `read the entries of execution log '${label}'`
+  requireText('label', label, operation, 'log label')
+  const { days, since } = entryWindow(query, operation)
+  const size = query.pageSize ?? DEFAULT_ENTRY_PAGE_SIZE
+  if (!(Number.isInteger(size) && size > 0))
+    throw new MaestroInputError('pageSize', 'pageSize must be a positive whole number.', operation)
+  const keep = (entries: LogEntry[]) =>
+    since === undefined
+      ? entries
+      : entries.filter(e => {
+          const t = Date.parse(e?.dateCreation)
+          return Number.isNaN(t) || t >= since
+        })
+  for (let page = 0; page < 1_000_000; page++) {
+    const answer = await ctx.call<Page<LogEntry> | LogEntry[] | undefined>({
+      operation: `${operation} (page ${page + 1})`,
+      method: 'GET',
+      path: `/api/v2/log/${seg(label)}/entry-list`,
+      query: { days, page, size },
+      idempotency: 'idempotent',
+      notFound: `execution log '${label}'`,
+      read: async a => (await readJson(a, operation)) as Page<LogEntry> | LogEntry[] | undefined
+    })
+    if (Array.isArray(answer)) {
+      // No paging on this server: the whole list came at once.
+      yield keep(answer)
+      return
+    }
+    const content = Array.isArray(answer?.content) ? answer.content : []
+    if (content.length > 0) yield keep(content)
+    if (
+      content.length === 0 ||
+      answer?.last === true ||
+      (typeof answer?.totalPages === 'number' && page + 1 >= answer.totalPages)
+    )
+      return
+  }
 }
 
 export async function exportLogCsv(

@@ -4,6 +4,7 @@ import type { Handler, On } from '../context.js'
 import { HttpError, empty, json, text } from '../http.js'
 import { msg } from '../messages.js'
 import { now, type ExecutionLog, type LogColumn, type State } from '../state.js'
+import { page } from '../page.js'
 import { asObject, fields, queryInt } from '../validate.js'
 
 const DEFAULT_WIDTH = 300
@@ -88,7 +89,12 @@ export function registerLogs(on: On): void {
   on('GET', '/log/:label/entry-list', c => {
     const log = findLog(c.state, c.params.label)
     const from = since(c.query)
-    return json(log.entries.filter(e => Date.parse(e.dateCreation) >= from))
+    const entries = log.entries.filter(e => Date.parse(e.dateCreation) >= from)
+    // Not in the contract: with `page` or `size` the list comes as a Spring Page (the contract's
+    // shape for paged lists), oldest first, so a client can read a big log a page at a time.
+    // Without them it stays the plain array every official SDK reads.
+    if (c.query.has('page') || c.query.has('size')) return json(page(entries, c.query))
+    return json(entries)
   })
 
   const exportCsv: Handler = c => {
