@@ -7,6 +7,8 @@ import { run as getCredential } from '../get-credential/main.js'
 import { run as logEntry } from '../log-entry/main.js'
 import { run as login } from '../login/main.js'
 import { run as postArtifact } from '../post-artifact/main.js'
+import { run as taskControl } from '../task-control/main.js'
+import { run as waitTask } from '../wait-task/main.js'
 
 export interface Command {
   /** The name used in error titles. */
@@ -125,6 +127,38 @@ export const commands: Readonly<Record<string, Command>> = {
       name: '',
       archive: 'auto',
       'if-no-files-found': 'error',
+      server: '',
+      login: '',
+      'access-key': '',
+      'ca-certificate': '',
+      'insecure-skip-tls-verify': 'false',
+      'timeout-seconds': '60'
+    }
+  },
+  'task-control': {
+    title: 'Task control',
+    run: taskControl,
+    inputs: {
+      'task-id': '',
+      operation: '',
+      'if-not-allowed': 'error',
+      server: '',
+      login: '',
+      'access-key': '',
+      'ca-certificate': '',
+      'insecure-skip-tls-verify': 'false',
+      'timeout-seconds': '60'
+    }
+  },
+  'wait-task': {
+    title: 'Wait for task',
+    run: waitTask,
+    inputs: {
+      'task-id': '',
+      'wait-timeout-seconds': '3600',
+      'poll-interval-seconds': '10',
+      'interrupt-on-timeout': 'false',
+      'allowed-statuses': 'SUCCESS',
       server: '',
       login: '',
       'access-key': '',
