@@ -3,11 +3,8 @@ import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import {
-  parseAllowedStatuses,
-  readCreateTaskInputs,
-  waitFailure
-} from '../../src/actions/create-task/main.js'
+import { readCreateTaskInputs } from '../../src/actions/create-task/main.js'
+import { parseAllowedStatuses, waitFailure } from '../../src/actions/shared/wait-task.js'
 import type { Task } from '../../src/maestro/index.js'
 import { checkAction } from '../support/action-check.js'
 import { createCoreStub } from '../support/core-stub.js'

@@ -306,6 +306,85 @@ describe('Runner', () => {
   })
 })
 
+describe('Runner and a user changing the task', () => {
+  const get = async (id: number) => (await h.call('GET', `/api/v2/task/${id}`)).body
+
+  it('a bot that watches interrupted stops when asked and finishes with interruptStatus', async () => {
+    const t = await newTask()
+    await h.control('POST', `/tasks/${t.id}/run`, {
+      finishStatus: 'SUCCESS',
+      finishAfterMs: 60_000,
+      interruptStatus: 'FAILED'
+    })
+    expect((await get(t.id)).state).toBe('RUNNING')
+    const reply = await h.call('POST', `/api/v2/task/${t.id}`, { interrupted: true })
+    // The interrupt only asks: the reply still shows the task running.
+    expect(reply.body).toMatchObject({ state: 'RUNNING', interrupted: true })
+    let task = await get(t.id)
+    for (let i = 0; i < 50 && task.state !== 'FINISHED'; i++) {
+      await sleep(20)
+      task = await get(t.id)
+    }
+    expect(task).toMatchObject({
+      state: 'FINISHED',
+      finishStatus: 'FAILED',
+      finishMessage: 'Interrupted on request',
+      interrupted: true,
+      totalItems: null
+    })
+  })
+
+  it('a bot without interruptStatus never looks: it runs on and finishes as planned', async () => {
+    const t = await newTask()
+    await h.call('POST', `/api/v2/task/${t.id}`, { interrupted: true })
+    await h.control('POST', `/tasks/${t.id}/run`, { finishStatus: 'SUCCESS', finishAfterMs: 100 })
+    await sleep(300)
+    expect(await get(t.id)).toMatchObject({ state: 'FINISHED', finishStatus: 'SUCCESS' })
+  })
+
+  it('a task interrupted while queued stops as soon as the bot starts', async () => {
+    const t = await newTask()
+    await h.call('POST', `/api/v2/task/${t.id}`, { interrupted: true })
+    await h.control('POST', `/tasks/${t.id}/run`, {
+      finishStatus: 'SUCCESS',
+      finishAfterMs: 60_000,
+      interruptStatus: 'PARTIALLY_COMPLETED'
+    })
+    await sleep(100)
+    expect(await get(t.id)).toMatchObject({
+      state: 'FINISHED',
+      finishStatus: 'PARTIALLY_COMPLETED'
+    })
+  })
+
+  it('a restart voids the earlier run: its timers do not finish the restarted task', async () => {
+    const t = await newTask()
+    await h.control('POST', `/tasks/${t.id}/run`, {
+      finishStatus: 'FAILED',
+      runningAfterMs: 150,
+      finishAfterMs: 150
+    })
+    await h.call('POST', `/api/v2/task/${t.id}`, { state: 'CANCELED' })
+    await h.call('POST', `/api/v2/task/${t.id}`, { state: 'START' })
+    await sleep(500)
+    expect(await get(t.id)).toMatchObject({ state: 'START', finishStatus: null })
+    // and the restarted task can be played again
+    await h.control('POST', `/tasks/${t.id}/run`, { finishStatus: 'SUCCESS' })
+    expect(await get(t.id)).toMatchObject({ state: 'FINISHED', finishStatus: 'SUCCESS' })
+  })
+
+  it('a cancelled queued task is never picked up', async () => {
+    const t = await newTask()
+    await h.control('POST', `/tasks/${t.id}/run`, { finishStatus: 'SUCCESS', runningAfterMs: 100 })
+    await h.call('POST', `/api/v2/task/${t.id}`, { state: 'CANCELED' })
+    await sleep(300)
+    expect(await get(t.id)).toMatchObject({ state: 'CANCELED', dateStartRunning: null })
+    expect(
+      (await h.control('POST', `/tasks/${t.id}/run`, { finishStatus: 'SUCCESS' })).status
+    ).toBe(409)
+  })
+})
+
 describe('state and reset', () => {
   it('dumps every collection and resets to the seed', async () => {
     await newTask()

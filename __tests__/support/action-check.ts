@@ -8,7 +8,8 @@
 //   export const Inputs = { ...ConnectionInputs, label: 'activity-label', test: 'test' } as const
 //
 // and the code reads inputs only through `Inputs.<key>` (no string literals). `...ConnectionInputs`
-// stands for the six connection inputs and requires a `readConnection(` call. An optional
+// stands for the six connection inputs and requires a `readConnection(` call; `...WaitInputs`
+// for the four wait inputs and requires a `readWaitInputs(` call. An optional
 // `const Outputs = { ... } as const` is compared with action.yml's outputs the same way.
 import { Ajv, type ValidateFunction } from 'ajv'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
@@ -16,6 +17,13 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse as parseYaml } from 'yaml'
 import { ConnectionInputs } from '../../src/actions/shared/connection.js'
+import { WaitInputs } from '../../src/actions/shared/wait-task.js'
+
+/** Shared input groups an Inputs object may spread, and the call that must read each. */
+const KNOWN_SPREADS: Record<string, { names: Record<string, string>; reader: string }> = {
+  ConnectionInputs: { names: ConnectionInputs, reader: 'readConnection' },
+  WaitInputs: { names: WaitInputs, reader: 'readWaitInputs' }
+}
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const ACTION_SCHEMA_PATH = join(REPO_ROOT, 'schemas', 'github-action.schema.json')
@@ -138,13 +146,15 @@ export function checkAction(options: CheckActionOptions): string[] {
   } else {
     for (const v of Object.values(inputs.entries)) read.add(v)
     for (const s of inputs.spreads) {
-      if (s !== 'ConnectionInputs') {
-        problems.push(`Inputs spreads ${s}: only ...ConnectionInputs is understood`)
+      const known = KNOWN_SPREADS[s]
+      if (!known) {
+        const names = Object.keys(KNOWN_SPREADS).map(k => `...${k}`)
+        problems.push(`Inputs spreads ${s}: only ${names.join(' and ')} are understood`)
         continue
       }
-      for (const v of Object.values(ConnectionInputs)) read.add(v)
-      if (!/\breadConnection\(/.test(all)) {
-        problems.push('Inputs spreads ConnectionInputs but nothing calls readConnection(')
+      for (const v of Object.values(known.names)) read.add(v)
+      if (!new RegExp(`\\b${known.reader}\\(`).test(all)) {
+        problems.push(`Inputs spreads ${s} but nothing calls ${known.reader}(`)
       }
     }
     const text = sources[inputs.file]

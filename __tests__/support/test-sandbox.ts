@@ -34,6 +34,8 @@ export interface RunTaskSpec {
   totalItems?: number
   processedItems?: number
   failedItems?: number
+  /** The bot watches `interrupted` and, once asked, finishes with this status. */
+  interruptStatus?: 'SUCCESS' | 'FAILED' | 'PARTIALLY_COMPLETED'
 }
 
 export interface TestSandbox extends Sandbox {

@@ -39326,7 +39326,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   eF: () => (/* binding */ main_run)
 });
 
-// UNUSED EXPORTS: Inputs, MAX_WAIT_SECONDS, Outputs, parseAllowedStatuses, readCreateTaskInputs, waitFailure
+// UNUSED EXPORTS: Inputs, Outputs, readCreateTaskInputs
 
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
@@ -41744,7 +41744,10 @@ function formatSize(bytes) {
 }
 
 ;// CONCATENATED MODULE: ./src/actions/shared/wait-task.ts
-// Waiting for a Maestro task to finish: shared by create-task (wait: true) and wait-task.
+// Waiting for a Maestro task to finish: shared by create-task (wait: true) and wait-task, so both
+// read the same wait inputs, wait the same way and fail with the same words.
+
+
 const FINAL_STATES = new Set(['FINISHED', 'CANCELED']);
 /** Polls the task until it is FINISHED or CANCELED, the time is up, or the step is cancelled. */
 async function waitForTask(client, taskId, options, first) {
@@ -41754,6 +41757,7 @@ async function waitForTask(client, taskId, options, first) {
     let task = first ?? (await client.getTask(taskId));
     let lastState = '';
     for (;;) {
+        options.onTask?.(task);
         if (task.state !== lastState) {
             options.log(`Task ${taskId} is ${task.state}${elapsed(now() - started)}`);
             lastState = task.state;
@@ -41814,35 +41818,13 @@ function abortableSleep(ms, signal) {
 function finishedAsAllowed(task, allowedStatuses) {
     return task.state === 'FINISHED' && allowedStatuses.includes(task.finishStatus ?? '');
 }
-
-;// CONCATENATED MODULE: ./src/actions/create-task/main.ts
-// create-task: starts a task for an automation (1 request after the login) and, with `wait`,
-// polls it until it finishes, failing the step unless it finished with an allowed status.
-
-
-
-
-
-
-const Inputs = {
-    ...ConnectionInputs,
-    activityLabel: 'activity-label',
-    parameters: 'parameters',
-    test: 'test',
-    priority: 'priority',
-    minExecutionDate: 'min-execution-date',
-    wait: 'wait',
+// ---------------------------------------------------------------------------------------------
+// The wait inputs, shared by every action that waits (the metadata check knows `...WaitInputs`).
+const WaitInputs = {
     waitTimeoutSeconds: 'wait-timeout-seconds',
     pollIntervalSeconds: 'poll-interval-seconds',
     interruptOnTimeout: 'interrupt-on-timeout',
     allowedStatuses: 'allowed-statuses'
-};
-const Outputs = {
-    taskId: 'task-id',
-    state: 'state',
-    finishStatus: 'finish-status',
-    finishMessage: 'finish-message',
-    task: 'task'
 };
 /** Five days: the longest a self-hosted job may run. */
 const MAX_WAIT_SECONDS = 5 * 24 * 3600;
@@ -41865,28 +41847,21 @@ function parseAllowedStatuses(input, raw) {
     }
     return out;
 }
-/** Reads and validates every input of this action (no connection inputs), wait inputs included. */
-function readCreateTaskInputs(core) {
-    const inputs = (0,shared_inputs/* createInputReader */.ic)(core);
+/** Reads and validates the wait inputs (WaitInputs) through the action's input reader. */
+function readWaitInputs(inputs) {
     return {
-        activityLabel: inputs.required(Inputs.activityLabel),
-        parameters: inputs.mapping(Inputs.parameters),
-        test: inputs.boolean(Inputs.test, false),
-        priority: inputs.integer(Inputs.priority, { min: 0, max: 10, default: 0 }),
-        minExecutionDate: inputs.dateTime(Inputs.minExecutionDate),
-        wait: inputs.boolean(Inputs.wait, false),
-        timeoutMs: inputs.secondsToMs(Inputs.waitTimeoutSeconds, {
+        timeoutMs: inputs.secondsToMs(WaitInputs.waitTimeoutSeconds, {
             min: 1,
             max: MAX_WAIT_SECONDS,
             default: 3600
         }),
-        pollIntervalMs: inputs.secondsToMs(Inputs.pollIntervalSeconds, {
+        pollIntervalMs: inputs.secondsToMs(WaitInputs.pollIntervalSeconds, {
             min: 1,
             max: 3600,
             default: 10
         }),
-        interruptOnTimeout: inputs.boolean(Inputs.interruptOnTimeout, false),
-        allowedStatuses: parseAllowedStatuses(Inputs.allowedStatuses, inputs.raw(Inputs.allowedStatuses))
+        interruptOnTimeout: inputs.boolean(WaitInputs.interruptOnTimeout, false),
+        allowedStatuses: parseAllowedStatuses(WaitInputs.allowedStatuses, inputs.raw(WaitInputs.allowedStatuses))
     };
 }
 /** The message that fails the step after waiting, or undefined when the step passes. */
@@ -41894,10 +41869,10 @@ function waitFailure(outcome, config) {
     const { task } = outcome;
     const left = (interrupted) => interrupted
         ? 'Asked Maestro to interrupt it.'
-        : `It was left running (set '${Inputs.interruptOnTimeout}: true' to interrupt it).`;
+        : `It was left running (set '${WaitInputs.interruptOnTimeout}: true' to interrupt it).`;
     if (outcome.kind === 'timed-out') {
         return (`Timed out after ${formatDuration(outcome.waitedMs)} waiting for task ${task.id} ` +
-            `to finish; its last state was ${task.state} (${Inputs.waitTimeoutSeconds}). ` +
+            `to finish; its last state was ${task.state} (${WaitInputs.waitTimeoutSeconds}). ` +
             left(outcome.interrupted));
     }
     if (outcome.kind === 'cancelled') {
@@ -41906,12 +41881,22 @@ function waitFailure(outcome, config) {
     }
     if (finishedAsAllowed(task, config.allowedStatuses))
         return undefined;
-    const allowed = `Allowed finish statuses: ${config.allowedStatuses.join(', ')} ('${Inputs.allowedStatuses}')`;
+    const allowed = `Allowed finish statuses: ${config.allowedStatuses.join(', ')} ('${WaitInputs.allowedStatuses}')`;
     if (task.state !== 'FINISHED') {
         return `Task ${task.id} was ${task.state} in Maestro without finishing. ${allowed}.`;
     }
     const why = task.finishMessage ? `: ${task.finishMessage}` : ' (no finish message)';
     return `Task ${task.id} finished with ${task.finishStatus ?? 'no status'}${why}. ${allowed}.`;
+}
+/** How the summary heading ends after waiting: "Maestro task 7 <verb>". */
+function waitSummaryVerb(outcome) {
+    if (outcome.kind === 'timed-out')
+        return 'did not finish in time';
+    if (outcome.kind === 'cancelled')
+        return 'was still running when the step was cancelled';
+    if (outcome.task.state !== 'FINISHED')
+        return `was ${outcome.task.state}`;
+    return `finished: ${outcome.task.finishStatus ?? 'no status'}`;
 }
 /** An AbortSignal that fires on SIGINT/SIGTERM (a cancelled workflow), until disposed. */
 function abortOnSignals(source, log) {
@@ -41931,6 +41916,63 @@ function abortOnSignals(source, log) {
         }
     };
 }
+/** waitForTask inside a step: the wait inputs applied, and a cancelled workflow stops the wait. */
+async function waitForTaskInStep(client, taskId, config, options) {
+    const cancel = abortOnSignals(options.signals ?? process, options.log);
+    try {
+        return await waitForTask(client, taskId, {
+            timeoutMs: config.timeoutMs,
+            pollIntervalMs: config.pollIntervalMs,
+            interruptOnTimeout: config.interruptOnTimeout,
+            signal: cancel.signal,
+            log: options.log,
+            onTask: options.onTask
+        }, options.first);
+    }
+    finally {
+        cancel.dispose();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/actions/create-task/main.ts
+// create-task: starts a task for an automation (1 request after the login) and, with `wait`,
+// polls it until it finishes, failing the step unless it finished with an allowed status.
+
+
+
+
+
+
+const Inputs = {
+    ...ConnectionInputs,
+    activityLabel: 'activity-label',
+    parameters: 'parameters',
+    test: 'test',
+    priority: 'priority',
+    minExecutionDate: 'min-execution-date',
+    wait: 'wait',
+    ...WaitInputs
+};
+const Outputs = {
+    taskId: 'task-id',
+    state: 'state',
+    finishStatus: 'finish-status',
+    finishMessage: 'finish-message',
+    task: 'task'
+};
+/** Reads and validates every input of this action (no connection inputs), wait inputs included. */
+function readCreateTaskInputs(core) {
+    const inputs = (0,shared_inputs/* createInputReader */.ic)(core);
+    return {
+        activityLabel: inputs.required(Inputs.activityLabel),
+        parameters: inputs.mapping(Inputs.parameters),
+        test: inputs.boolean(Inputs.test, false),
+        priority: inputs.integer(Inputs.priority, { min: 0, max: 10, default: 0 }),
+        minExecutionDate: inputs.dateTime(Inputs.minExecutionDate),
+        wait: inputs.boolean(Inputs.wait, false),
+        ...readWaitInputs(inputs)
+    };
+}
 async function main_run(core, options = {}) {
     const connection = readConnection(core, { action: 'create-task' });
     const config = readCreateTaskInputs(core);
@@ -41947,24 +41989,17 @@ async function main_run(core, options = {}) {
         });
         core.info(`Created task ${task.id} for automation '${task.activityLabel}' (${task.state})`);
         if (config.wait) {
-            const log = (m) => core.info(m);
-            const cancel = abortOnSignals(options.signals ?? process, log);
             try {
-                outcome = await waitForTask(client, task.id, {
-                    timeoutMs: config.timeoutMs,
-                    pollIntervalMs: config.pollIntervalMs,
-                    interruptOnTimeout: config.interruptOnTimeout,
-                    signal: cancel.signal,
-                    log
-                }, task);
+                outcome = await waitForTaskInStep(client, task.id, config, {
+                    log: m => core.info(m),
+                    signals: options.signals,
+                    first: task
+                });
             }
             catch (e) {
                 // A poll or the interrupt failed: the task exists, so `if: always()` steps still get its id.
                 setOutputs(core, taskOutputs(task));
                 throw e;
-            }
-            finally {
-                cancel.dispose();
             }
             task = outcome.task;
         }
@@ -41978,7 +42013,7 @@ async function main_run(core, options = {}) {
     const parameterNames = Object.keys(config.parameters);
     await writeSummary(core, {
         title: outcome
-            ? `Maestro task ${task.id} ${summaryVerb(outcome)}`
+            ? `Maestro task ${task.id} ${waitSummaryVerb(outcome)}`
             : `Maestro task ${task.id} created`,
         rows: [
             ['Automation', task.activityLabel],
@@ -42005,15 +42040,6 @@ function taskOutputs(task) {
         [Outputs.finishMessage]: task.finishMessage,
         [Outputs.task]: task
     };
-}
-function summaryVerb(outcome) {
-    if (outcome.kind === 'timed-out')
-        return 'did not finish in time';
-    if (outcome.kind === 'cancelled')
-        return 'was still running when the step was cancelled';
-    if (outcome.task.state !== 'FINISHED')
-        return `was ${outcome.task.state}`;
-    return `finished: ${outcome.task.finishStatus ?? 'no status'}`;
 }
 
 

@@ -12,6 +12,8 @@ import { botStateView } from './routes/bots.js'
 import { errorView } from './routes/errors.js'
 import { fields } from './validate.js'
 
+const NO_ITEMS = { totalItems: null, processedItems: null, failedItems: null }
+
 export function registerControl(on: On, app: App): void {
   on('GET', '/requests', () => json(app.requests))
   on('DELETE', '/requests', () => {
@@ -33,7 +35,9 @@ export function registerControl(on: On, app: App): void {
     return json({ expired: afterCalls === null ? 'now' : `after ${afterCalls} calls` })
   })
 
-  // Plays the Runner: START -> RUNNING -> FINISHED, on timers so tests can watch each state.
+  // Plays the Runner: START -> RUNNING -> FINISHED, on timers so tests can watch each state. With
+  // `interruptStatus` the bot watches `interrupted` (from when it starts running) and, once asked,
+  // stops and finishes the task with that status; without it the bot never looks, and runs on.
   on('POST', '/tasks/:id/run', async c => {
     const task = findTask(c.state, c.params.id)
     const f = fields(await c.json())
@@ -41,6 +45,7 @@ export function registerControl(on: On, app: App): void {
     const finishMessage = f.optStr('finishMessage')
     const runningAfterMs = f.optInt('runningAfterMs', 0) ?? 0
     const finishAfterMs = f.optInt('finishAfterMs', 0) ?? 0
+    const interruptStatus = f.optEnum('interruptStatus', FINISH_STATUSES)
     const items = {
       totalItems: f.optInt('totalItems', 0),
       processedItems: f.optInt('processedItems', 0),
@@ -50,13 +55,27 @@ export function registerControl(on: On, app: App): void {
     if (task.state === 'FINISHED' || task.state === 'CANCELED') {
       throw new HttpError(409, msg.taskAlreadyDone(task.id, task.state))
     }
+    const runs = c.state.runs
+    const run = runs.next(task.id)
+    const live = () => runs.current(task.id) === run && c.state.tasks.get(task.id) === task
+    const stopWhenInterrupted = () => {
+      if (!live() || task.state !== 'RUNNING' || interruptStatus === null) return
+      // The bot notices on its next check, not inside the interrupt call.
+      c.timers.after(0, () => {
+        if (live() && task.state === 'RUNNING') {
+          finishTask(task, interruptStatus, msg.interruptedByRequest, NO_ITEMS)
+        }
+      })
+    }
     const toRunning = () => {
-      if (task.state !== 'START' && task.state !== 'RUNNING') return
+      if (!live() || (task.state !== 'START' && task.state !== 'RUNNING')) return
       task.state = 'RUNNING'
       task.dateStartRunning ??= now()
       task.dateLastModified = now()
+      if (interruptStatus !== null && task.interrupted) return stopWhenInterrupted()
+      runs.watchInterrupt(task.id, stopWhenInterrupted)
       const toFinished = () => {
-        if (task.state === 'RUNNING') finishTask(task, finishStatus, finishMessage, items)
+        if (live() && task.state === 'RUNNING') finishTask(task, finishStatus, finishMessage, items)
       }
       if (finishAfterMs === 0) toFinished()
       else c.timers.after(finishAfterMs, toFinished)

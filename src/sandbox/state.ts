@@ -1,6 +1,7 @@
 // The sandbox's in-memory model. Everything here is plain data so /_sandbox/state can return it;
 // uploaded bytes live in files under the data folder and are referenced by StoredFile.
 import { randomBytes } from 'node:crypto'
+import { TaskRuns } from './task-runs.js'
 
 export const TASK_STATES = ['START', 'RUNNING', 'FINISHED', 'CANCELED'] as const
 export const FINISH_STATUSES = ['SUCCESS', 'FAILED', 'PARTIALLY_COMPLETED'] as const
@@ -192,6 +193,8 @@ export class State {
   datapools = new Map<string, Datapool>()
   bots: BotVersion[] = []
   automations = new Set<string>()
+  /** The Runner's plays (control API); not part of any API reply. */
+  runs = new TaskRuns()
   private seq = new Map<string, number>()
 
   constructor(readonly seed: Seed) {
@@ -202,6 +205,7 @@ export class State {
   reset(): void {
     this.tokens.clear()
     this.tasks.clear()
+    this.runs.clear()
     this.logs.clear()
     this.alerts = []
     this.messages = []

@@ -10,6 +10,8 @@ import { run as login } from '../login/main.js'
 import { run as manageLog } from '../manage-log/main.js'
 import { run as postArtifact } from '../post-artifact/main.js'
 import { run as setCredential } from '../set-credential/main.js'
+import { run as taskControl } from '../task-control/main.js'
+import { run as waitTask } from '../wait-task/main.js'
 
 export interface Command {
   /** The name used in error titles. */
@@ -182,6 +184,38 @@ export const commands: Readonly<Record<string, Command>> = {
       label: '',
       key: '',
       value: '',
+      server: '',
+      login: '',
+      'access-key': '',
+      'ca-certificate': '',
+      'insecure-skip-tls-verify': 'false',
+      'timeout-seconds': '60'
+    }
+  },
+  'task-control': {
+    title: 'Task control',
+    run: taskControl,
+    inputs: {
+      'task-id': '',
+      operation: '',
+      'if-not-allowed': 'error',
+      server: '',
+      login: '',
+      'access-key': '',
+      'ca-certificate': '',
+      'insecure-skip-tls-verify': 'false',
+      'timeout-seconds': '60'
+    }
+  },
+  'wait-task': {
+    title: 'Wait for task',
+    run: waitTask,
+    inputs: {
+      'task-id': '',
+      'wait-timeout-seconds': '3600',
+      'poll-interval-seconds': '10',
+      'interrupt-on-timeout': 'false',
+      'allowed-statuses': 'SUCCESS',
       server: '',
       login: '',
       'access-key': '',

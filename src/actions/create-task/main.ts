@@ -1,20 +1,19 @@
 // create-task: starts a task for an automation (1 request after the login) and, with `wait`,
 // polls it until it finishes, failing the step unless it finished with an allowed status.
-import {
-  MaestroClient,
-  TASK_FINISH_STATUSES,
-  type Task,
-  type TaskFinishStatus
-} from '../../maestro/index.js'
+import { MaestroClient, type Task } from '../../maestro/index.js'
 import { ConnectionInputs, readConnection } from '../shared/connection.js'
 import type { ActionCore } from '../shared/core.js'
-import { createInputReader, parseEnum } from '../shared/inputs.js'
+import { createInputReader } from '../shared/inputs.js'
 import { ActionFailure } from '../shared/run.js'
 import { setOutputs, writeSummary } from '../shared/summary.js'
 import {
-  finishedAsAllowed,
-  formatDuration,
-  waitForTask,
+  readWaitInputs,
+  waitFailure,
+  waitForTaskInStep,
+  waitSummaryVerb,
+  WaitInputs,
+  type SignalSource,
+  type WaitConfig,
   type WaitOutcome
 } from '../shared/wait-task.js'
 
@@ -26,10 +25,7 @@ export const Inputs = {
   priority: 'priority',
   minExecutionDate: 'min-execution-date',
   wait: 'wait',
-  waitTimeoutSeconds: 'wait-timeout-seconds',
-  pollIntervalSeconds: 'poll-interval-seconds',
-  interruptOnTimeout: 'interrupt-on-timeout',
-  allowedStatuses: 'allowed-statuses'
+  ...WaitInputs
 } as const
 
 export const Outputs = {
@@ -40,38 +36,13 @@ export const Outputs = {
   task: 'task'
 } as const
 
-/** Five days: the longest a self-hosted job may run. */
-export const MAX_WAIT_SECONDS = 5 * 24 * 3600
-
-/**
- * `allowed-statuses`: one per line or comma-separated, case-insensitive, each one of the three
- * finish statuses. Empty means SUCCESS only. Duplicates are dropped.
- */
-export function parseAllowedStatuses(input: string, raw: string): TaskFinishStatus[] {
-  const items = raw
-    .split(/[\r\n,]+/)
-    .map(s => s.trim())
-    .filter(s => s !== '')
-  if (items.length === 0) return ['SUCCESS']
-  const out: TaskFinishStatus[] = []
-  for (const item of items) {
-    const status = parseEnum(input, item, { values: TASK_FINISH_STATUSES })
-    if (!out.includes(status)) out.push(status)
-  }
-  return out
-}
-
-export interface CreateTaskConfig {
+export interface CreateTaskConfig extends WaitConfig {
   activityLabel: string
   parameters: Record<string, unknown>
   test: boolean
   priority: number
   minExecutionDate: string | undefined
   wait: boolean
-  timeoutMs: number
-  pollIntervalMs: number
-  interruptOnTimeout: boolean
-  allowedStatuses: TaskFinishStatus[]
 }
 
 /** Reads and validates every input of this action (no connection inputs), wait inputs included. */
@@ -84,76 +55,7 @@ export function readCreateTaskInputs(core: Pick<ActionCore, 'getInput'>): Create
     priority: inputs.integer(Inputs.priority, { min: 0, max: 10, default: 0 }),
     minExecutionDate: inputs.dateTime(Inputs.minExecutionDate),
     wait: inputs.boolean(Inputs.wait, false),
-    timeoutMs: inputs.secondsToMs(Inputs.waitTimeoutSeconds, {
-      min: 1,
-      max: MAX_WAIT_SECONDS,
-      default: 3600
-    }),
-    pollIntervalMs: inputs.secondsToMs(Inputs.pollIntervalSeconds, {
-      min: 1,
-      max: 3600,
-      default: 10
-    }),
-    interruptOnTimeout: inputs.boolean(Inputs.interruptOnTimeout, false),
-    allowedStatuses: parseAllowedStatuses(
-      Inputs.allowedStatuses,
-      inputs.raw(Inputs.allowedStatuses)
-    )
-  }
-}
-
-/** The message that fails the step after waiting, or undefined when the step passes. */
-export function waitFailure(
-  outcome: WaitOutcome<Task>,
-  config: Pick<CreateTaskConfig, 'allowedStatuses' | 'interruptOnTimeout'>
-): string | undefined {
-  const { task } = outcome
-  const left = (interrupted: boolean) =>
-    interrupted
-      ? 'Asked Maestro to interrupt it.'
-      : `It was left running (set '${Inputs.interruptOnTimeout}: true' to interrupt it).`
-  if (outcome.kind === 'timed-out') {
-    return (
-      `Timed out after ${formatDuration(outcome.waitedMs)} waiting for task ${task.id} ` +
-      `to finish; its last state was ${task.state} (${Inputs.waitTimeoutSeconds}). ` +
-      left(outcome.interrupted)
-    )
-  }
-  if (outcome.kind === 'cancelled') {
-    return (
-      `The step was cancelled while waiting for task ${task.id} (last state ${task.state}). ` +
-      left(outcome.interrupted)
-    )
-  }
-  if (finishedAsAllowed(task, config.allowedStatuses)) return undefined
-  const allowed = `Allowed finish statuses: ${config.allowedStatuses.join(', ')} ('${Inputs.allowedStatuses}')`
-  if (task.state !== 'FINISHED') {
-    return `Task ${task.id} was ${task.state} in Maestro without finishing. ${allowed}.`
-  }
-  const why = task.finishMessage ? `: ${task.finishMessage}` : ' (no finish message)'
-  return `Task ${task.id} finished with ${task.finishStatus ?? 'no status'}${why}. ${allowed}.`
-}
-
-type SignalSource = Pick<NodeJS.Process, 'on' | 'off'>
-
-/** An AbortSignal that fires on SIGINT/SIGTERM (a cancelled workflow), until disposed. */
-function abortOnSignals(
-  source: SignalSource,
-  log: (message: string) => void
-): { signal: AbortSignal; dispose: () => void } {
-  const controller = new AbortController()
-  const onSignal = (name: NodeJS.Signals) => {
-    if (!controller.signal.aborted) log(`Received ${name}: the workflow is being cancelled`)
-    controller.abort()
-  }
-  source.on('SIGINT', onSignal)
-  source.on('SIGTERM', onSignal)
-  return {
-    signal: controller.signal,
-    dispose: () => {
-      source.off('SIGINT', onSignal)
-      source.off('SIGTERM', onSignal)
-    }
+    ...readWaitInputs(inputs)
   }
 }
 
@@ -179,27 +81,16 @@ export async function run(core: ActionCore, options: RunOptions = {}): Promise<v
     })
     core.info(`Created task ${task.id} for automation '${task.activityLabel}' (${task.state})`)
     if (config.wait) {
-      const log = (m: string) => core.info(m)
-      const cancel = abortOnSignals(options.signals ?? process, log)
       try {
-        outcome = await waitForTask(
-          client,
-          task.id,
-          {
-            timeoutMs: config.timeoutMs,
-            pollIntervalMs: config.pollIntervalMs,
-            interruptOnTimeout: config.interruptOnTimeout,
-            signal: cancel.signal,
-            log
-          },
-          task
-        )
+        outcome = await waitForTaskInStep(client, task.id, config, {
+          log: m => core.info(m),
+          signals: options.signals,
+          first: task
+        })
       } catch (e) {
         // A poll or the interrupt failed: the task exists, so `if: always()` steps still get its id.
         setOutputs(core, taskOutputs(task))
         throw e
-      } finally {
-        cancel.dispose()
       }
       task = outcome.task
     }
@@ -213,7 +104,7 @@ export async function run(core: ActionCore, options: RunOptions = {}): Promise<v
   const parameterNames = Object.keys(config.parameters)
   await writeSummary(core, {
     title: outcome
-      ? `Maestro task ${task.id} ${summaryVerb(outcome)}`
+      ? `Maestro task ${task.id} ${waitSummaryVerb(outcome)}`
       : `Maestro task ${task.id} created`,
     rows: [
       ['Automation', task.activityLabel],
@@ -240,11 +131,4 @@ function taskOutputs(task: Task): Record<string, unknown> {
     [Outputs.finishMessage]: task.finishMessage,
     [Outputs.task]: task
   }
-}
-
-function summaryVerb(outcome: WaitOutcome<Task>): string {
-  if (outcome.kind === 'timed-out') return 'did not finish in time'
-  if (outcome.kind === 'cancelled') return 'was still running when the step was cancelled'
-  if (outcome.task.state !== 'FINISHED') return `was ${outcome.task.state}`
-  return `finished: ${outcome.task.finishStatus ?? 'no status'}`
 }

@@ -111,7 +111,8 @@ export function registerTasks(on: On): void {
       checkItems(items)
       finishTask(task, status, f.optStr('finishMessage'), items)
     } else if (state === 'START') {
-      // Restart: back in the queue, as if new.
+      // Restart: back in the queue, as if new; whatever the Runner planned for the old run is void.
+      c.state.runs.next(task.id)
       Object.assign(task, {
         state: 'START',
         finishStatus: null,
@@ -133,6 +134,7 @@ export function registerTasks(on: On): void {
       throw new HttpError(400, msg.required('state'))
     }
     task.dateLastModified = now()
+    if (interrupted === true) c.state.runs.interrupted(task.id)
     return json(task)
   })
 
