@@ -7,7 +7,13 @@ import path from 'node:path'
 import { MaestroClient, type UploadArtifactResult } from '../../maestro/index.js'
 import { ConnectionInputs, readConnection } from '../shared/connection.js'
 import type { ActionCore } from '../shared/core.js'
-import { archiveEntryName, findFiles, zipStream, type FoundFiles } from '../shared/files.js'
+import {
+  archiveEntryName,
+  findFiles,
+  formatSize,
+  zipStream,
+  type FoundFiles
+} from '../shared/files.js'
 import { ActionInputError, createInputReader, invalidInput, quoteValue } from '../shared/inputs.js'
 import { setOutputs, writeSummary } from '../shared/summary.js'
 
@@ -57,19 +63,6 @@ export function parseDisplayName(input: string, raw: string): string | undefined
   if (/^\.+$/.test(value)) throw invalidInput(input, 'Not a file name', value, accepted)
   if (value.length > MAX_NAME_LENGTH) throw invalidInput(input, 'Too long', value, accepted)
   return value
-}
-
-/** `1.5 MiB (1572864 bytes)`, or `12 bytes`. */
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} byte${bytes === 1 ? '' : 's'}`
-  const units = ['KiB', 'MiB', 'GiB', 'TiB']
-  let v = bytes / 1024
-  let i = 0
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024
-    i++
-  }
-  return `${v.toFixed(1)} ${units[i]} (${bytes} bytes)`
 }
 
 export interface LocalFile {
