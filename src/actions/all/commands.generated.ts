@@ -7,6 +7,8 @@ import { run as getCredential } from '../get-credential/main.js'
 import { run as logEntry } from '../log-entry/main.js'
 import { run as login } from '../login/main.js'
 import { run as postArtifact } from '../post-artifact/main.js'
+import { run as reportError } from '../report-error/main.js'
+import { run as sendMessage } from '../send-message/main.js'
 
 export interface Command {
   /** The name used in error titles. */
@@ -125,6 +127,44 @@ export const commands: Readonly<Record<string, Command>> = {
       name: '',
       archive: 'auto',
       'if-no-files-found': 'error',
+      server: '',
+      login: '',
+      'access-key': '',
+      'ca-certificate': '',
+      'insecure-skip-tls-verify': 'false',
+      'timeout-seconds': '60'
+    }
+  },
+  'report-error': {
+    title: 'Report error',
+    run: reportError,
+    inputs: {
+      'task-id': '',
+      type: 'GitHubActionsJobFailed',
+      message: '',
+      details: '',
+      tags: '',
+      screenshot: '',
+      attachments: '',
+      'fail-on-error': 'true',
+      server: '',
+      login: '',
+      'access-key': '',
+      'ca-certificate': '',
+      'insecure-skip-tls-verify': 'false',
+      'timeout-seconds': '60'
+    }
+  },
+  'send-message': {
+    title: 'Send message',
+    run: sendMessage,
+    inputs: {
+      emails: '',
+      users: '',
+      subject: '',
+      body: '',
+      'body-file': '',
+      type: 'text',
       server: '',
       login: '',
       'access-key': '',
