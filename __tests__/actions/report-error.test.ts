@@ -169,6 +169,9 @@ describe('input parsing', () => {
     // Several lines are text even when the first names a file.
     expect(classifyDetails('details', 'trace.txt\nmore', ws).kind).toBe('text')
     expect(() => classifyDetails('details', 'logs', ws)).toThrow(/names a folder/)
+    // Names no file system could hold, or a path through a file: text, not a crash.
+    expect(classifyDetails('details', 'x'.repeat(300), ws).kind).toBe('text')
+    expect(classifyDetails('details', 'trace.txt/more', ws).kind).toBe('text')
   })
 
   it('details: a large file keeps its end, starting on a whole character', async () => {
@@ -201,6 +204,7 @@ describe('report-error logic (core stub)', () => {
     ['details', { [Inputs.details]: 'logs' }, 'names a folder'],
     ['screenshot', { [Inputs.screenshot]: 'logs' }, 'Not a regular file'],
     ['screenshot', { [Inputs.screenshot]: 'shot\u0000.png' }, 'Control characters'],
+    ['screenshot', { [Inputs.screenshot]: `${'s'.repeat(300)}.png` }, 'Not a usable path'],
     ['attachments', { [Inputs.attachments]: 'many/*.txt' }, `more than ${MAX_ATTACHMENTS}`],
     ['fail-on-error', { [Inputs.failOnError]: 'no' }, "'no'"]
   ])('a bad %s fails before any request', async (input, bad, expected) => {

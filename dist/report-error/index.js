@@ -46479,6 +46479,27 @@ function parseTags(input, mapping) {
     }
     return tags;
 }
+/** What is at `file`: stats, undefined when nothing is there, or the error code of a bad path. */
+function statPath(file) {
+    try {
+        return (0,external_node_fs_.statSync)(file, { throwIfNoEntry: false });
+    }
+    catch (e) {
+        const code = e.code;
+        // A path through a file ("a.txt/b") names nothing, like a missing one.
+        return code === 'ENOTDIR' ? undefined : { code: code ?? String(e) };
+    }
+}
+/** An unreadable file is the workflow's problem, found before anything is created. */
+function requireReadable(input, file, shown, accepted) {
+    try {
+        (0,external_node_fs_.accessSync)(file, external_node_fs_.constants.R_OK);
+    }
+    catch (e) {
+        const code = e.code ?? String(e);
+        throw (0,shared_inputs/* invalidInput */.aY)(input, `Cannot read ${file} (${code})`, shown, accepted);
+    }
+}
 /** Looks like a file name rather than prose: one word with a slash or an extension. */
 function looksLikePath(value) {
     return !/\s/.test(value) && (/[/\\]/.test(value) || /\.[A-Za-z0-9]{1,6}$/.test(value));
@@ -46494,12 +46515,16 @@ function classifyDetails(input, raw, baseDir) {
     if (value.length > MAX_PATH_LENGTH || CONTROL_CHARS.test(value))
         return { kind: 'text', text: value, looksLikePath: false };
     const file = external_node_path_default().resolve(baseDir, value);
-    const info = (0,external_node_fs_.statSync)(file, { throwIfNoEntry: false });
+    const found = statPath(file);
+    // Not a usable path (e.g. a name too long for the file system): it is text.
+    const info = found && 'code' in found ? undefined : found;
     if (info?.isDirectory()) {
         throw (0,shared_inputs/* invalidInput */.aY)(input, `This names a folder (${file}), not a file`, value, 'the error details as text, or a path to one file whose content is sent (its last 64 KiB when larger)');
     }
-    if (info?.isFile())
+    if (info?.isFile()) {
+        requireReadable(input, file, value, 'a readable file, or the details as text');
         return { kind: 'file', file };
+    }
     return { kind: 'text', text: value, looksLikePath: looksLikePath(value) };
 }
 /** The last `limit` bytes of a file, read without loading the rest; starts on a whole character. */
@@ -46552,11 +46577,15 @@ function resolveOptionalFile(input, raw, baseDir) {
     if (value.length > MAX_PATH_LENGTH)
         throw (0,shared_inputs/* invalidInput */.aY)(input, 'Too long for a path', value, PATH_ACCEPTED);
     const file = external_node_path_default().resolve(baseDir, value);
-    const info = (0,external_node_fs_.statSync)(file, { throwIfNoEntry: false });
+    const info = statPath(file);
+    if (info && 'code' in info) {
+        throw (0,shared_inputs/* invalidInput */.aY)(input, `Not a usable path (${info.code})`, value, PATH_ACCEPTED);
+    }
     if (!info)
         return { kind: 'missing', shown: value, file };
     if (!info.isFile())
         throw (0,shared_inputs/* invalidInput */.aY)(input, `Not a regular file: ${file}`, value, PATH_ACCEPTED);
+    requireReadable(input, file, value, PATH_ACCEPTED);
     return { kind: 'file', shown: value, file, size: info.size };
 }
 /**
@@ -46591,6 +46620,8 @@ async function findAttachments(input, patterns, baseDir) {
     if (found.size > MAX_ATTACHMENTS) {
         throw new shared_inputs/* ActionInputError */.VA(input, `The patterns match ${found.size} files, more than ${MAX_ATTACHMENTS}, got ${patterns.map(shared_inputs/* quoteValue */.cl).join(', ')}. Accepted: ${accepted}; for many files, post one archive with the post-artifact action`);
     }
+    for (const file of found)
+        requireReadable(input, file, shownPath(file, baseDir), accepted);
     const files = [...found].map(file => ({
         file,
         shown: shownPath(file, baseDir),

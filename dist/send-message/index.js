@@ -46482,7 +46482,13 @@ async function readBody(raw, file) {
         if (size > MAX_BODY_BYTES) {
             throw new shared_inputs/* ActionInputError */.VA(Inputs.bodyFile, `The file ${(0,shared_inputs/* quoteValue */.cl)(file)} is too large (${formatSize(size)}). Accepted: ${accepted}`);
         }
-        return (0,promises_.readFile)(file, 'utf8');
+        try {
+            return await (0,promises_.readFile)(file, 'utf8');
+        }
+        catch (e) {
+            const code = e.code ?? String(e);
+            throw (0,shared_inputs/* invalidInput */.aY)(Inputs.bodyFile, `Cannot read ${file} (${code})`, file, accepted);
+        }
     }
     if (raw === '')
         throw new shared_inputs/* ActionInputError */.VA(Inputs.body, `Required input is empty. Accepted: ${accepted}`);

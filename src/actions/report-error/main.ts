@@ -3,7 +3,7 @@
 // screenshot and one upload per attachment, streamed from disk. An upload that fails after the
 // record exists does not undo it: the step says which id exists and which files are missing.
 // With `fail-on-error: false` every Maestro failure is a warning; bad inputs still fail the step.
-import { statSync } from 'node:fs'
+import { accessSync, constants, statSync, type Stats } from 'node:fs'
 import { open } from 'node:fs/promises'
 import path from 'node:path'
 import { MaestroClient } from '../../maestro/index.js'
@@ -131,6 +131,27 @@ export function parseTags(input: string, mapping: Record<string, unknown>): Reco
   return tags
 }
 
+/** What is at `file`: stats, undefined when nothing is there, or the error code of a bad path. */
+function statPath(file: string): Stats | undefined | { code: string } {
+  try {
+    return statSync(file, { throwIfNoEntry: false })
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code
+    // A path through a file ("a.txt/b") names nothing, like a missing one.
+    return code === 'ENOTDIR' ? undefined : { code: code ?? String(e) }
+  }
+}
+
+/** An unreadable file is the workflow's problem, found before anything is created. */
+function requireReadable(input: string, file: string, shown: string, accepted: string): void {
+  try {
+    accessSync(file, constants.R_OK)
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? String(e)
+    throw invalidInput(input, `Cannot read ${file} (${code})`, shown, accepted)
+  }
+}
+
 export type Details =
   | { kind: 'none' }
   | { kind: 'text'; text: string; originalLength: number; truncated: boolean }
@@ -158,7 +179,9 @@ export function classifyDetails(
   if (value.length > MAX_PATH_LENGTH || CONTROL_CHARS.test(value))
     return { kind: 'text', text: value, looksLikePath: false }
   const file = path.resolve(baseDir, value)
-  const info = statSync(file, { throwIfNoEntry: false })
+  const found = statPath(file)
+  // Not a usable path (e.g. a name too long for the file system): it is text.
+  const info = found && 'code' in found ? undefined : found
   if (info?.isDirectory()) {
     throw invalidInput(
       input,
@@ -167,7 +190,10 @@ export function classifyDetails(
       'the error details as text, or a path to one file whose content is sent (its last 64 KiB when larger)'
     )
   }
-  if (info?.isFile()) return { kind: 'file', file }
+  if (info?.isFile()) {
+    requireReadable(input, file, value, 'a readable file, or the details as text')
+    return { kind: 'file', file }
+  }
   return { kind: 'text', text: value, looksLikePath: looksLikePath(value) }
 }
 
@@ -236,9 +262,13 @@ export function resolveOptionalFile(
   if (value.length > MAX_PATH_LENGTH)
     throw invalidInput(input, 'Too long for a path', value, PATH_ACCEPTED)
   const file = path.resolve(baseDir, value)
-  const info = statSync(file, { throwIfNoEntry: false })
+  const info = statPath(file)
+  if (info && 'code' in info) {
+    throw invalidInput(input, `Not a usable path (${info.code})`, value, PATH_ACCEPTED)
+  }
   if (!info) return { kind: 'missing', shown: value, file }
   if (!info.isFile()) throw invalidInput(input, `Not a regular file: ${file}`, value, PATH_ACCEPTED)
+  requireReadable(input, file, value, PATH_ACCEPTED)
   return { kind: 'file', shown: value, file, size: info.size }
 }
 
@@ -294,6 +324,7 @@ export async function findAttachments(
       `The patterns match ${found.size} files, more than ${MAX_ATTACHMENTS}, got ${patterns.map(quoteValue).join(', ')}. Accepted: ${accepted}; for many files, post one archive with the post-artifact action`
     )
   }
+  for (const file of found) requireReadable(input, file, shownPath(file, baseDir), accepted)
   const files = [...found].map(file => ({
     file,
     shown: shownPath(file, baseDir),

@@ -211,7 +211,12 @@ async function readBody(raw: string, file: string | undefined): Promise<string> 
         `The file ${quoteValue(file)} is too large (${formatSize(size)}). Accepted: ${accepted}`
       )
     }
-    return readFile(file, 'utf8')
+    try {
+      return await readFile(file, 'utf8')
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? String(e)
+      throw invalidInput(Inputs.bodyFile, `Cannot read ${file} (${code})`, file, accepted)
+    }
   }
   if (raw === '')
     throw new ActionInputError(Inputs.body, `Required input is empty. Accepted: ${accepted}`)
