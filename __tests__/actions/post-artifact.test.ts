@@ -5,8 +5,8 @@ import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from
 import { once } from 'node:events'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { formatSize } from '../../src/actions/shared/summary.js'
 import {
-  formatSize,
   parseDisplayName,
   planUploads,
   type LocalFile

@@ -39306,7 +39306,7 @@ module.exports = {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3426);
 /* harmony import */ var _shared_run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2724);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7058);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7550);
 
 
 
@@ -39317,7 +39317,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7058:
+/***/ 7550:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41686,6 +41686,24 @@ function readGithubContext(env = process.env) {
 
 // EXTERNAL MODULE: ./src/actions/shared/run.ts
 var run = __nccwpck_require__(2724);
+;// CONCATENATED MODULE: ./src/actions/shared/fail-on-error.ts
+
+
+/** The input's name in every action that has it (each still lists it in its own `Inputs`). */
+const FAIL_ON_ERROR_INPUT = 'fail-on-error';
+/**
+ * Rethrows `thrown` unless `failOnError` is false and Maestro caused it; then prints it as one
+ * warning (same title and text as the error would have) and returns, so the step passes.
+ */
+function failOrWarn(core, actionName, failOnError, thrown) {
+    const report = (0,run/* describeFailure */.Ic)(actionName, thrown);
+    if (failOnError || report.kind !== 'maestro')
+        throw thrown;
+    if (report.debug)
+        core.debug((0,secrets/* redact */.E$)(report.debug));
+    core.warning(`${(0,secrets/* redact */.E$)(report.message)} (not failing the step: '${FAIL_ON_ERROR_INPUT}' is false)`, { title: (0,secrets/* redact */.E$)(report.title) });
+}
+
 ;// CONCATENATED MODULE: ./src/actions/shared/summary.ts
 
 function escapeHtml(text) {
@@ -41780,7 +41798,6 @@ function formatSize(bytes) {
 
 
 
-
 const ACTION_NAME = 'Alert';
 const Inputs = {
     ...ConnectionInputs,
@@ -41845,13 +41862,7 @@ async function main_run(core, options = {}) {
         alertId = alert.id;
     }
     catch (thrown) {
-        const report = (0,run/* describeFailure */.Ic)(ACTION_NAME, thrown);
-        if (failOnError || report.kind !== 'maestro')
-            throw thrown;
-        // The same text the error would carry, as a warning: the step passes.
-        if (report.debug)
-            core.debug((0,secrets/* redact */.E$)(report.debug));
-        core.warning(`${(0,secrets/* redact */.E$)(report.message)} (not failing the step: '${Inputs.failOnError}' is false)`, { title: (0,secrets/* redact */.E$)(report.title) });
+        failOrWarn(core, ACTION_NAME, failOnError, thrown);
         setOutputs(core, { [Outputs.alertId]: '' });
         return;
     }
@@ -42150,8 +42161,17 @@ function createInputReader(core, options = {}) {
  * A failure the action decided on, not a bug nor a server error: e.g. the task it waited for
  * finished FAILED, or the wait timed out. Printed as is (no bug hint), under `<action> failed`.
  */
-class ActionFailure extends (/* unused pure expression or super */ null && (Error)) {
+class ActionFailure extends Error {
     name = 'ActionFailure';
+    /**
+     * Maestro caused it (e.g. an upload failed after the record was created), so
+     * `fail-on-error: false` may turn it into a warning like any other Maestro failure.
+     */
+    fromMaestro;
+    constructor(message, options = {}) {
+        super(message, options.cause === undefined ? undefined : { cause: options.cause });
+        this.fromMaestro = options.fromMaestro ?? false;
+    }
 }
 const MAESTRO_ERRORS = new Set(['MaestroHttpError', 'MaestroNetworkError', 'MaestroInputError']);
 const BUG_HINT = 'This looks like a bug in maestro-actions, not in your workflow: please report it with this ' +
@@ -42183,6 +42203,10 @@ function describeFailure(actionName, thrown) {
             return { kind: 'input', title: `Invalid input '${String(prop(thrown, 'input'))}'`, message };
         }
         if (name === 'ActionFailure' && message !== '') {
+            if (prop(thrown, 'fromMaestro') === true) {
+                const debug = thrown instanceof Error ? stackAndCauses(thrown) : undefined;
+                return { kind: 'maestro', title: `${actionName} failed`, message, debug };
+            }
             return { kind: 'outcome', title: `${actionName} failed`, message };
         }
         if (MAESTRO_ERRORS.has(name)) {

@@ -40160,7 +40160,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   eF: () => (/* binding */ run)
 });
 
-// UNUSED EXPORTS: ARCHIVE_MODES, DEFAULT_ARCHIVE_NAME, Inputs, NO_FILES_POLICIES, Outputs, PARALLEL_UPLOADS, SUMMARY_FILE_ROWS, formatSize, parseDisplayName, planUploads
+// UNUSED EXPORTS: ARCHIVE_MODES, DEFAULT_ARCHIVE_NAME, Inputs, NO_FILES_POLICIES, Outputs, PARALLEL_UPLOADS, SUMMARY_FILE_ROWS, parseDisplayName, planUploads
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
@@ -46220,6 +46220,19 @@ var yazl = __nccwpck_require__(3044);
 
 
 
+/** `1.5 MiB (1572864 bytes)`, or `12 bytes`. */
+function formatSize(bytes) {
+    if (bytes < 1024)
+        return `${bytes} byte${bytes === 1 ? '' : 's'}`;
+    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+    let v = bytes / 1024;
+    let i = 0;
+    while (v >= 1024 && i < units.length - 1) {
+        v /= 1024;
+        i++;
+    }
+    return `${v.toFixed(1)} ${units[i]} (${bytes} bytes)`;
+}
 /**
  * Resolves patterns, one per line (`!pattern` excludes, `#` starts a comment), relative to `cwd`.
  * Folders match their whole content. Hidden files are included: a build output is what it is.
@@ -46886,8 +46899,17 @@ function createInputReader(core, options = {}) {
  * A failure the action decided on, not a bug nor a server error: e.g. the task it waited for
  * finished FAILED, or the wait timed out. Printed as is (no bug hint), under `<action> failed`.
  */
-class ActionFailure extends (/* unused pure expression or super */ null && (Error)) {
+class ActionFailure extends Error {
     name = 'ActionFailure';
+    /**
+     * Maestro caused it (e.g. an upload failed after the record was created), so
+     * `fail-on-error: false` may turn it into a warning like any other Maestro failure.
+     */
+    fromMaestro;
+    constructor(message, options = {}) {
+        super(message, options.cause === undefined ? undefined : { cause: options.cause });
+        this.fromMaestro = options.fromMaestro ?? false;
+    }
 }
 const MAESTRO_ERRORS = new Set(['MaestroHttpError', 'MaestroNetworkError', 'MaestroInputError']);
 const BUG_HINT = 'This looks like a bug in maestro-actions, not in your workflow: please report it with this ' +
@@ -46919,6 +46941,10 @@ function describeFailure(actionName, thrown) {
             return { kind: 'input', title: `Invalid input '${String(prop(thrown, 'input'))}'`, message };
         }
         if (name === 'ActionFailure' && message !== '') {
+            if (prop(thrown, 'fromMaestro') === true) {
+                const debug = thrown instanceof Error ? stackAndCauses(thrown) : undefined;
+                return { kind: 'maestro', title: `${actionName} failed`, message, debug };
+            }
             return { kind: 'outcome', title: `${actionName} failed`, message };
         }
         if (MAESTRO_ERRORS.has(name)) {

@@ -5,9 +5,8 @@ import { MaestroClient, type AlertType } from '../../maestro/index.js'
 import { ConnectionInputs, readConnection } from '../shared/connection.js'
 import type { ActionCore } from '../shared/core.js'
 import { readGithubContext, type GithubContext } from '../shared/github-context.js'
+import { failOrWarn } from '../shared/fail-on-error.js'
 import { createInputReader } from '../shared/inputs.js'
-import { describeFailure } from '../shared/run.js'
-import { redact } from '../shared/secrets.js'
 import { setOutputs, writeSummary } from '../shared/summary.js'
 
 export const ACTION_NAME = 'Alert'
@@ -80,14 +79,7 @@ export async function run(core: ActionCore, options: RunOptions = {}): Promise<v
     const alert = await client.createAlert({ taskId, type, title, message })
     alertId = alert.id
   } catch (thrown) {
-    const report = describeFailure(ACTION_NAME, thrown)
-    if (failOnError || report.kind !== 'maestro') throw thrown
-    // The same text the error would carry, as a warning: the step passes.
-    if (report.debug) core.debug(redact(report.debug))
-    core.warning(
-      `${redact(report.message)} (not failing the step: '${Inputs.failOnError}' is false)`,
-      { title: redact(report.title) }
-    )
+    failOrWarn(core, ACTION_NAME, failOnError, thrown)
     setOutputs(core, { [Outputs.alertId]: '' })
     return
   } finally {

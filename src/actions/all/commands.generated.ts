@@ -9,6 +9,8 @@ import { run as logEntry } from '../log-entry/main.js'
 import { run as login } from '../login/main.js'
 import { run as manageLog } from '../manage-log/main.js'
 import { run as postArtifact } from '../post-artifact/main.js'
+import { run as reportError } from '../report-error/main.js'
+import { run as sendMessage } from '../send-message/main.js'
 import { run as setCredential } from '../set-credential/main.js'
 import { run as taskControl } from '../task-control/main.js'
 import { run as waitTask } from '../wait-task/main.js'
@@ -169,6 +171,44 @@ export const commands: Readonly<Record<string, Command>> = {
       name: '',
       archive: 'auto',
       'if-no-files-found': 'error',
+      server: '',
+      login: '',
+      'access-key': '',
+      'ca-certificate': '',
+      'insecure-skip-tls-verify': 'false',
+      'timeout-seconds': '60'
+    }
+  },
+  'report-error': {
+    title: 'Report error',
+    run: reportError,
+    inputs: {
+      'task-id': '',
+      type: 'GitHubActionsJobFailed',
+      message: '',
+      details: '',
+      tags: '',
+      screenshot: '',
+      attachments: '',
+      'fail-on-error': 'true',
+      server: '',
+      login: '',
+      'access-key': '',
+      'ca-certificate': '',
+      'insecure-skip-tls-verify': 'false',
+      'timeout-seconds': '60'
+    }
+  },
+  'send-message': {
+    title: 'Send message',
+    run: sendMessage,
+    inputs: {
+      emails: '',
+      users: '',
+      subject: '',
+      body: '',
+      'body-file': '',
+      type: 'text',
       server: '',
       login: '',
       'access-key': '',

@@ -20,6 +20,16 @@ export interface FailureReport {
  */
 export class ActionFailure extends Error {
   override name = 'ActionFailure'
+  /**
+   * Maestro caused it (e.g. an upload failed after the record was created), so
+   * `fail-on-error: false` may turn it into a warning like any other Maestro failure.
+   */
+  readonly fromMaestro: boolean
+
+  constructor(message: string, options: { cause?: unknown; fromMaestro?: boolean } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause })
+    this.fromMaestro = options.fromMaestro ?? false
+  }
 }
 
 const MAESTRO_ERRORS = new Set(['MaestroHttpError', 'MaestroNetworkError', 'MaestroInputError'])
@@ -59,6 +69,10 @@ export function describeFailure(actionName: string, thrown: unknown): FailureRep
       return { kind: 'input', title: `Invalid input '${String(prop(thrown, 'input'))}'`, message }
     }
     if (name === 'ActionFailure' && message !== '') {
+      if (prop(thrown, 'fromMaestro') === true) {
+        const debug = thrown instanceof Error ? stackAndCauses(thrown) : undefined
+        return { kind: 'maestro', title: `${actionName} failed`, message, debug }
+      }
       return { kind: 'outcome', title: `${actionName} failed`, message }
     }
     if (MAESTRO_ERRORS.has(name)) {
