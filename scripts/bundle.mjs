@@ -55,7 +55,11 @@ export async function bundleEntry(entry, outDir) {
     minify: false,
     sourceMap: false,
     quiet: true,
-    target: 'es2022'
+    target: 'es2022',
+    // debug (under @actions/artifact's Azure client) tries `require('supports-color')` in a
+    // try/catch; left to Node, it is simply absent on a runner instead of a dev-only package
+    // (installed here for jest) being inlined.
+    externals: ['supports-color']
   })
   const files = { 'index.js': code }
   for (const [name, asset] of Object.entries(assets)) files[name] = asset.source

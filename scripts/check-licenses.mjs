@@ -38,6 +38,14 @@ export function licenseAllowed(expression, allowed = ALLOWED_LICENSES) {
     .some(alternative => alternative.split(/\s+AND\s+/).every(id => allowed.includes(id.trim())))
 }
 
+/**
+ * Packages whose package.json has no SPDX license, read by hand. Both come with @actions/artifact
+ * (unzip-stream -> binary, for its download path, which get-artifact never calls but which is
+ * bundled): chainsaw says "MIT/X11", i.e. MIT; buffers 0.1.1 says nothing, and its author
+ * published its sibling packages (chainsaw, binary, traverse) as MIT/X11.
+ */
+export const REVIEWED_LICENSES = { 'chainsaw@0.1.0': 'MIT', 'buffers@0.1.1': 'MIT' }
+
 /** A package.json `license` as a string; the old `{type}` object and `licenses: [...]` forms too. */
 export function licenseOf(pkg) {
   const l = pkg?.license
@@ -68,6 +76,7 @@ export function packagesOf(tree) {
         if (license === undefined && node.path && existsSync(join(node.path, 'package.json'))) {
           license = licenseOf(JSON.parse(readFileSync(join(node.path, 'package.json'), 'utf8')))
         }
+        license = REVIEWED_LICENSES[id] ?? license
         seen.set(id, { name, version: node.version, license, path: node.path })
       }
       visit(node.dependencies)

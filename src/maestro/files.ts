@@ -31,6 +31,20 @@ export function safeFileName(name: string | null | undefined, fallback: string):
   return base
 }
 
+/** TEMP_STEM_BYTES leaves room for `.` + `.<12 hex>.part` within a 255-byte file name. */
+const TEMP_STEM_BYTES = 200
+
+/** The start of `name` within TEMP_STEM_BYTES of UTF-8, so a long destination name still works. */
+function tempStem(name: string): string {
+  if (Buffer.byteLength(name) <= TEMP_STEM_BYTES) return name
+  let out = ''
+  for (const ch of name) {
+    if (Buffer.byteLength(out + ch) > TEMP_STEM_BYTES) break
+    out += ch
+  }
+  return out
+}
+
 /** True when `p` names an existing directory. */
 export async function isDirectory(p: string): Promise<boolean> {
   try {
@@ -52,7 +66,7 @@ export async function downloadToFile(
   const dest = resolve(destPath)
   const dir = dirname(dest)
   await mkdir(dir, { recursive: true })
-  const tmp = join(dir, `.${basename(dest)}.${randomBytes(6).toString('hex')}.part`)
+  const tmp = join(dir, `.${tempStem(basename(dest))}.${randomBytes(6).toString('hex')}.part`)
   const hash = createHash('sha256')
   let size = 0
   // A 1 MiB write buffer lets the file stream batch socket-sized chunks into one writev; a plain

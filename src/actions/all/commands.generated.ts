@@ -4,6 +4,7 @@ import { run as alert } from '../alert/main.js'
 import { run as createTask } from '../create-task/main.js'
 import { run as deployBot } from '../deploy-bot/main.js'
 import { run as finishTask } from '../finish-task/main.js'
+import { run as getArtifact } from '../get-artifact/main.js'
 import { run as getCredential } from '../get-credential/main.js'
 import { run as logEntry } from '../log-entry/main.js'
 import { run as login } from '../login/main.js'
@@ -92,6 +93,24 @@ export const commands: Readonly<Record<string, Command>> = {
       'total-items': '',
       'processed-items': '',
       'failed-items': '',
+      server: '',
+      login: '',
+      'access-key': '',
+      'ca-certificate': '',
+      'insecure-skip-tls-verify': 'false',
+      'timeout-seconds': '60'
+    }
+  },
+  'get-artifact': {
+    title: 'Get result files',
+    run: getArtifact,
+    inputs: {
+      'artifact-id': '',
+      'task-id': '',
+      name: '',
+      path: '',
+      'if-no-files-found': 'error',
+      'github-artifact-name': '',
       server: '',
       login: '',
       'access-key': '',
