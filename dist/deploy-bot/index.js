@@ -40140,7 +40140,7 @@ function bufferIncludes(buffer, content) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9275);
 /* harmony import */ var _shared_run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2724);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3371);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7800);
 
 
 
@@ -40151,7 +40151,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3371:
+/***/ 7800:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40357,6 +40357,20 @@ function safeFileName(name, fallback) {
         return fallback;
     return base;
 }
+/** TEMP_STEM_BYTES leaves room for `.` + `.<12 hex>.part` within a 255-byte file name. */
+const TEMP_STEM_BYTES = 200;
+/** The start of `name` within TEMP_STEM_BYTES of UTF-8, so a long destination name still works. */
+function tempStem(name) {
+    if (Buffer.byteLength(name) <= TEMP_STEM_BYTES)
+        return name;
+    let out = '';
+    for (const ch of name) {
+        if (Buffer.byteLength(out + ch) > TEMP_STEM_BYTES)
+            break;
+        out += ch;
+    }
+    return out;
+}
 /** True when `p` names an existing directory. */
 async function isDirectory(p) {
     try {
@@ -40374,7 +40388,7 @@ async function downloadToFile(body, destPath, expectedLength) {
     const dest = (0,external_node_path_.resolve)(destPath);
     const dir = (0,external_node_path_.dirname)(dest);
     await (0,promises_.mkdir)(dir, { recursive: true });
-    const tmp = (0,external_node_path_.join)(dir, `.${(0,external_node_path_.basename)(dest)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.part`);
+    const tmp = (0,external_node_path_.join)(dir, `.${tempStem((0,external_node_path_.basename)(dest))}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.part`);
     const hash = (0,external_node_crypto_.createHash)('sha256');
     let size = 0;
     // A 1 MiB write buffer lets the file stream batch socket-sized chunks into one writev; a plain
@@ -43365,7 +43379,7 @@ function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTo
     return acc;
 }
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/glob/node_modules/minimatch/dist/esm/assert-valid-pattern.js
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/assert-valid-pattern.js
 const MAX_PATTERN_LENGTH = 1024 * 64;
 const assertValidPattern = (pattern) => {
     if (typeof pattern !== 'string') {
@@ -43376,7 +43390,7 @@ const assertValidPattern = (pattern) => {
     }
 };
 //# sourceMappingURL=assert-valid-pattern.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/glob/node_modules/minimatch/dist/esm/brace-expressions.js
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/brace-expressions.js
 // translate the various posix character classes into unicode properties
 // this works across all unicode locales
 // { <posix class>: [<translation>, /u flag required, negated]
@@ -43523,7 +43537,7 @@ const parseClass = (glob, position) => {
     return [comb, uflag, endPos - pos, true];
 };
 //# sourceMappingURL=brace-expressions.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/glob/node_modules/minimatch/dist/esm/unescape.js
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/unescape.js
 /**
  * Un-escape a string that has been escaped with {@link escape}.
  *
@@ -43558,7 +43572,7 @@ const unescape_unescape = (s, { windowsPathsNoEscape = false, magicalBraces = tr
             .replace(/\\([^/{}])/g, '$1');
 };
 //# sourceMappingURL=unescape.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/glob/node_modules/minimatch/dist/esm/ast.js
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/ast.js
 // parse a single path portion
 var _a;
 
@@ -44400,7 +44414,7 @@ class AST {
 }
 _a = AST;
 //# sourceMappingURL=ast.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/glob/node_modules/minimatch/dist/esm/escape.js
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/escape.js
 /**
  * Escape all magic characters in a glob pattern.
  *
@@ -44427,7 +44441,7 @@ const escape_escape = (s, { windowsPathsNoEscape = false, magicalBraces = false,
         : s.replace(/[?*()[\]\\]/g, '\\$&');
 };
 //# sourceMappingURL=escape.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/glob/node_modules/minimatch/dist/esm/index.js
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/index.js
 
 
 
@@ -46941,8 +46955,17 @@ function createInputReader(core, options = {}) {
  * A failure the action decided on, not a bug nor a server error: e.g. the task it waited for
  * finished FAILED, or the wait timed out. Printed as is (no bug hint), under `<action> failed`.
  */
-class ActionFailure extends (/* unused pure expression or super */ null && (Error)) {
+class ActionFailure extends Error {
     name = 'ActionFailure';
+    /**
+     * Maestro caused it (e.g. an upload failed after the record was created), so
+     * `fail-on-error: false` may turn it into a warning like any other Maestro failure.
+     */
+    fromMaestro;
+    constructor(message, options = {}) {
+        super(message, options.cause === undefined ? undefined : { cause: options.cause });
+        this.fromMaestro = options.fromMaestro ?? false;
+    }
 }
 const MAESTRO_ERRORS = new Set(['MaestroHttpError', 'MaestroNetworkError', 'MaestroInputError']);
 const BUG_HINT = 'This looks like a bug in maestro-actions, not in your workflow: please report it with this ' +
@@ -46974,6 +46997,10 @@ function describeFailure(actionName, thrown) {
             return { kind: 'input', title: `Invalid input '${String(prop(thrown, 'input'))}'`, message };
         }
         if (name === 'ActionFailure' && message !== '') {
+            if (prop(thrown, 'fromMaestro') === true) {
+                const debug = thrown instanceof Error ? stackAndCauses(thrown) : undefined;
+                return { kind: 'maestro', title: `${actionName} failed`, message, debug };
+            }
             return { kind: 'outcome', title: `${actionName} failed`, message };
         }
         if (MAESTRO_ERRORS.has(name)) {

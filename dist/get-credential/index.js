@@ -39522,6 +39522,20 @@ function safeFileName(name, fallback) {
         return fallback;
     return base;
 }
+/** TEMP_STEM_BYTES leaves room for `.` + `.<12 hex>.part` within a 255-byte file name. */
+const TEMP_STEM_BYTES = 200;
+/** The start of `name` within TEMP_STEM_BYTES of UTF-8, so a long destination name still works. */
+function tempStem(name) {
+    if (Buffer.byteLength(name) <= TEMP_STEM_BYTES)
+        return name;
+    let out = '';
+    for (const ch of name) {
+        if (Buffer.byteLength(out + ch) > TEMP_STEM_BYTES)
+            break;
+        out += ch;
+    }
+    return out;
+}
 /** True when `p` names an existing directory. */
 async function isDirectory(p) {
     try {
@@ -39539,7 +39553,7 @@ async function downloadToFile(body, destPath, expectedLength) {
     const dest = (0,external_node_path_.resolve)(destPath);
     const dir = (0,external_node_path_.dirname)(dest);
     await (0,promises_.mkdir)(dir, { recursive: true });
-    const tmp = (0,external_node_path_.join)(dir, `.${(0,external_node_path_.basename)(dest)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.part`);
+    const tmp = (0,external_node_path_.join)(dir, `.${tempStem((0,external_node_path_.basename)(dest))}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.part`);
     const hash = (0,external_node_crypto_.createHash)('sha256');
     let size = 0;
     // A 1 MiB write buffer lets the file stream batch socket-sized chunks into one writev; a plain
@@ -42195,8 +42209,17 @@ function createInputReader(core, options = {}) {
  * A failure the action decided on, not a bug nor a server error: e.g. the task it waited for
  * finished FAILED, or the wait timed out. Printed as is (no bug hint), under `<action> failed`.
  */
-class ActionFailure extends (/* unused pure expression or super */ null && (Error)) {
+class ActionFailure extends Error {
     name = 'ActionFailure';
+    /**
+     * Maestro caused it (e.g. an upload failed after the record was created), so
+     * `fail-on-error: false` may turn it into a warning like any other Maestro failure.
+     */
+    fromMaestro;
+    constructor(message, options = {}) {
+        super(message, options.cause === undefined ? undefined : { cause: options.cause });
+        this.fromMaestro = options.fromMaestro ?? false;
+    }
 }
 const MAESTRO_ERRORS = new Set(['MaestroHttpError', 'MaestroNetworkError', 'MaestroInputError']);
 const BUG_HINT = 'This looks like a bug in maestro-actions, not in your workflow: please report it with this ' +
@@ -42228,6 +42251,10 @@ function describeFailure(actionName, thrown) {
             return { kind: 'input', title: `Invalid input '${String(prop(thrown, 'input'))}'`, message };
         }
         if (name === 'ActionFailure' && message !== '') {
+            if (prop(thrown, 'fromMaestro') === true) {
+                const debug = thrown instanceof Error ? stackAndCauses(thrown) : undefined;
+                return { kind: 'maestro', title: `${actionName} failed`, message, debug };
+            }
             return { kind: 'outcome', title: `${actionName} failed`, message };
         }
         if (MAESTRO_ERRORS.has(name)) {

@@ -40140,7 +40140,7 @@ function bufferIncludes(buffer, content) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9275);
 /* harmony import */ var _shared_run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2724);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2078);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9200);
 
 
 
@@ -40151,7 +40151,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2078:
+/***/ 9200:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40160,7 +40160,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   eF: () => (/* binding */ run)
 });
 
-// UNUSED EXPORTS: ARCHIVE_MODES, DEFAULT_ARCHIVE_NAME, Inputs, NO_FILES_POLICIES, Outputs, PARALLEL_UPLOADS, SUMMARY_FILE_ROWS, parseDisplayName, planUploads
+// UNUSED EXPORTS: ARCHIVE_MODES, DEFAULT_ARCHIVE_NAME, Inputs, NO_FILES_POLICIES, Outputs, PARALLEL_UPLOADS, SUMMARY_FILE_ROWS, formatSize, parseDisplayName, planUploads
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
@@ -40357,6 +40357,20 @@ function safeFileName(name, fallback) {
         return fallback;
     return base;
 }
+/** TEMP_STEM_BYTES leaves room for `.` + `.<12 hex>.part` within a 255-byte file name. */
+const TEMP_STEM_BYTES = 200;
+/** The start of `name` within TEMP_STEM_BYTES of UTF-8, so a long destination name still works. */
+function tempStem(name) {
+    if (Buffer.byteLength(name) <= TEMP_STEM_BYTES)
+        return name;
+    let out = '';
+    for (const ch of name) {
+        if (Buffer.byteLength(out + ch) > TEMP_STEM_BYTES)
+            break;
+        out += ch;
+    }
+    return out;
+}
 /** True when `p` names an existing directory. */
 async function isDirectory(p) {
     try {
@@ -40374,7 +40388,7 @@ async function downloadToFile(body, destPath, expectedLength) {
     const dest = (0,external_node_path_.resolve)(destPath);
     const dir = (0,external_node_path_.dirname)(dest);
     await (0,promises_.mkdir)(dir, { recursive: true });
-    const tmp = (0,external_node_path_.join)(dir, `.${(0,external_node_path_.basename)(dest)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.part`);
+    const tmp = (0,external_node_path_.join)(dir, `.${tempStem((0,external_node_path_.basename)(dest))}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.part`);
     const hash = (0,external_node_crypto_.createHash)('sha256');
     let size = 0;
     // A 1 MiB write buffer lets the file stream batch socket-sized chunks into one writev; a plain
@@ -43365,7 +43379,7 @@ function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTo
     return acc;
 }
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/glob/node_modules/minimatch/dist/esm/assert-valid-pattern.js
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/assert-valid-pattern.js
 const MAX_PATTERN_LENGTH = 1024 * 64;
 const assertValidPattern = (pattern) => {
     if (typeof pattern !== 'string') {
@@ -43376,7 +43390,7 @@ const assertValidPattern = (pattern) => {
     }
 };
 //# sourceMappingURL=assert-valid-pattern.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/glob/node_modules/minimatch/dist/esm/brace-expressions.js
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/brace-expressions.js
 // translate the various posix character classes into unicode properties
 // this works across all unicode locales
 // { <posix class>: [<translation>, /u flag required, negated]
@@ -43523,7 +43537,7 @@ const parseClass = (glob, position) => {
     return [comb, uflag, endPos - pos, true];
 };
 //# sourceMappingURL=brace-expressions.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/glob/node_modules/minimatch/dist/esm/unescape.js
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/unescape.js
 /**
  * Un-escape a string that has been escaped with {@link escape}.
  *
@@ -43558,7 +43572,7 @@ const unescape_unescape = (s, { windowsPathsNoEscape = false, magicalBraces = tr
             .replace(/\\([^/{}])/g, '$1');
 };
 //# sourceMappingURL=unescape.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/glob/node_modules/minimatch/dist/esm/ast.js
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/ast.js
 // parse a single path portion
 var _a;
 
@@ -44400,7 +44414,7 @@ class AST {
 }
 _a = AST;
 //# sourceMappingURL=ast.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/glob/node_modules/minimatch/dist/esm/escape.js
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/escape.js
 /**
  * Escape all magic characters in a glob pattern.
  *
@@ -44427,7 +44441,7 @@ const escape_escape = (s, { windowsPathsNoEscape = false, magicalBraces = false,
         : s.replace(/[?*()[\]\\]/g, '\\$&');
 };
 //# sourceMappingURL=escape.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/glob/node_modules/minimatch/dist/esm/index.js
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/index.js
 
 
 
@@ -46220,19 +46234,6 @@ var yazl = __nccwpck_require__(3044);
 
 
 
-/** `1.5 MiB (1572864 bytes)`, or `12 bytes`. */
-function formatSize(bytes) {
-    if (bytes < 1024)
-        return `${bytes} byte${bytes === 1 ? '' : 's'}`;
-    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
-    let v = bytes / 1024;
-    let i = 0;
-    while (v >= 1024 && i < units.length - 1) {
-        v /= 1024;
-        i++;
-    }
-    return `${v.toFixed(1)} ${units[i]} (${bytes} bytes)`;
-}
 /**
  * Resolves patterns, one per line (`!pattern` excludes, `#` starts a comment), relative to `cwd`.
  * Folders match their whole content. Hidden files are included: a build output is what it is.

@@ -40140,7 +40140,7 @@ function bufferIncludes(buffer, content) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9275);
 /* harmony import */ var _shared_run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2724);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4161);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9833);
 
 
 
@@ -40151,7 +40151,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4161:
+/***/ 9833:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40357,6 +40357,20 @@ function safeFileName(name, fallback) {
         return fallback;
     return base;
 }
+/** TEMP_STEM_BYTES leaves room for `.` + `.<12 hex>.part` within a 255-byte file name. */
+const TEMP_STEM_BYTES = 200;
+/** The start of `name` within TEMP_STEM_BYTES of UTF-8, so a long destination name still works. */
+function tempStem(name) {
+    if (Buffer.byteLength(name) <= TEMP_STEM_BYTES)
+        return name;
+    let out = '';
+    for (const ch of name) {
+        if (Buffer.byteLength(out + ch) > TEMP_STEM_BYTES)
+            break;
+        out += ch;
+    }
+    return out;
+}
 /** True when `p` names an existing directory. */
 async function isDirectory(p) {
     try {
@@ -40374,7 +40388,7 @@ async function downloadToFile(body, destPath, expectedLength) {
     const dest = (0,external_node_path_.resolve)(destPath);
     const dir = (0,external_node_path_.dirname)(dest);
     await (0,promises_.mkdir)(dir, { recursive: true });
-    const tmp = (0,external_node_path_.join)(dir, `.${(0,external_node_path_.basename)(dest)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.part`);
+    const tmp = (0,external_node_path_.join)(dir, `.${tempStem((0,external_node_path_.basename)(dest))}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.part`);
     const hash = (0,external_node_crypto_.createHash)('sha256');
     let size = 0;
     // A 1 MiB write buffer lets the file stream batch socket-sized chunks into one writev; a plain
@@ -41253,12 +41267,12 @@ async function deployBot(ctx, request) {
         read: 'none'
     });
 }
-async function uploadBot(ctx, botId, version, file) {
+async function uploadBot(ctx, botId, version, file, options = {}) {
     const operation = `upload the package of bot '${botId}' version '${version}'`;
     requireText('botId', botId, operation, 'bot id');
     requireText('version', version, operation, 'bot version');
     const upload = await prepareUpload(fileSource(file), operation);
-    return sendFile(ctx, operation, `/api/v2/bot/upload/${seg(botId)}/version/${seg(version)}`, upload, 'idempotent', `bot '${botId}' version '${version}' (deploy it first)`);
+    return sendFile(ctx, operation, `/api/v2/bot/upload/${seg(botId)}/version/${seg(version)}`, upload, options.exactlyOnce ? 'create' : 'idempotent', `bot '${botId}' version '${version}' (deploy it first)`);
 }
 async function releaseBot(ctx, botId, version) {
     const operation = `release version '${version}' of bot '${botId}'`;
@@ -41372,12 +41386,17 @@ async function setCredentialValue(ctx, label, key, value) {
         });
         return 'created-set';
     }
-    if ((set.secrets ?? []).some(s => s.key === key)) {
+    const secrets = set.secrets ?? [];
+    // Replacing the set re-sends every other value; a server that leaves values out of the set
+    // would have them wiped, so then the key is sent alone through add-key, as the SDKs do.
+    const canReplace = secrets.every(s => s.key === key || typeof s?.value === 'string');
+    if (canReplace && secrets.some(s => s.key === key)) {
         await replaceCredentialSet(ctx, label, set.secrets.map(s => (s.key === key ? { ...s, value } : s)), operation);
         return 'updated-key';
     }
+    const existed = secrets.some(s => s.key === key);
     await ctx.call({
-        operation: `add key '${key}' to credential '${label}'`,
+        operation: `${existed ? 'set' : 'add'} key '${key}' ${existed ? 'of' : 'to'} credential '${label}'`,
         method: 'POST',
         path: `/api/v2/credential/${seg(label)}/key`,
         json: { key, value },
@@ -41385,7 +41404,7 @@ async function setCredentialValue(ctx, label, key, value) {
         notFound: `credential '${label}'`,
         read: 'none'
     });
-    return 'added-key';
+    return existed ? 'updated-key' : 'added-key';
 }
 async function updateCredentialValue(ctx, label, key, value) {
     const operation = `update key '${key}' of credential '${label}'`;
@@ -41676,6 +41695,50 @@ async function getLogEntries(ctx, label, query = {}) {
         const t = Date.parse(e.dateCreation);
         return Number.isNaN(t) || t >= since;
     });
+}
+const DEFAULT_ENTRY_PAGE_SIZE = 500;
+/**
+ * The entries of a log a page at a time (oldest first), so a caller can write a big log to disk
+ * without holding it. Sends `page` and `size` to entry-list; a server that answers a Spring Page
+ * is walked page by page, one that ignores them and answers the plain array of the contract gives
+ * that array as the only page. Each page is one idempotent GET (retried on its own).
+ */
+async function* logEntryPages(ctx, label, query = {}) {
+    const operation = `read the entries of execution log '${label}'`;
+    requireText('label', label, operation, 'log label');
+    const { days, since } = entryWindow(query, operation);
+    const size = query.pageSize ?? DEFAULT_ENTRY_PAGE_SIZE;
+    if (!(Number.isInteger(size) && size > 0))
+        throw new MaestroInputError('pageSize', 'pageSize must be a positive whole number.', operation);
+    const keep = (entries) => since === undefined
+        ? entries
+        : entries.filter(e => {
+            const t = Date.parse(e?.dateCreation);
+            return Number.isNaN(t) || t >= since;
+        });
+    for (let page = 0; page < 1_000_000; page++) {
+        const answer = await ctx.call({
+            operation: `${operation} (page ${page + 1})`,
+            method: 'GET',
+            path: `/api/v2/log/${seg(label)}/entry-list`,
+            query: { days, page, size },
+            idempotency: 'idempotent',
+            notFound: `execution log '${label}'`,
+            read: async (a) => (await readJson(a, operation))
+        });
+        if (Array.isArray(answer)) {
+            // No paging on this server: the whole list came at once.
+            yield keep(answer);
+            return;
+        }
+        const content = Array.isArray(answer?.content) ? answer.content : [];
+        if (content.length > 0)
+            yield keep(content);
+        if (content.length === 0 ||
+            answer?.last === true ||
+            (typeof answer?.totalPages === 'number' && page + 1 >= answer.totalPages))
+            return;
+    }
 }
 async function exportLogCsv(ctx, label, destPath, query = {}) {
     const operation = `export execution log '${label}' as CSV`;
@@ -42134,6 +42197,10 @@ class MaestroClient {
     getLogEntries(label, query = {}) {
         return getLogEntries(this.#ctx, label, query);
     }
+    /** The entries a page at a time, oldest first (see logs.logEntryPages). */
+    logEntryPages(label, query = {}) {
+        return logEntryPages(this.#ctx, label, query);
+    }
     /** Writes the CSV export of a log to `destPath` (through a temporary file). */
     exportLogCsv(label, destPath, query = {}) {
         return exportLogCsv(this.#ctx, label, destPath, query);
@@ -42237,9 +42304,13 @@ class MaestroClient {
     deployBot(request) {
         return deployBot(this.#ctx, request);
     }
-    /** Sends the bot package (zip or tar.gz) of a deployed version (replaces it: retried when safe). */
-    uploadBot(botId, version, file) {
-        return uploadBot(this.#ctx, botId, version, file);
+    /**
+     * Sends the bot package (zip or tar.gz) of a deployed version (replaces it: retried when safe;
+     * `exactlyOnce` retries only what never reached the server). A re-openable source (`open`) is
+     * sent chunked and re-opened for each attempt.
+     */
+    uploadBot(botId, version, file, options = {}) {
+        return uploadBot(this.#ctx, botId, version, file, options);
     }
     releaseBot(botId, version) {
         return releaseBot(this.#ctx, botId, version);
@@ -43328,7 +43399,7 @@ function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTo
     return acc;
 }
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/glob/node_modules/minimatch/dist/esm/assert-valid-pattern.js
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/assert-valid-pattern.js
 const MAX_PATTERN_LENGTH = 1024 * 64;
 const assertValidPattern = (pattern) => {
     if (typeof pattern !== 'string') {
@@ -43339,7 +43410,7 @@ const assertValidPattern = (pattern) => {
     }
 };
 //# sourceMappingURL=assert-valid-pattern.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/glob/node_modules/minimatch/dist/esm/brace-expressions.js
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/brace-expressions.js
 // translate the various posix character classes into unicode properties
 // this works across all unicode locales
 // { <posix class>: [<translation>, /u flag required, negated]
@@ -43486,7 +43557,7 @@ const parseClass = (glob, position) => {
     return [comb, uflag, endPos - pos, true];
 };
 //# sourceMappingURL=brace-expressions.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/glob/node_modules/minimatch/dist/esm/unescape.js
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/unescape.js
 /**
  * Un-escape a string that has been escaped with {@link escape}.
  *
@@ -43521,7 +43592,7 @@ const unescape_unescape = (s, { windowsPathsNoEscape = false, magicalBraces = tr
             .replace(/\\([^/{}])/g, '$1');
 };
 //# sourceMappingURL=unescape.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/glob/node_modules/minimatch/dist/esm/ast.js
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/ast.js
 // parse a single path portion
 var _a;
 
@@ -44363,7 +44434,7 @@ class AST {
 }
 _a = AST;
 //# sourceMappingURL=ast.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/glob/node_modules/minimatch/dist/esm/escape.js
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/escape.js
 /**
  * Escape all magic characters in a glob pattern.
  *
@@ -44390,7 +44461,7 @@ const escape_escape = (s, { windowsPathsNoEscape = false, magicalBraces = false,
         : s.replace(/[?*()[\]\\]/g, '\\$&');
 };
 //# sourceMappingURL=escape.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/glob/node_modules/minimatch/dist/esm/index.js
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/index.js
 
 
 
@@ -46183,19 +46254,6 @@ var node_modules_yazl = __nccwpck_require__(3044);
 
 
 
-/** `1.5 MiB (1572864 bytes)`, or `12 bytes`. */
-function formatSize(bytes) {
-    if (bytes < 1024)
-        return `${bytes} byte${bytes === 1 ? '' : 's'}`;
-    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
-    let v = bytes / 1024;
-    let i = 0;
-    while (v >= 1024 && i < units.length - 1) {
-        v /= 1024;
-        i++;
-    }
-    return `${v.toFixed(1)} ${units[i]} (${bytes} bytes)`;
-}
 /**
  * Resolves patterns, one per line (`!pattern` excludes, `#` starts a comment), relative to `cwd`.
  * Folders match their whole content. Hidden files are included: a build output is what it is.
@@ -46361,6 +46419,19 @@ function setOutputs(core, outputs) {
                     : String(value);
         core.setOutput(name, text);
     }
+}
+/** `1.5 MiB (1572864 bytes)`, or `12 bytes`. */
+function formatSize(bytes) {
+    if (bytes < 1024)
+        return `${bytes} byte${bytes === 1 ? '' : 's'}`;
+    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+    let v = bytes / 1024;
+    let i = 0;
+    while (v >= 1024 && i < units.length - 1) {
+        v /= 1024;
+        i++;
+    }
+    return `${v.toFixed(1)} ${units[i]} (${bytes} bytes)`;
 }
 
 ;// CONCATENATED MODULE: ./src/actions/report-error/main.ts

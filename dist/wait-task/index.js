@@ -39579,6 +39579,15 @@ function createInputReader(core, options = {}) {
  */
 class ActionFailure extends Error {
     name = 'ActionFailure';
+    /**
+     * Maestro caused it (e.g. an upload failed after the record was created), so
+     * `fail-on-error: false` may turn it into a warning like any other Maestro failure.
+     */
+    fromMaestro;
+    constructor(message, options = {}) {
+        super(message, options.cause === undefined ? undefined : { cause: options.cause });
+        this.fromMaestro = options.fromMaestro ?? false;
+    }
 }
 const MAESTRO_ERRORS = new Set(['MaestroHttpError', 'MaestroNetworkError', 'MaestroInputError']);
 const BUG_HINT = 'This looks like a bug in maestro-actions, not in your workflow: please report it with this ' +
@@ -39610,6 +39619,10 @@ function describeFailure(actionName, thrown) {
             return { kind: 'input', title: `Invalid input '${String(prop(thrown, 'input'))}'`, message };
         }
         if (name === 'ActionFailure' && message !== '') {
+            if (prop(thrown, 'fromMaestro') === true) {
+                const debug = thrown instanceof Error ? stackAndCauses(thrown) : undefined;
+                return { kind: 'maestro', title: `${actionName} failed`, message, debug };
+            }
             return { kind: 'outcome', title: `${actionName} failed`, message };
         }
         if (MAESTRO_ERRORS.has(name)) {
@@ -39969,6 +39982,20 @@ function safeFileName(name, fallback) {
         return fallback;
     return base;
 }
+/** TEMP_STEM_BYTES leaves room for `.` + `.<12 hex>.part` within a 255-byte file name. */
+const TEMP_STEM_BYTES = 200;
+/** The start of `name` within TEMP_STEM_BYTES of UTF-8, so a long destination name still works. */
+function tempStem(name) {
+    if (Buffer.byteLength(name) <= TEMP_STEM_BYTES)
+        return name;
+    let out = '';
+    for (const ch of name) {
+        if (Buffer.byteLength(out + ch) > TEMP_STEM_BYTES)
+            break;
+        out += ch;
+    }
+    return out;
+}
 /** True when `p` names an existing directory. */
 async function isDirectory(p) {
     try {
@@ -39986,7 +40013,7 @@ async function downloadToFile(body, destPath, expectedLength) {
     const dest = (0,external_node_path_.resolve)(destPath);
     const dir = (0,external_node_path_.dirname)(dest);
     await (0,promises_.mkdir)(dir, { recursive: true });
-    const tmp = (0,external_node_path_.join)(dir, `.${(0,external_node_path_.basename)(dest)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.part`);
+    const tmp = (0,external_node_path_.join)(dir, `.${tempStem((0,external_node_path_.basename)(dest))}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.part`);
     const hash = (0,external_node_crypto_.createHash)('sha256');
     let size = 0;
     // A 1 MiB write buffer lets the file stream batch socket-sized chunks into one writev; a plain
@@ -40865,12 +40892,12 @@ async function deployBot(ctx, request) {
         read: 'none'
     });
 }
-async function uploadBot(ctx, botId, version, file) {
+async function uploadBot(ctx, botId, version, file, options = {}) {
     const operation = `upload the package of bot '${botId}' version '${version}'`;
     requireText('botId', botId, operation, 'bot id');
     requireText('version', version, operation, 'bot version');
     const upload = await prepareUpload(fileSource(file), operation);
-    return sendFile(ctx, operation, `/api/v2/bot/upload/${seg(botId)}/version/${seg(version)}`, upload, 'idempotent', `bot '${botId}' version '${version}' (deploy it first)`);
+    return sendFile(ctx, operation, `/api/v2/bot/upload/${seg(botId)}/version/${seg(version)}`, upload, options.exactlyOnce ? 'create' : 'idempotent', `bot '${botId}' version '${version}' (deploy it first)`);
 }
 async function releaseBot(ctx, botId, version) {
     const operation = `release version '${version}' of bot '${botId}'`;
@@ -40984,12 +41011,17 @@ async function setCredentialValue(ctx, label, key, value) {
         });
         return 'created-set';
     }
-    if ((set.secrets ?? []).some(s => s.key === key)) {
+    const secrets = set.secrets ?? [];
+    // Replacing the set re-sends every other value; a server that leaves values out of the set
+    // would have them wiped, so then the key is sent alone through add-key, as the SDKs do.
+    const canReplace = secrets.every(s => s.key === key || typeof s?.value === 'string');
+    if (canReplace && secrets.some(s => s.key === key)) {
         await replaceCredentialSet(ctx, label, set.secrets.map(s => (s.key === key ? { ...s, value } : s)), operation);
         return 'updated-key';
     }
+    const existed = secrets.some(s => s.key === key);
     await ctx.call({
-        operation: `add key '${key}' to credential '${label}'`,
+        operation: `${existed ? 'set' : 'add'} key '${key}' ${existed ? 'of' : 'to'} credential '${label}'`,
         method: 'POST',
         path: `/api/v2/credential/${seg(label)}/key`,
         json: { key, value },
@@ -40997,7 +41029,7 @@ async function setCredentialValue(ctx, label, key, value) {
         notFound: `credential '${label}'`,
         read: 'none'
     });
-    return 'added-key';
+    return existed ? 'updated-key' : 'added-key';
 }
 async function updateCredentialValue(ctx, label, key, value) {
     const operation = `update key '${key}' of credential '${label}'`;
@@ -41288,6 +41320,50 @@ async function getLogEntries(ctx, label, query = {}) {
         const t = Date.parse(e.dateCreation);
         return Number.isNaN(t) || t >= since;
     });
+}
+const DEFAULT_ENTRY_PAGE_SIZE = 500;
+/**
+ * The entries of a log a page at a time (oldest first), so a caller can write a big log to disk
+ * without holding it. Sends `page` and `size` to entry-list; a server that answers a Spring Page
+ * is walked page by page, one that ignores them and answers the plain array of the contract gives
+ * that array as the only page. Each page is one idempotent GET (retried on its own).
+ */
+async function* logEntryPages(ctx, label, query = {}) {
+    const operation = `read the entries of execution log '${label}'`;
+    requireText('label', label, operation, 'log label');
+    const { days, since } = entryWindow(query, operation);
+    const size = query.pageSize ?? DEFAULT_ENTRY_PAGE_SIZE;
+    if (!(Number.isInteger(size) && size > 0))
+        throw new MaestroInputError('pageSize', 'pageSize must be a positive whole number.', operation);
+    const keep = (entries) => since === undefined
+        ? entries
+        : entries.filter(e => {
+            const t = Date.parse(e?.dateCreation);
+            return Number.isNaN(t) || t >= since;
+        });
+    for (let page = 0; page < 1_000_000; page++) {
+        const answer = await ctx.call({
+            operation: `${operation} (page ${page + 1})`,
+            method: 'GET',
+            path: `/api/v2/log/${seg(label)}/entry-list`,
+            query: { days, page, size },
+            idempotency: 'idempotent',
+            notFound: `execution log '${label}'`,
+            read: async (a) => (await readJson(a, operation))
+        });
+        if (Array.isArray(answer)) {
+            // No paging on this server: the whole list came at once.
+            yield keep(answer);
+            return;
+        }
+        const content = Array.isArray(answer?.content) ? answer.content : [];
+        if (content.length > 0)
+            yield keep(content);
+        if (content.length === 0 ||
+            answer?.last === true ||
+            (typeof answer?.totalPages === 'number' && page + 1 >= answer.totalPages))
+            return;
+    }
 }
 async function exportLogCsv(ctx, label, destPath, query = {}) {
     const operation = `export execution log '${label}' as CSV`;
@@ -41746,6 +41822,10 @@ class MaestroClient {
     getLogEntries(label, query = {}) {
         return getLogEntries(this.#ctx, label, query);
     }
+    /** The entries a page at a time, oldest first (see logs.logEntryPages). */
+    logEntryPages(label, query = {}) {
+        return logEntryPages(this.#ctx, label, query);
+    }
     /** Writes the CSV export of a log to `destPath` (through a temporary file). */
     exportLogCsv(label, destPath, query = {}) {
         return exportLogCsv(this.#ctx, label, destPath, query);
@@ -41849,9 +41929,13 @@ class MaestroClient {
     deployBot(request) {
         return deployBot(this.#ctx, request);
     }
-    /** Sends the bot package (zip or tar.gz) of a deployed version (replaces it: retried when safe). */
-    uploadBot(botId, version, file) {
-        return uploadBot(this.#ctx, botId, version, file);
+    /**
+     * Sends the bot package (zip or tar.gz) of a deployed version (replaces it: retried when safe;
+     * `exactlyOnce` retries only what never reached the server). A re-openable source (`open`) is
+     * sent chunked and re-opened for each attempt.
+     */
+    uploadBot(botId, version, file, options = {}) {
+        return uploadBot(this.#ctx, botId, version, file, options);
     }
     releaseBot(botId, version) {
         return releaseBot(this.#ctx, botId, version);
@@ -42118,6 +42202,19 @@ function setOutputs(core, outputs) {
                     : String(value);
         core.setOutput(name, text);
     }
+}
+/** `1.5 MiB (1572864 bytes)`, or `12 bytes`. */
+function formatSize(bytes) {
+    if (bytes < 1024)
+        return `${bytes} byte${bytes === 1 ? '' : 's'}`;
+    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+    let v = bytes / 1024;
+    let i = 0;
+    while (v >= 1024 && i < units.length - 1) {
+        v /= 1024;
+        i++;
+    }
+    return `${v.toFixed(1)} ${units[i]} (${bytes} bytes)`;
 }
 
 ;// CONCATENATED MODULE: ./src/actions/shared/wait-task.ts
