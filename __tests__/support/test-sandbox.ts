@@ -11,6 +11,8 @@ export interface RecordedRequest {
   headers: Record<string, string>
   bodyBytes: number
   durationMs: number
+  /** Arrival, ms since the epoch */
+  at: number
 }
 
 export interface FaultSpec {
@@ -20,6 +22,8 @@ export interface FaultSpec {
   delayMs?: number
   status?: number
   retryAfter?: string
+  /** An HTTP-date Retry-After this many seconds after the answer */
+  retryAfterDate?: number
   body?: unknown
   reset?: 'before-response' | 'during-request' | 'during-response'
   afterBytes?: number
