@@ -158,6 +158,8 @@ function judge(c: Case, run: CaseRun): Verdict {
     const operation = call.operation(run.setup)
     if (!new RegExp(`^Could not ${operation.source}${exp.says.source}`).test(message))
       fault.push(`message does not name '${operation.source}' and ${exp.says}: ${message}`)
+    if (call.failureSays && !call.failureSays.test(message))
+      fault.push(`message does not say ${call.failureSays}: ${message}`)
     if (MAYBE_DONE.test(message) !== exp.maybeDone)
       fault.push(
         `message ${exp.maybeDone ? 'does not say' : 'says'} the call may have been done: ${message}`

@@ -132,6 +132,8 @@ export interface Call {
   readsAnswer: boolean
   /** Sent with the token (every call but the login). */
   auth: boolean
+  /** What a failure of this call must also say (e.g. what the calls before it left behind). */
+  failureSays?: RegExp
 }
 
 export interface SetupResult {
@@ -284,6 +286,7 @@ export const ACTIONS: ActionEntry[] = [
         class: 'idempotent',
         operation: () => /send file 'report\.bin' to artifact \d+ \('report\.bin'\)/,
         upload: true,
+        failureSays: /Artifact \d+ \('report\.bin'\) was created in Maestro without its file/,
         // Only the status: the file is stored once the 2xx is sent.
         readsAnswer: false,
         auth: true

@@ -39390,6 +39390,7 @@ class MaestroHttpError extends MaestroError {
 /** The request did not get a complete answer: connection, TLS, proxy, timeout or truncated body. */
 class MaestroNetworkError extends MaestroError {
     code;
+    detail;
     attempts;
     hint;
     constructor(o) {
@@ -39404,9 +39405,39 @@ class MaestroNetworkError extends MaestroError {
         super(message, { operation: o.operation, cause: o.cause });
         this.name = 'MaestroNetworkError';
         this.code = o.code;
+        this.detail = o.detail;
         this.attempts = o.attempts;
         this.hint = o.hint;
     }
+}
+/**
+ * The same error with `extra` added to its hint (e.g. what a failed second step left behind);
+ * other values are returned as they are.
+ */
+function withHint(error, extra) {
+    const hint = (h) => (h ? `${h} ${extra}` : extra);
+    if (error instanceof MaestroHttpError) {
+        return new MaestroHttpError({
+            operation: error.operation,
+            method: error.method,
+            path: error.path,
+            status: error.status,
+            serverMessage: error.serverMessage,
+            hint: hint(error.hint),
+            attempts: error.attempts
+        });
+    }
+    if (error instanceof MaestroNetworkError) {
+        return new MaestroNetworkError({
+            operation: error.operation,
+            code: error.code,
+            detail: error.detail,
+            attempts: error.attempts,
+            hint: hint(error.hint),
+            cause: error.cause
+        });
+    }
+    return error;
 }
 /** A caller mistake caught before anything was sent. `field` names the offending input. */
 class MaestroInputError extends MaestroError {
@@ -40335,7 +40366,14 @@ async function uploadArtifact(ctx, request) {
         throw new MaestroError(`Could not ${operation}: the answer has no artifact id.`, {
             operation
         });
-    const result = await sendFile(ctx, `send file '${upload.fileName}' to artifact ${artifact.id} ('${name}')`, `/api/v2/artifact/log/${seg(artifact.id)}`, upload, 'idempotent', `artifact ${artifact.id}`);
+    let result;
+    try {
+        result = await sendFile(ctx, `send file '${upload.fileName}' to artifact ${artifact.id} ('${name}')`, `/api/v2/artifact/log/${seg(artifact.id)}`, upload, 'idempotent', `artifact ${artifact.id}`);
+    }
+    catch (e) {
+        // The record cannot be taken back (the API has no delete): say it is there, empty.
+        throw withHint(e, `Artifact ${artifact.id} ('${name}') was created in Maestro without its file and stays there; posting again makes a new one.`);
+    }
     return { artifact, ...result };
 }
 async function listArtifacts(ctx, query = {}) {
