@@ -189,6 +189,28 @@ describe('readConnection', () => {
       `maestro-actions/2.0.0 (node ${process.versions.node}; ${process.platform})`
     )
   })
+  it('MAESTRO_ACTIONS_RETRY_MAX_DELAY_MS only ever shortens the backoff', () => {
+    const core = () =>
+      createCoreStub({ inputs: { server: 'https://m.example', login: 'o', 'access-key': 'k' } })
+    expect(readConnection(core(), { env: {} }).retry).toBeUndefined()
+    const short = { MAESTRO_ACTIONS_RETRY_MAX_DELAY_MS: '20' }
+    expect(readConnection(core(), { env: short }).retry).toEqual({
+      baseDelayMs: 20,
+      maxDelayMs: 20
+    })
+    const long = { MAESTRO_ACTIONS_RETRY_MAX_DELAY_MS: '600000' }
+    expect(readConnection(core(), { env: long }).retry).toEqual({
+      baseDelayMs: 500,
+      maxDelayMs: 10_000
+    })
+    for (const bad of ['-1', '1.5', 'fast', '1e3']) {
+      const e = thrown(() =>
+        readConnection(core(), { env: { MAESTRO_ACTIONS_RETRY_MAX_DELAY_MS: bad } })
+      )
+      expect(e.input).toBe('MAESTRO_ACTIONS_RETRY_MAX_DELAY_MS')
+      expect(e.message).toContain(`got '${bad}'`)
+    }
+  })
   it('the input names are the agreed ones', () => {
     expect(Object.values(ConnectionInputs)).toEqual([
       'server',
@@ -199,6 +221,7 @@ describe('readConnection', () => {
       'timeout-seconds'
     ])
     expect(ConnectionEnv.accessToken).toBe('BOTCITY_ACCESS_TOKEN')
+    expect(ConnectionEnv.retryMaxDelayMs).toBe('MAESTRO_ACTIONS_RETRY_MAX_DELAY_MS')
   })
 })
 

@@ -5,7 +5,8 @@ import {
   MaestroError,
   MaestroHttpError,
   MaestroNetworkError,
-  Redactor
+  Redactor,
+  withHint
 } from '../../src/maestro/index.js'
 
 describe('error wording', () => {
@@ -54,6 +55,41 @@ describe('error wording', () => {
     expect(e.message).toBe(
       'Could not read task 1: network error (ECONNREFUSED) after 4 attempts: connect ECONNREFUSED 127.0.0.1:9. Hint: nothing listens at the server URL; check the host and port.'
     )
+  })
+})
+
+describe('withHint', () => {
+  test('adds to the hint of HTTP and network errors, keeping everything else', () => {
+    const http = new MaestroHttpError({
+      operation: 'send file',
+      method: 'POST',
+      path: '/api/v2/artifact/log/7',
+      status: 503,
+      serverMessage: 'busy',
+      hint: hintForStatus(503),
+      attempts: 4
+    })
+    const h = withHint(http, 'Artifact 7 stays.')
+    expect(h).toBeInstanceOf(MaestroHttpError)
+    expect(h).toMatchObject({ status: 503, attempts: 4, path: '/api/v2/artifact/log/7' })
+    expect(h.message).toBe(`${http.message} Artifact 7 stays.`)
+
+    const cause = new Error('read ECONNRESET')
+    const net = new MaestroNetworkError({
+      operation: 'send file',
+      code: 'ECONNRESET',
+      detail: 'read ECONNRESET',
+      attempts: 2,
+      cause
+    })
+    const n = withHint(net, 'Artifact 7 stays.')
+    expect(n).toBeInstanceOf(MaestroNetworkError)
+    expect(n).toMatchObject({ code: 'ECONNRESET', attempts: 2, cause })
+    expect(n.message).toBe(
+      'Could not send file: network error (ECONNRESET) after 2 attempts: read ECONNRESET. Hint: Artifact 7 stays.'
+    )
+    const other = new MaestroError('Could not x.', { operation: 'x' })
+    expect(withHint(other, 'more')).toBe(other)
   })
 })
 

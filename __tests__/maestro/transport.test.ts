@@ -269,6 +269,8 @@ describe('answers and retries', () => {
     expect(e.message).toMatch(
       /^Could not create task for automation 'x': network error \(ECONNREFUSED\) after 4 attempts: .*Hint: nothing listens/
     )
+    // Never sent: nothing can have been created, so no "check before running again".
+    expect(e.message).not.toContain('may have carried it out')
   })
 
   test('a timeout is a network error, and a create is not re-sent', async () => {
@@ -281,6 +283,10 @@ describe('answers and retries', () => {
     expect(e).toBeInstanceOf(MaestroNetworkError)
     expect(e.code).toBe('TIMEOUT')
     expect(e.message).toMatch(/no complete answer within 300 ms/)
+    // The server may still have made the task: the message must not read like a clean failure.
+    expect(e.message).toMatch(
+      /Hint: Maestro did not answer in time; .* The request was sent before it broke, so Maestro may have carried it out anyway: check there before running this step again\.$/
+    )
     expect(stub.seen.filter(s => s.path === '/api/v2/task')).toHaveLength(1)
   })
 

@@ -97,6 +97,36 @@ describe('faults', () => {
     expect(log[log.length - 1]).toMatchObject({ path: '/api/v2/task', status: 429 })
   })
 
+  it('sends an HTTP-date Retry-After counted from the answer, not from the set-up', async () => {
+    await h.control('POST', '/faults', {
+      path: '/api/v2/task',
+      delayMs: 1200,
+      status: 503,
+      retryAfterDate: 2
+    })
+    const r = await h.call('GET', '/api/v2/task')
+    const answered = Date.now()
+    expect(r.status).toBe(503)
+    const header = r.headers.get('retry-after') ?? ''
+    expect(header).toMatch(/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/)
+    // Rounded up to a whole second: at least 2 s after the answer (set up 1.2 s before it).
+    const wait = Date.parse(header) - answered
+    expect(wait).toBeGreaterThan(1900)
+    expect(wait).toBeLessThanOrEqual(3000)
+  })
+
+  it('refuses retryAfter together with retryAfterDate', async () => {
+    const r = await h.control('POST', '/faults', {
+      path: '/api/v2/task',
+      status: 429,
+      retryAfter: '1',
+      retryAfterDate: 1
+    })
+    expect(r.status).toBe(400)
+    expect(r.body.message).toBe('A fault takes at most one of retryAfter and retryAfterDate')
+    expect((await h.control('GET', '/faults')).body).toEqual([])
+  })
+
   it('answers with a text body when the fault gives a string', async () => {
     await h.control('POST', '/faults', {
       path: '/api/v2/task',
@@ -242,6 +272,8 @@ describe('request log', () => {
     expect(bearer.headers.authorization).toBe('[redacted]')
     expect(list.seq).toBeLessThan(bearer.seq)
     expect(typeof list.durationMs).toBe('number')
+    expect(list.at).toBeGreaterThanOrEqual(login.at)
+    expect(Math.abs(Date.now() - list.at)).toBeLessThan(10_000)
     const dump = r.text
     expect(dump).not.toContain('super-secret-key-123')
     expect(dump).not.toContain(h.token)

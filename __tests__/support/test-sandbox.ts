@@ -11,6 +11,8 @@ export interface RecordedRequest {
   headers: Record<string, string>
   bodyBytes: number
   durationMs: number
+  /** Arrival, ms since the epoch */
+  at: number
 }
 
 export interface FaultSpec {
@@ -20,6 +22,8 @@ export interface FaultSpec {
   delayMs?: number
   status?: number
   retryAfter?: string
+  /** An HTTP-date Retry-After this many seconds after the answer */
+  retryAfterDate?: number
   body?: unknown
   reset?: 'before-response' | 'during-request' | 'during-response'
   afterBytes?: number
@@ -49,6 +53,8 @@ export interface TestSandbox extends Sandbox {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the sandbox's own records, read by tests
   state(): Promise<any>
   fault(spec: FaultSpec): Promise<void>
+  /** Faults not used up yet, with how often each was used. */
+  faults(): Promise<Array<FaultSpec & { id: number; remaining: number | null; used: number }>>
   clearFaults(): Promise<void>
   runTask(taskId: number | string, spec: RunTaskSpec): Promise<void>
   expireTokens(afterCalls?: number): Promise<void>
@@ -76,6 +82,8 @@ export async function startTestSandbox(options: SandboxOptions = {}): Promise<Te
     clearRequests: async () => void (await control('DELETE', 'requests')),
     state: () => control('GET', 'state'),
     fault: async spec => void (await control('POST', 'faults', spec)),
+    faults: async () =>
+      (await control('GET', 'faults')) as Awaited<ReturnType<TestSandbox['faults']>>,
     clearFaults: async () => void (await control('DELETE', 'faults')),
     runTask: async (id, spec) => void (await control('POST', `tasks/${id}/run`, spec)),
     expireTokens: async afterCalls =>

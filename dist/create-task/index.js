@@ -39390,6 +39390,7 @@ class MaestroHttpError extends MaestroError {
 /** The request did not get a complete answer: connection, TLS, proxy, timeout or truncated body. */
 class MaestroNetworkError extends MaestroError {
     code;
+    detail;
     attempts;
     hint;
     constructor(o) {
@@ -39404,9 +39405,39 @@ class MaestroNetworkError extends MaestroError {
         super(message, { operation: o.operation, cause: o.cause });
         this.name = 'MaestroNetworkError';
         this.code = o.code;
+        this.detail = o.detail;
         this.attempts = o.attempts;
         this.hint = o.hint;
     }
+}
+/**
+ * The same error with `extra` added to its hint (e.g. what a failed second step left behind);
+ * other values are returned as they are.
+ */
+function withHint(error, extra) {
+    const hint = (h) => (h ? `${h} ${extra}` : extra);
+    if (error instanceof MaestroHttpError) {
+        return new MaestroHttpError({
+            operation: error.operation,
+            method: error.method,
+            path: error.path,
+            status: error.status,
+            serverMessage: error.serverMessage,
+            hint: hint(error.hint),
+            attempts: error.attempts
+        });
+    }
+    if (error instanceof MaestroNetworkError) {
+        return new MaestroNetworkError({
+            operation: error.operation,
+            code: error.code,
+            detail: error.detail,
+            attempts: error.attempts,
+            hint: hint(error.hint),
+            cause: error.cause
+        });
+    }
+    return error;
 }
 /** A caller mistake caught before anything was sent. `field` names the offending input. */
 class MaestroInputError extends MaestroError {
@@ -39755,6 +39786,8 @@ function networkHint(code, insecure) {
         return 'the connection was cut; check the network or a proxy between here and Maestro.';
     return undefined;
 }
+/** Added to the hint of a create (or a one-shot upload) that broke after it was sent. */
+const MAYBE_DONE_HINT = 'The request was sent before it broke, so Maestro may have carried it out anyway: check there before running this step again.';
 /** Builds the CA list for an extra PEM bundle: Node's roots + NODE_EXTRA_CA_CERTS + the bundle. */
 function caList(extraPem) {
     const getCa = external_node_tls_.getCACertificates;
@@ -39890,12 +39923,19 @@ class Transport {
                 const code = errorCode(e) ?? 'UNKNOWN';
                 const detail = o.redactor.redact(e instanceof Error ? e.message || String(e) : String(e));
                 outcome = { kind: 'network', code };
+                // A create whose answer was lost may have been carried out: saying only "the connection was
+                // cut" invites a re-run that makes a second task or alert.
+                const maybeDone = idempotency !== 'idempotent' && !NEVER_SENT_CODES.has(code) && !FATAL_CODES.has(code);
+                const hint = [
+                    networkHint(code, Boolean(o.insecureSkipTlsVerify)),
+                    maybeDone ? MAYBE_DONE_HINT : undefined
+                ].filter(Boolean);
                 failure = new MaestroNetworkError({
                     operation: spec.operation,
                     code,
                     detail,
                     attempts: attempt,
-                    hint: networkHint(code, Boolean(o.insecureSkipTlsVerify)),
+                    hint: hint.length > 0 ? hint.join(' ') : undefined,
                     cause: e
                 });
             }
@@ -40340,7 +40380,14 @@ async function uploadArtifact(ctx, request) {
         throw new MaestroError(`Could not ${operation}: the answer has no artifact id.`, {
             operation
         });
-    const result = await sendFile(ctx, `send file '${upload.fileName}' to artifact ${artifact.id} ('${name}')`, `/api/v2/artifact/log/${seg(artifact.id)}`, upload, 'idempotent', `artifact ${artifact.id}`);
+    let result;
+    try {
+        result = await sendFile(ctx, `send file '${upload.fileName}' to artifact ${artifact.id} ('${name}')`, `/api/v2/artifact/log/${seg(artifact.id)}`, upload, 'idempotent', `artifact ${artifact.id}`);
+    }
+    catch (e) {
+        // The record cannot be taken back (the API has no delete): say it is there, empty.
+        throw withHint(e, `Artifact ${artifact.id} ('${name}') was created in Maestro without its file and stays there; posting again makes a new one.`);
+    }
     return { artifact, ...result };
 }
 async function listArtifacts(ctx, query = {}) {
@@ -41507,6 +41554,7 @@ var secrets = __nccwpck_require__(4476);
 
 
 
+
 /** The connection inputs every Maestro action declares (spread into the action's `Inputs`). */
 const ConnectionInputs = {
     server: 'server',
@@ -41522,7 +41570,14 @@ const ConnectionEnv = {
     login: 'BOTCITY_LOGIN',
     key: 'BOTCITY_KEY',
     /** A token from an earlier login step; with it the key is optional. */
-    accessToken: 'BOTCITY_ACCESS_TOKEN'
+    accessToken: 'BOTCITY_ACCESS_TOKEN',
+    /**
+     * Caps the wait between two tries of a call, in ms (whole number >= 0). It can only shorten the
+     * client's backoff (DEFAULT_RETRY: 500 ms doubling up to 10 s), never lengthen it, and a server's
+     * Retry-After is still honoured in full. Not a secret; meant for tests that inject faults, where the default
+     * backoff would only make them slow.
+     */
+    retryMaxDelayMs: 'MAESTRO_ACTIONS_RETRY_MAX_DELAY_MS'
 };
 const DEFAULT_TIMEOUT_SECONDS = 60;
 /** What an action says when the token of an earlier login step is rejected and it has no key. */
@@ -41580,6 +41635,17 @@ function parseCaCertificate(input, raw, baseDir) {
         throw (0,shared_inputs/* invalidInput */.aY)(input, `The file ${path} holds no PEM certificate`, raw, accepted);
     }
     return text;
+}
+/** MAESTRO_ACTIONS_RETRY_MAX_DELAY_MS, or undefined when unset. */
+function parseRetryMaxDelay(env) {
+    const variable = ConnectionEnv.retryMaxDelayMs;
+    const raw = (0,shared_inputs/* parseOptionalString */.t0)(env[variable] ?? '');
+    if (raw === undefined)
+        return undefined;
+    if (!/^\d{1,9}$/.test(raw)) {
+        throw (0,shared_inputs/* invalidInput */.aY)(variable, 'Not a whole number of milliseconds', raw, 'e.g. 50, or unset');
+    }
+    return Number(raw);
 }
 /**
  * Whether a BOTCITY_ACCESS_TOKEN may be sent to `server` as `login`: yes unless BOTCITY_SERVER or
@@ -41667,6 +41733,14 @@ function readConnection(core, options = {}) {
     }
     if (caCertificate !== undefined)
         result.caCertificate = caCertificate;
+    const cap = parseRetryMaxDelay(env);
+    if (cap !== undefined) {
+        // Only ever below the client's own defaults.
+        result.retry = {
+            baseDelayMs: Math.min(cap, DEFAULT_RETRY.baseDelayMs),
+            maxDelayMs: Math.min(cap, DEFAULT_RETRY.maxDelayMs)
+        };
+    }
     result.userAgent = options.userAgent ?? connection_defaultUserAgent(options.action);
     return result;
 }

@@ -75,6 +75,7 @@ export interface MaestroNetworkErrorOptions {
 /** The request did not get a complete answer: connection, TLS, proxy, timeout or truncated body. */
 export class MaestroNetworkError extends MaestroError {
   readonly code: string
+  readonly detail: string
   readonly attempts: number
   readonly hint: string | undefined
   constructor(o: MaestroNetworkErrorOptions) {
@@ -86,9 +87,40 @@ export class MaestroNetworkError extends MaestroError {
     super(message, { operation: o.operation, cause: o.cause })
     this.name = 'MaestroNetworkError'
     this.code = o.code
+    this.detail = o.detail
     this.attempts = o.attempts
     this.hint = o.hint
   }
+}
+
+/**
+ * The same error with `extra` added to its hint (e.g. what a failed second step left behind);
+ * other values are returned as they are.
+ */
+export function withHint<E>(error: E, extra: string): E {
+  const hint = (h: string | undefined) => (h ? `${h} ${extra}` : extra)
+  if (error instanceof MaestroHttpError) {
+    return new MaestroHttpError({
+      operation: error.operation,
+      method: error.method,
+      path: error.path,
+      status: error.status,
+      serverMessage: error.serverMessage,
+      hint: hint(error.hint),
+      attempts: error.attempts
+    }) as E
+  }
+  if (error instanceof MaestroNetworkError) {
+    return new MaestroNetworkError({
+      operation: error.operation,
+      code: error.code,
+      detail: error.detail,
+      attempts: error.attempts,
+      hint: hint(error.hint),
+      cause: error.cause
+    }) as E
+  }
+  return error
 }
 
 /** A caller mistake caught before anything was sent. `field` names the offending input. */

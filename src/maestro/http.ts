@@ -18,6 +18,8 @@ import type { PreparedUpload } from './multipart.js'
 import type { Redactor } from './redact.js'
 import {
   decideRetry,
+  FATAL_CODES,
+  NEVER_SENT_CODES,
   parseRetryAfter,
   type Idempotency,
   type Outcome,
@@ -143,6 +145,10 @@ function networkHint(code: string, insecure: boolean): string | undefined {
     return 'the connection was cut; check the network or a proxy between here and Maestro.'
   return undefined
 }
+
+/** Added to the hint of a create (or a one-shot upload) that broke after it was sent. */
+export const MAYBE_DONE_HINT =
+  'The request was sent before it broke, so Maestro may have carried it out anyway: check there before running this step again.'
 
 /** Builds the CA list for an extra PEM bundle: Node's roots + NODE_EXTRA_CA_CERTS + the bundle. */
 function caList(extraPem: string): string[] {
@@ -285,12 +291,20 @@ export class Transport {
         const code = errorCode(e) ?? 'UNKNOWN'
         const detail = o.redactor.redact(e instanceof Error ? e.message || String(e) : String(e))
         outcome = { kind: 'network', code }
+        // A create whose answer was lost may have been carried out: saying only "the connection was
+        // cut" invites a re-run that makes a second task or alert.
+        const maybeDone =
+          idempotency !== 'idempotent' && !NEVER_SENT_CODES.has(code) && !FATAL_CODES.has(code)
+        const hint = [
+          networkHint(code, Boolean(o.insecureSkipTlsVerify)),
+          maybeDone ? MAYBE_DONE_HINT : undefined
+        ].filter(Boolean)
         failure = new MaestroNetworkError({
           operation: spec.operation,
           code,
           detail,
           attempts: attempt,
-          hint: networkHint(code, Boolean(o.insecureSkipTlsVerify)),
+          hint: hint.length > 0 ? hint.join(' ') : undefined,
           cause: e
         })
       }

@@ -6,7 +6,8 @@ export {
   MaestroNetworkError,
   MaestroInputError,
   describeErrorBody,
-  hintForStatus
+  hintForStatus,
+  withHint
 } from './errors.js'
 export type { Logger } from './http.js'
 export { resolveItemCounts, type ItemCounts, type ItemCountsInput } from './items.js'

@@ -13,6 +13,8 @@ export interface FaultSpec {
   delayMs?: number
   status?: number
   retryAfter?: string
+  /** Seconds from the moment of the answer, sent as an HTTP-date Retry-After. */
+  retryAfterDate?: number
   body?: object | string
   reset?: (typeof RESET_MODES)[number]
   afterBytes?: number
@@ -51,6 +53,12 @@ export function parseFault(body: unknown): FaultSpec {
   if (status !== null) spec.status = status
   const retryAfter = f.optStr('retryAfter')
   if (retryAfter !== null) spec.retryAfter = retryAfter
+  // An absolute date written when the fault is set up may already be past when it fires.
+  const retryAfterDate = f.optInt('retryAfterDate', 0, 86_400)
+  if (retryAfterDate !== null) {
+    if (retryAfter !== null) throw new HttpError(400, msg.faultRetryAfter)
+    spec.retryAfterDate = retryAfterDate
+  }
   if (f.o.body !== undefined && f.o.body !== null) {
     if (typeof f.o.body !== 'string' && typeof f.o.body !== 'object') {
       throw new HttpError(400, msg.faultBody)

@@ -60,6 +60,7 @@ export const msg = {
   faultBody: "Field 'body' must be an object or a string",
   faultReset: (allowed: readonly string[]) => `Field 'reset' must be one of ${allowed.join(', ')}`,
   faultEffects: 'A fault takes at most one of status, reset and truncate',
+  faultRetryAfter: 'A fault takes at most one of retryAfter and retryAfterDate',
   taskAlreadyDone: (id: number, state: string) => `Task ${id} is already ${state}`,
   interruptedByRequest: 'Interrupted on request'
 } as const

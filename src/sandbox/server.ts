@@ -30,6 +30,8 @@ export interface RequestRecord {
   headers: Record<string, string | string[] | undefined>
   bodyBytes: number
   durationMs: number
+  /** Arrival, in ms since the epoch (how long a client waited between two tries). */
+  at: number
 }
 
 interface Route {
@@ -149,7 +151,8 @@ export class App {
       status: null,
       headers: redact(req.headers),
       bodyBytes: 0,
-      durationMs: 0
+      durationMs: 0,
+      at: Date.now()
     }
     this.requests.push(record)
     if (this.requests.length > MAX_RECORDS)
@@ -218,6 +221,11 @@ export class App {
             }
           : json(payload, fault.status)
       if (fault.retryAfter !== undefined) reply.headers = { 'Retry-After': fault.retryAfter }
+      if (fault.retryAfterDate !== undefined) {
+        // Rounded up to the date's whole second, so a client waits at least what was asked.
+        const at = Math.ceil((Date.now() + fault.retryAfterDate * 1000) / 1000) * 1000
+        reply.headers = { 'Retry-After': new Date(at).toUTCString() }
+      }
       writeReply(res, reply)
       return true
     }

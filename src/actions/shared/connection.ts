@@ -10,7 +10,7 @@ import {
   parseOptionalString
 } from './inputs.js'
 import { maskSecret, redact } from './secrets.js'
-import type { Logger, MaestroClientOptions } from '../../maestro/index.js'
+import { DEFAULT_RETRY, type Logger, type MaestroClientOptions } from '../../maestro/index.js'
 
 /** The connection inputs every Maestro action declares (spread into the action's `Inputs`). */
 export const ConnectionInputs = {
@@ -28,7 +28,14 @@ export const ConnectionEnv = {
   login: 'BOTCITY_LOGIN',
   key: 'BOTCITY_KEY',
   /** A token from an earlier login step; with it the key is optional. */
-  accessToken: 'BOTCITY_ACCESS_TOKEN'
+  accessToken: 'BOTCITY_ACCESS_TOKEN',
+  /**
+   * Caps the wait between two tries of a call, in ms (whole number >= 0). It can only shorten the
+   * client's backoff (DEFAULT_RETRY: 500 ms doubling up to 10 s), never lengthen it, and a server's
+   * Retry-After is still honoured in full. Not a secret; meant for tests that inject faults, where the default
+   * backoff would only make them slow.
+   */
+  retryMaxDelayMs: 'MAESTRO_ACTIONS_RETRY_MAX_DELAY_MS'
 } as const
 
 export const DEFAULT_TIMEOUT_SECONDS = 60
@@ -58,6 +65,7 @@ export type MaestroConnectionOptions = Pick<
   | 'onSecret'
   | 'logger'
   | 'userAgent'
+  | 'retry'
 >
 
 /**
@@ -134,6 +142,17 @@ export function parseCaCertificate(input: string, raw: string, baseDir?: string)
     throw invalidInput(input, `The file ${path} holds no PEM certificate`, raw, accepted)
   }
   return text
+}
+
+/** MAESTRO_ACTIONS_RETRY_MAX_DELAY_MS, or undefined when unset. */
+export function parseRetryMaxDelay(env: NodeJS.ProcessEnv): number | undefined {
+  const variable = ConnectionEnv.retryMaxDelayMs
+  const raw = parseOptionalString(env[variable] ?? '')
+  if (raw === undefined) return undefined
+  if (!/^\d{1,9}$/.test(raw)) {
+    throw invalidInput(variable, 'Not a whole number of milliseconds', raw, 'e.g. 50, or unset')
+  }
+  return Number(raw)
 }
 
 /**
@@ -241,6 +260,14 @@ export function readConnection(
     if (key === undefined) result.expiredTokenHint = expiredTokenHint()
   }
   if (caCertificate !== undefined) result.caCertificate = caCertificate
+  const cap = parseRetryMaxDelay(env)
+  if (cap !== undefined) {
+    // Only ever below the client's own defaults.
+    result.retry = {
+      baseDelayMs: Math.min(cap, DEFAULT_RETRY.baseDelayMs),
+      maxDelayMs: Math.min(cap, DEFAULT_RETRY.maxDelayMs)
+    }
+  }
   result.userAgent = options.userAgent ?? defaultUserAgent(options.action)
   return result
 }

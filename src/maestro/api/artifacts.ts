@@ -9,7 +9,7 @@ import {
   type DownloadResult,
   type ListArtifactsQuery
 } from '../models.js'
-import { MaestroError, MaestroInputError } from '../errors.js'
+import { MaestroError, MaestroInputError, withHint } from '../errors.js'
 import { isDirectory, safeFileName } from '../files.js'
 import { prepareUpload, type UploadSource } from '../multipart.js'
 import { type ApiContext, seg, requireText, requireId, sendFile, download } from './context.js'
@@ -41,14 +41,23 @@ export async function uploadArtifact(
     throw new MaestroError(`Could not ${operation}: the answer has no artifact id.`, {
       operation
     })
-  const result = await sendFile(
-    ctx,
-    `send file '${upload.fileName}' to artifact ${artifact.id} ('${name}')`,
-    `/api/v2/artifact/log/${seg(artifact.id)}`,
-    upload,
-    'idempotent',
-    `artifact ${artifact.id}`
-  )
+  let result
+  try {
+    result = await sendFile(
+      ctx,
+      `send file '${upload.fileName}' to artifact ${artifact.id} ('${name}')`,
+      `/api/v2/artifact/log/${seg(artifact.id)}`,
+      upload,
+      'idempotent',
+      `artifact ${artifact.id}`
+    )
+  } catch (e) {
+    // The record cannot be taken back (the API has no delete): say it is there, empty.
+    throw withHint(
+      e,
+      `Artifact ${artifact.id} ('${name}') was created in Maestro without its file and stays there; posting again makes a new one.`
+    )
+  }
   return { artifact, ...result }
 }
 

@@ -1,0 +1,610 @@
+// The fault matrix's machinery: the actions under test (ACTIONS), the faults the sandbox injects
+// (FAULTS), and running one case (an action, one of its API calls, one fault) as the runner runs
+// it: the dist bundle in a fresh process, against a sandbox of its own. The expected results live
+// in faults.test.ts, in one table.
+//
+// Adding an action is adding one entry to ACTIONS:
+//   - `action`: its folder under actions/;
+//   - `setup(api)`: seeds its sandbox (a task to finish, a log to write to, files to upload) and
+//     returns the step's inputs, and a workspace when the step reads files;
+//   - `calls`: every API call the step makes, in order, login first: method and sandbox path
+//     pattern, the retry class src/maestro gives it (src/maestro/README.md), the operation as the
+//     client's messages name it, what it creates (a Footprint key, counted in /_sandbox/state),
+//     whether it sends a file and whether its answer has a body;
+//   - `verify(facts)`: what a successful run must have left behind (the right bytes, a finished
+//     task, the output ids), as a list of problems.
+// Every fault that applies to a call (FAULTS[*].applies) becomes one case; nothing else changes.
+import { createHash, randomBytes } from 'node:crypto'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { compilePattern } from '../../src/sandbox/faults.js'
+import { testRuntimes } from '../support/node-runtimes.js'
+import {
+  actionDir,
+  commandsOf,
+  describeLeak,
+  findLeaks,
+  runStep,
+  type LeakCheckOptions,
+  type RunResult
+} from '../support/runner.js'
+import {
+  startTestSandbox,
+  type FaultSpec,
+  type RecordedRequest,
+  type TestSandbox
+} from '../support/test-sandbox.js'
+
+/** The runtime the actions declare (node24) when installed, as the runner would use. */
+const NODE = testRuntimes().at(-1)?.nodePath
+
+/** Between two tries of a call: the client's backoff capped (Retry-After still waited in full). */
+export const RETRY_CAP_MS = 20
+/** timeout-seconds of the slow-answer cases, and how late the sandbox answers there. */
+export const SLOW_TIMEOUT_SECONDS = 2
+export const SLOW_DELAY_MS = 3500
+
+// ------------------------------------------------------------------------------------------------
+// What a step created, counted in the sandbox's own records
+
+export interface Footprint {
+  tasks: number
+  alerts: number
+  artifacts: number
+  errors: number
+  messages: number
+  logs: number
+  logRows: number
+  credentialKeys: number
+  datapoolEntries: number
+  botVersions: number
+}
+
+export type Creates = keyof Footprint
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the sandbox's state dump
+export type SandboxState = any
+
+const count = (list: unknown[] | undefined): number => (Array.isArray(list) ? list.length : 0)
+const sum = (list: unknown[] | undefined, of: (x: SandboxState) => number): number =>
+  Array.isArray(list) ? list.reduce((n: number, x) => n + of(x), 0) : 0
+
+export function footprint(state: SandboxState): Footprint {
+  return {
+    tasks: count(state.tasks),
+    alerts: count(state.alerts),
+    artifacts: count(state.artifacts),
+    errors: count(state.errors),
+    messages: count(state.messages),
+    logs: count(state.logs),
+    logRows: sum(state.logs, l => count(l.entries)),
+    credentialKeys: sum(state.credentials, c => count(c.secrets)),
+    datapoolEntries: sum(state.datapools, d => count(d.entries)),
+    botVersions: sum(state.bots, b => count(b.versions))
+  }
+}
+
+export function growth(before: Footprint, after: Footprint): Footprint {
+  const out = { ...after }
+  for (const k of Object.keys(out) as Creates[]) out[k] = after[k] - before[k]
+  return out
+}
+
+export function emptyFootprint(): Footprint {
+  return {
+    tasks: 0,
+    alerts: 0,
+    artifacts: 0,
+    errors: 0,
+    messages: 0,
+    logs: 0,
+    logRows: 0,
+    credentialKeys: 0,
+    datapoolEntries: 0,
+    botVersions: 0
+  }
+}
+
+// ------------------------------------------------------------------------------------------------
+// Actions
+
+/** The retry class src/maestro declares for a call. */
+export type CallClass = 'idempotent' | 'create'
+
+export interface Call {
+  /** Short name for the case's title, e.g. 'POST /task'. */
+  name: string
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE'
+  /** Sandbox fault pattern (`*` within a segment). */
+  path: string
+  class: CallClass
+  /** The "Could not <operation>" part of the client's messages. */
+  operation: (s: SetupResult) => RegExp
+  /** What one successful send adds to the sandbox. */
+  creates?: Creates
+  /** Streams a file: a reset part-way through the request body applies. */
+  upload?: boolean
+  /**
+   * The client reads the answer's body, so cutting it part-way or truncating it is a fault. (When
+   * it only needs the status, a broken body after a 2xx status is rightly no fault at all.)
+   */
+  readsAnswer: boolean
+  /** Sent with the token (every call but the login). */
+  auth: boolean
+  /** What a failure of this call must also say (e.g. what the calls before it left behind). */
+  failureSays?: RegExp
+}
+
+export interface SetupResult {
+  inputs: Record<string, string>
+  workspace?: string
+  /** Anything verify() needs: ids, the bytes sent... */
+  data: Record<string, unknown>
+}
+
+export interface Facts {
+  result: RunResult
+  state: SandboxState
+  setup: SetupResult
+}
+
+export interface ActionEntry {
+  action: string
+  setup(api: SetupApi): Promise<SetupResult>
+  calls: Call[]
+  verify(f: Facts): string[]
+  /** Outputs / env the step deliberately sets to a secret (its masks are allowed there). */
+  leakAllow?: LeakCheckOptions['allow']
+  /** Values that must never appear in the step's log or summary, not even half of them. */
+  secrets?: string[]
+}
+
+/** The sandbox's own API, logged in, for seeding (not the client under test). */
+export interface SetupApi {
+  sb: TestSandbox
+  call(method: string, path: string, body?: unknown): Promise<SandboxState>
+  token(): Promise<string>
+}
+
+export const literal = (text: string): RegExp =>
+  new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+
+export const LOGIN_CALL: Call = {
+  name: 'POST /workspace/login',
+  method: 'POST',
+  path: '/api/v2/workspace/login',
+  class: 'idempotent',
+  operation: s => literal(`log in to ${String(s.data.server)} as 'sandbox'`),
+  readsAnswer: true,
+  auth: false
+}
+
+const CREDENTIALS = { erp: { password: 's3cr3t-P@ss-for-the-erp-robot' } }
+const FILE_SIZE = 256 * 1024
+
+const newTask = async (api: SetupApi): Promise<number> =>
+  (await api.call('POST', '/api/v2/task', { activityLabel: 'demo-bot' })).id as number
+
+export const ACTIONS: ActionEntry[] = [
+  {
+    action: 'login',
+    setup: async () => ({ inputs: {}, data: {} }),
+    calls: [LOGIN_CALL],
+    verify: ({ result }) => {
+      const token = result.env.BOTCITY_ACCESS_TOKEN ?? ''
+      const problems: string[] = []
+      if (token.length < 8) problems.push('no BOTCITY_ACCESS_TOKEN exported')
+      if (!result.masks.includes(token)) problems.push('the exported token is not masked')
+      return problems
+    },
+    leakAllow: { env: ['BOTCITY_ACCESS_TOKEN'] }
+  },
+  {
+    action: 'create-task',
+    setup: async () => ({ inputs: { 'activity-label': 'demo-bot' }, data: {} }),
+    calls: [
+      LOGIN_CALL,
+      {
+        name: 'POST /task',
+        method: 'POST',
+        path: '/api/v2/task',
+        class: 'create',
+        operation: () => literal(`create task for automation 'demo-bot'`),
+        creates: 'tasks',
+        readsAnswer: true,
+        auth: true
+      }
+    ],
+    verify: ({ result, state }) => {
+      const task = state.tasks.at(-1)
+      return String(task?.id) === result.outputs['task-id'] && task.activityLabel === 'demo-bot'
+        ? []
+        : [`task-id output ${result.outputs['task-id']} is not the task created`]
+    }
+  },
+  {
+    action: 'finish-task',
+    setup: async api => {
+      const id = await newTask(api)
+      return { inputs: { 'task-id': String(id), status: 'SUCCESS', message: 'done' }, data: { id } }
+    },
+    calls: [
+      LOGIN_CALL,
+      {
+        name: 'POST /task/{id}',
+        method: 'POST',
+        path: '/api/v2/task/*',
+        class: 'idempotent',
+        operation: s => literal(`finish task ${String(s.data.id)}`),
+        readsAnswer: true,
+        auth: true
+      }
+    ],
+    verify: ({ state, setup, result }) => {
+      const task = state.tasks.find((t: SandboxState) => t.id === setup.data.id)
+      return task?.state === 'FINISHED' &&
+        task.finishStatus === 'SUCCESS' &&
+        task.finishMessage === 'done' &&
+        result.outputs.state === 'FINISHED'
+        ? []
+        : [`task ${String(setup.data.id)} is ${task?.state}/${task?.finishStatus}`]
+    }
+  },
+  {
+    action: 'post-artifact',
+    setup: async api => {
+      const id = await newTask(api)
+      const workspace = mkdtempSync(join(tmpdir(), 'faults-ws-'))
+      mkdirSync(join(workspace, 'build'))
+      const bytes = randomBytes(FILE_SIZE)
+      writeFileSync(join(workspace, 'build', 'report.bin'), bytes)
+      const sha256 = createHash('sha256').update(bytes).digest('hex')
+      return {
+        inputs: { 'task-id': String(id), path: 'build/report.bin' },
+        workspace,
+        data: { id, sha256 }
+      }
+    },
+    calls: [
+      LOGIN_CALL,
+      {
+        name: 'POST /artifact',
+        method: 'POST',
+        path: '/api/v2/artifact',
+        class: 'create',
+        operation: s =>
+          literal(`create the record of artifact 'report.bin' for task ${String(s.data.id)}`),
+        creates: 'artifacts',
+        readsAnswer: true,
+        auth: true
+      },
+      {
+        name: 'POST /artifact/log/{id} (file)',
+        method: 'POST',
+        path: '/api/v2/artifact/log/*',
+        class: 'idempotent',
+        operation: () => /send file 'report\.bin' to artifact \d+ \('report\.bin'\)/,
+        upload: true,
+        failureSays: /Artifact \d+ \('report\.bin'\) was created in Maestro without its file/,
+        // Only the status: the file is stored once the 2xx is sent.
+        readsAnswer: false,
+        auth: true
+      }
+    ],
+    verify: ({ state, setup, result }) => {
+      const mine = state.artifacts.filter((a: SandboxState) => a.taskId === setup.data.id)
+      if (mine.length !== 1) return [`${mine.length} artifacts for the task, not 1`]
+      const [a] = mine
+      const problems: string[] = []
+      if (a.size !== FILE_SIZE || a.sha256 !== setup.data.sha256)
+        problems.push(`artifact ${a.id} holds ${a.size} bytes, sha256 ${a.sha256}: not the file`)
+      if (result.outputs['artifact-id'] !== String(a.id) || result.outputs.sha256 !== a.sha256)
+        problems.push('the outputs do not name the artifact stored')
+      return problems
+    }
+  },
+  {
+    action: 'alert',
+    setup: async api => {
+      const id = await newTask(api)
+      return {
+        inputs: { 'task-id': String(id), type: 'ERROR', title: 'Build failed' },
+        data: { id }
+      }
+    },
+    calls: [
+      LOGIN_CALL,
+      {
+        name: 'POST /alerts',
+        method: 'POST',
+        path: '/api/v2/alerts',
+        class: 'create',
+        operation: s => literal(`create alert for task ${String(s.data.id)}`),
+        creates: 'alerts',
+        readsAnswer: true,
+        auth: true
+      }
+    ],
+    verify: ({ state, setup, result }) => {
+      const alert = state.alerts.at(-1)
+      return alert?.taskId === setup.data.id && String(alert.id) === result.outputs['alert-id']
+        ? []
+        : ['the alert-id output is not the alert raised on the task']
+    }
+  },
+  {
+    action: 'log-entry',
+    setup: async api => {
+      await api.call('POST', '/api/v2/log', {
+        activityLabel: 'releases',
+        columns: [{ name: 'Version', label: 'version', width: 100 }]
+      })
+      return { inputs: { log: 'releases', values: 'version: "1.2.3"' }, data: {} }
+    },
+    calls: [
+      LOGIN_CALL,
+      {
+        name: 'POST /log/{label}/entry',
+        method: 'POST',
+        path: '/api/v2/log/releases/entry',
+        class: 'create',
+        operation: () => literal(`add an entry to execution log 'releases'`),
+        creates: 'logRows',
+        // An empty 200, and only its status is read.
+        readsAnswer: false,
+        auth: true
+      }
+    ],
+    verify: ({ state }) => {
+      const rows = state.logs.find((l: SandboxState) => l.activityLabel === 'releases')?.entries
+      return rows?.length === 1 && rows[0].columns.version === '1.2.3'
+        ? []
+        : [`log rows: ${JSON.stringify(rows)}`]
+    }
+  },
+  {
+    action: 'get-credential',
+    setup: async () => ({ inputs: { label: 'erp', key: 'password' }, data: {} }),
+    calls: [
+      LOGIN_CALL,
+      {
+        name: 'GET /credential/{label}/key/{key}',
+        method: 'GET',
+        path: '/api/v2/credential/erp/key/password',
+        class: 'idempotent',
+        operation: () => literal(`read key 'password' of credential 'erp'`),
+        readsAnswer: true,
+        auth: true
+      }
+    ],
+    verify: ({ result }) =>
+      result.outputs.value === CREDENTIALS.erp.password
+        ? []
+        : ['the value output is not the secret'],
+    // The value, and the output named after its key.
+    leakAllow: { outputs: ['value', 'password'] },
+    secrets: [CREDENTIALS.erp.password]
+  }
+]
+
+// ------------------------------------------------------------------------------------------------
+// Faults
+
+export type FaultName =
+  | '500'
+  | '502'
+  | '503'
+  | '503 on every try'
+  | '429, Retry-After in seconds'
+  | '429, Retry-After as an HTTP date'
+  | 'reset before the answer'
+  | 'reset part-way through the upload'
+  | 'reset part-way through the answer'
+  | 'answer slower than the timeout'
+  | 'truncated answer'
+  | 'token expired mid-run'
+  | 'token expired mid-run, no key'
+
+export interface FaultKind {
+  name: FaultName
+  applies(call: Call): boolean
+  /** The sandbox fault for the call (none for token expiry). */
+  spec?: Omit<FaultSpec, 'method' | 'path'>
+  /** Expire the pre-issued token after this many authenticated calls (the calls before this one). */
+  expireToken?: boolean
+  /** Run without the key: the step has only the token of an earlier login step. */
+  noKey?: boolean
+  inputs?: Record<string, string>
+}
+
+const always = () => true
+export const FAULTS: FaultKind[] = [
+  { name: '500', applies: always, spec: { status: 500 } },
+  { name: '502', applies: always, spec: { status: 502 } },
+  { name: '503', applies: always, spec: { status: 503 } },
+  { name: '503 on every try', applies: always, spec: { status: 503, times: 0 } },
+  { name: '429, Retry-After in seconds', applies: always, spec: { status: 429, retryAfter: '1' } },
+  {
+    name: '429, Retry-After as an HTTP date',
+    applies: always,
+    spec: { status: 429, retryAfterDate: 1 }
+  },
+  { name: 'reset before the answer', applies: always, spec: { reset: 'before-response' } },
+  {
+    name: 'reset part-way through the upload',
+    applies: c => c.upload === true,
+    spec: { reset: 'during-request', afterBytes: FILE_SIZE / 4 }
+  },
+  {
+    name: 'reset part-way through the answer',
+    applies: c => c.readsAnswer,
+    spec: { reset: 'during-response', afterBytes: 16 }
+  },
+  {
+    name: 'answer slower than the timeout',
+    applies: always,
+    spec: { delayMs: SLOW_DELAY_MS },
+    inputs: { 'timeout-seconds': String(SLOW_TIMEOUT_SECONDS) }
+  },
+  { name: 'truncated answer', applies: c => c.readsAnswer, spec: { truncate: true } },
+  { name: 'token expired mid-run', applies: c => c.auth, expireToken: true },
+  { name: 'token expired mid-run, no key', applies: c => c.auth, expireToken: true, noKey: true }
+]
+
+// ------------------------------------------------------------------------------------------------
+// Running a case
+
+export interface Case {
+  entry: ActionEntry
+  callIndex: number
+  fault: FaultKind
+  title: string
+}
+
+export function allCases(): Case[] {
+  const cases: Case[] = []
+  for (const entry of ACTIONS)
+    entry.calls.forEach((call, callIndex) => {
+      for (const fault of FAULTS)
+        if (fault.applies(call))
+          cases.push({
+            entry,
+            callIndex,
+            fault,
+            title: `${entry.action} / ${call.name} / ${fault.name}`
+          })
+    })
+  return cases
+}
+
+export interface CaseRun {
+  result: RunResult
+  setup: SetupResult
+  before: Footprint
+  after: Footprint
+  state: SandboxState
+  /** Every send of the faulted call, in order. */
+  sends: RecordedRequest[]
+  faultsLeft: Awaited<ReturnType<TestSandbox['faults']>>
+  /** The ::error messages (decoded). */
+  errors: string[]
+  warnings: string[]
+  leaks: string[]
+}
+
+async function setupApi(sb: TestSandbox): Promise<SetupApi> {
+  let token: string | undefined
+  const login = async () => {
+    const r = await fetch(`${sb.url}/api/v2/workspace/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: sb.login, key: sb.key })
+    })
+    return ((await r.json()) as { accessToken: string }).accessToken
+  }
+  return {
+    sb,
+    token: login,
+    call: async (method, path, body) => {
+      token ??= await login()
+      const r = await fetch(`${sb.url}${path}`, {
+        method,
+        headers: { token, organization: sb.login, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body)
+      })
+      if (!r.ok) throw new Error(`setup ${method} ${path}: ${r.status} ${await r.text()}`)
+      const text = await r.text()
+      return text ? JSON.parse(text) : undefined
+    }
+  }
+}
+
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
+
+export async function runCase(c: Case): Promise<CaseRun> {
+  const sb = await startTestSandbox({ automations: ['demo-bot'], credentials: CREDENTIALS })
+  try {
+    const api = await setupApi(sb)
+    const setup = await c.entry.setup(api)
+    setup.data.server = sb.url
+    const call = c.entry.calls[c.callIndex]
+    const env: Record<string, string> = {
+      ...sb.env,
+      MAESTRO_ACTIONS_RETRY_MAX_DELAY_MS: String(RETRY_CAP_MS)
+    }
+    if (c.fault.expireToken) {
+      // As after a login step: the token is reused, and expires just before this call.
+      env.BOTCITY_ACCESS_TOKEN = await api.token()
+      if (c.fault.noKey) delete env.BOTCITY_KEY
+      const authBefore = c.entry.calls.slice(0, c.callIndex).filter(x => x.auth).length
+      await sb.expireTokens(authBefore)
+    }
+    if (c.fault.spec) await sb.fault({ method: call.method, path: call.path, ...c.fault.spec })
+    await sb.clearRequests()
+    const before = footprint(await sb.state())
+
+    const result = await runStep({
+      actionDir: actionDir(c.entry.action),
+      inputs: { ...setup.inputs, ...c.fault.inputs },
+      env,
+      workspace: setup.workspace,
+      node: NODE
+    })
+
+    const matches = compilePattern(call.path)
+    let requests = await sb.requests()
+    let sends = requests.filter(r => r.method === call.method && matches.test(r.path))
+    if (c.fault.spec?.delayMs && sends.length > 0) {
+      // The sandbox goes on with a request the client gave up on: count what it did after that.
+      const settle = sends[0].at + c.fault.spec.delayMs + 300 - Date.now()
+      if (settle > 0) await sleep(settle)
+      requests = await sb.requests()
+      sends = requests.filter(r => r.method === call.method && matches.test(r.path))
+    }
+    const state = await sb.state()
+    const leaks = findLeaks(result, { allow: c.entry.leakAllow }).map(describeLeak)
+    // What a reader sees: ::add-mask:: lines are the runner's, never printed.
+    const printed = result.stdout
+      .split(/\r?\n/)
+      .filter(line => !line.trimStart().startsWith('::add-mask::'))
+    const shown = [...printed, result.stderr, result.summary].join('\n')
+    for (const secret of [sb.key, ...(c.entry.secrets ?? [])]) {
+      // Half a secret (a cut answer passed on as a value) is a leak no mask catches.
+      if (shown.includes(secret.slice(0, Math.ceil(secret.length / 2))))
+        leaks.push('a secret (or half of it) appears in the log or the summary')
+    }
+    return {
+      result,
+      setup,
+      before,
+      after: footprint(state),
+      state,
+      sends,
+      faultsLeft: await sb.faults(),
+      errors: commandsOf(result, 'error').map(e => e.data),
+      warnings: commandsOf(result, 'warning').map(e => e.data),
+      leaks
+    }
+  } finally {
+    await sb.close()
+  }
+}
+
+/** Runs `fn` over `items`, `limit` at a time; results in the items' order. */
+export async function pool<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>
+): Promise<R[]> {
+  const out: R[] = new Array(items.length)
+  let next = 0
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++
+      out[i] = await fn(items[i])
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
+  return out
+}
