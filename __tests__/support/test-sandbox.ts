@@ -20,6 +20,7 @@ export interface FaultSpec {
   delayMs?: number
   status?: number
   retryAfter?: string
+  location?: string
   body?: unknown
   reset?: 'before-response' | 'during-request' | 'during-response'
   afterBytes?: number

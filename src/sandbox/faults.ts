@@ -13,6 +13,8 @@ export interface FaultSpec {
   delayMs?: number
   status?: number
   retryAfter?: string
+  /** A Location header, e.g. for a 307 that points at another host. */
+  location?: string
   body?: object | string
   reset?: (typeof RESET_MODES)[number]
   afterBytes?: number
@@ -51,6 +53,8 @@ export function parseFault(body: unknown): FaultSpec {
   if (status !== null) spec.status = status
   const retryAfter = f.optStr('retryAfter')
   if (retryAfter !== null) spec.retryAfter = retryAfter
+  const location = f.optStr('location')
+  if (location !== null) spec.location = location
   if (f.o.body !== undefined && f.o.body !== null) {
     if (typeof f.o.body !== 'string' && typeof f.o.body !== 'object') {
       throw new HttpError(400, msg.faultBody)

@@ -217,7 +217,10 @@ export class App {
               contentType: 'text/plain; charset=utf-8'
             }
           : json(payload, fault.status)
-      if (fault.retryAfter !== undefined) reply.headers = { 'Retry-After': fault.retryAfter }
+      const headers: Record<string, string> = {}
+      if (fault.retryAfter !== undefined) headers['Retry-After'] = fault.retryAfter
+      if (fault.location !== undefined) headers.Location = fault.location
+      if (Object.keys(headers).length > 0) reply.headers = headers
       writeReply(res, reply)
       return true
     }

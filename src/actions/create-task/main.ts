@@ -6,8 +6,9 @@ import {
   type Task,
   type TaskFinishStatus
 } from '../../maestro/index.js'
-import { ConnectionInputs, readConnection } from '../shared/connection.js'
+import { ConnectionInputKinds, ConnectionInputs, readConnection } from '../shared/connection.js'
 import type { ActionCore } from '../shared/core.js'
+import type { InputKindTable } from '../shared/input-kinds.js'
 import { createInputReader, parseEnum } from '../shared/inputs.js'
 import { ActionFailure } from '../shared/run.js'
 import { setOutputs, writeSummary } from '../shared/summary.js'
@@ -42,6 +43,20 @@ export const Outputs = {
 
 /** Five days: the longest a self-hosted job may run. */
 export const MAX_WAIT_SECONDS = 5 * 24 * 3600
+
+export const InputKinds = {
+  ...ConnectionInputKinds,
+  [Inputs.activityLabel]: { kind: 'text', required: true, example: 'demo-bot' },
+  [Inputs.parameters]: { kind: 'mapping' },
+  [Inputs.test]: { kind: 'boolean' },
+  [Inputs.priority]: { kind: 'integer', min: 0, max: 10 },
+  [Inputs.minExecutionDate]: { kind: 'date' },
+  [Inputs.wait]: { kind: 'boolean' },
+  [Inputs.waitTimeoutSeconds]: { kind: 'seconds', min: 1, max: MAX_WAIT_SECONDS },
+  [Inputs.pollIntervalSeconds]: { kind: 'seconds', min: 1, max: 3600 },
+  [Inputs.interruptOnTimeout]: { kind: 'boolean' },
+  [Inputs.allowedStatuses]: { kind: 'enum', values: TASK_FINISH_STATUSES, list: true }
+} as const satisfies InputKindTable<typeof Inputs>
 
 /**
  * `allowed-statuses`: one per line or comma-separated, case-insensitive, each one of the three

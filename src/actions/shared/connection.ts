@@ -4,11 +4,13 @@ import { readFileSync } from 'node:fs'
 import type { ActionCore } from './core.js'
 import {
   ActionInputError,
+  checkInputLength,
   createInputReader,
   invalidInput,
   parseExistingFile,
   parseOptionalString
 } from './inputs.js'
+import type { InputKindTable } from './input-kinds.js'
 import { maskSecret, redact } from './secrets.js'
 import type { Logger, MaestroClientOptions } from '../../maestro/index.js'
 
@@ -30,6 +32,16 @@ export const ConnectionEnv = {
   /** A token from an earlier login step; with it the key is optional. */
   accessToken: 'BOTCITY_ACCESS_TOKEN'
 } as const
+
+/** The kinds of the connection inputs (spread into the action's `InputKinds`). */
+export const ConnectionInputKinds = {
+  [ConnectionInputs.server]: { kind: 'url', env: ConnectionEnv.server },
+  [ConnectionInputs.login]: { kind: 'text', env: ConnectionEnv.login },
+  [ConnectionInputs.accessKey]: { kind: 'secret', env: ConnectionEnv.key },
+  [ConnectionInputs.caCertificate]: { kind: 'pem-or-file' },
+  [ConnectionInputs.insecureSkipTlsVerify]: { kind: 'boolean' },
+  [ConnectionInputs.timeoutSeconds]: { kind: 'seconds', min: 1, max: 3600 }
+} as const satisfies InputKindTable<typeof ConnectionInputs>
 
 export const DEFAULT_TIMEOUT_SECONDS = 60
 
@@ -85,11 +97,18 @@ function fromInputOrEnv(
   env: NodeJS.ProcessEnv,
   variable: string
 ): string | undefined {
-  return parseOptionalString(core.getInput(input)) ?? parseOptionalString(env[variable] ?? '')
+  return (
+    parseOptionalString(checkInputLength(input, core.getInput(input))) ??
+    parseOptionalString(env[variable] ?? '')
+  )
 }
 
+/** No access key was given (the login action words this case its own way). */
+export class MissingKeyError extends ActionInputError {}
+
 function missing(input: string, variable: string, what: string, example: string): ActionInputError {
-  return new ActionInputError(
+  const Kind = input === ConnectionInputs.accessKey ? MissingKeyError : ActionInputError
+  return new Kind(
     input,
     `No ${what} given. Accepted: set the '${input}' input or the ${variable} environment variable, e.g. ${example}`
   )
@@ -191,7 +210,7 @@ export function readConnection(
   if (accessToken !== undefined && usableToken === undefined) {
     const why = `the ${ConnectionEnv.accessToken} in the environment was issued for the job's ${ConnectionEnv.server} / ${ConnectionEnv.login}, and this step talks to ${server} as '${login}'`
     if (key === undefined) {
-      throw new ActionInputError(
+      throw new MissingKeyError(
         I.accessKey,
         `No access key given, and ${why}. Accepted: set the '${I.accessKey}' input or the ${ConnectionEnv.key} environment variable, or use the server and login of the login step`
       )
