@@ -39326,7 +39326,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   eF: () => (/* binding */ run)
 });
 
-// UNUSED EXPORTS: Exported, Inputs, Outputs
+// UNUSED EXPORTS: Exported, InputKinds, Inputs, Outputs
 
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
@@ -41453,6 +41453,15 @@ const ConnectionEnv = {
     /** A token from an earlier login step; with it the key is optional. */
     accessToken: 'BOTCITY_ACCESS_TOKEN'
 };
+/** The kinds of the connection inputs (spread into the action's `InputKinds`). */
+const ConnectionInputKinds = {
+    [ConnectionInputs.server]: { kind: 'url', env: ConnectionEnv.server },
+    [ConnectionInputs.login]: { kind: 'text', env: ConnectionEnv.login },
+    [ConnectionInputs.accessKey]: { kind: 'secret', env: ConnectionEnv.key },
+    [ConnectionInputs.caCertificate]: { kind: 'pem-or-file' },
+    [ConnectionInputs.insecureSkipTlsVerify]: { kind: 'boolean' },
+    [ConnectionInputs.timeoutSeconds]: { kind: 'seconds', min: 1, max: 3600 }
+};
 const DEFAULT_TIMEOUT_SECONDS = 60;
 /** What an action says when the token of an earlier login step is rejected and it has no key. */
 function expiredTokenHint() {
@@ -41469,10 +41478,15 @@ function connection_defaultUserAgent(action, version = '1') {
     return `maestro-actions/${version} (${parts.join('; ')})`;
 }
 function fromInputOrEnv(core, input, env, variable) {
-    return (0,shared_inputs/* parseOptionalString */.t0)(core.getInput(input)) ?? (0,shared_inputs/* parseOptionalString */.t0)(env[variable] ?? '');
+    return ((0,shared_inputs/* parseOptionalString */.t0)((0,shared_inputs/* checkInputLength */.he)(input, core.getInput(input))) ??
+        (0,shared_inputs/* parseOptionalString */.t0)(env[variable] ?? ''));
+}
+/** No access key was given (the login action words this case its own way). */
+class MissingKeyError extends shared_inputs/* ActionInputError */.VA {
 }
 function missing(input, variable, what, example) {
-    return new shared_inputs/* ActionInputError */.VA(input, `No ${what} given. Accepted: set the '${input}' input or the ${variable} environment variable, e.g. ${example}`);
+    const Kind = input === ConnectionInputs.accessKey ? MissingKeyError : shared_inputs/* ActionInputError */.VA;
+    return new Kind(input, `No ${what} given. Accepted: set the '${input}' input or the ${variable} environment variable, e.g. ${example}`);
 }
 /** Normalises and checks the server address: http(s) only, trailing slashes removed. */
 function parseServer(input, raw, variable = ConnectionEnv.server) {
@@ -41556,7 +41570,7 @@ function readConnection(core, options = {}) {
     if (accessToken !== undefined && usableToken === undefined) {
         const why = `the ${ConnectionEnv.accessToken} in the environment was issued for the job's ${ConnectionEnv.server} / ${ConnectionEnv.login}, and this step talks to ${server} as '${login}'`;
         if (key === undefined) {
-            throw new shared_inputs/* ActionInputError */.VA(I.accessKey, `No access key given, and ${why}. Accepted: set the '${I.accessKey}' input or the ${ConnectionEnv.key} environment variable, or use the server and login of the login step`);
+            throw new MissingKeyError(I.accessKey, `No access key given, and ${why}. Accepted: set the '${I.accessKey}' input or the ${ConnectionEnv.key} environment variable, or use the server and login of the login step`);
         }
         core.info(`Logging in with the access key: ${why}.`);
     }
@@ -41681,6 +41695,7 @@ function setOutputs(core, outputs) {
 
 
 const Inputs = { ...ConnectionInputs };
+const InputKinds = { ...ConnectionInputKinds };
 const Outputs = {
     server: 'server',
     login: 'login',
@@ -41702,13 +41717,15 @@ async function run(core) {
         connection = readConnection(core, { action: 'login' });
     }
     catch (e) {
-        throw e instanceof shared_inputs/* ActionInputError */.VA && e.input === Inputs.accessKey ? noKey() : e;
+        // Only a missing key: a key that is there but refused (too long) keeps its own message.
+        throw e instanceof MissingKeyError ? noKey() : e;
     }
     // readConnection accepts a token instead of a key; logging in needs the key itself.
     if (connection.key === undefined)
         throw noKey();
-    const serverFromInput = (0,shared_inputs/* parseOptionalString */.t0)(core.getInput(Inputs.server)) !== undefined;
-    const loginFromInput = (0,shared_inputs/* parseOptionalString */.t0)(core.getInput(Inputs.login)) !== undefined;
+    const inputs = (0,shared_inputs/* createInputReader */.ic)(core);
+    const serverFromInput = inputs.optional(Inputs.server) !== undefined;
+    const loginFromInput = inputs.optional(Inputs.login) !== undefined;
     // A fresh login: a token from an earlier login step is neither reused nor sent.
     const options = { ...connection };
     delete options.accessToken;
@@ -41764,10 +41781,11 @@ async function run(core) {
 /* harmony export */   BV: () => (/* binding */ parseExistingFile),
 /* harmony export */   VA: () => (/* binding */ ActionInputError),
 /* harmony export */   aY: () => (/* binding */ invalidInput),
+/* harmony export */   he: () => (/* binding */ checkInputLength),
 /* harmony export */   ic: () => (/* binding */ createInputReader),
 /* harmony export */   t0: () => (/* binding */ parseOptionalString)
 /* harmony export */ });
-/* unused harmony exports MAX_QUOTED_VALUE, quoteValue, parseRequiredString, parseBoolean, parseInteger, parseSecondsToMs, parseEnum, parseMapping, parseDateTime, parseList */
+/* unused harmony exports MAX_QUOTED_VALUE, MAX_INPUT_LENGTH, quoteValue, parseRequiredString, parseBoolean, parseInteger, parseSecondsToMs, parseEnum, parseMapping, parseDateTime, parseList */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
@@ -41784,6 +41802,13 @@ async function run(core) {
 
 
 const MAX_QUOTED_VALUE = 200;
+/**
+ * The longest value any input may have, in characters. Linux cannot pass one environment string
+ * over 128 KiB to a process, so a runner could not deliver more anyway; large texts (parameters,
+ * messages, certificates) belong in files. Checked before any parsing, so a huge value is refused
+ * the same way by every input.
+ */
+const MAX_INPUT_LENGTH = 64 * 1024;
 /** A mistake in the workflow file (as opposed to a bug or a server failure). */
 class ActionInputError extends Error {
     input;
@@ -41803,6 +41828,15 @@ function quoteValue(value) {
 function invalidInput(input, problem, value, accepted, options = {}) {
     const got = options.secret ? '' : `, got ${quoteValue(value)}`;
     return new ActionInputError(input, `${problem}${got}. Accepted: ${accepted}`);
+}
+/**
+ * Refuses a value over MAX_INPUT_LENGTH without quoting it (it may be a secret, and it is long).
+ * Returns the value unchanged otherwise.
+ */
+function checkInputLength(input, value) {
+    if (value.length <= MAX_INPUT_LENGTH)
+        return value;
+    throw new ActionInputError(input, `Too long: ${value.length} characters, the limit is ${MAX_INPUT_LENGTH}. Accepted: at most ${MAX_INPUT_LENGTH} characters; put large content in a file and pass its path`);
 }
 // ---------------------------------------------------------------------------------------------
 // Pure parsers. `raw` is the input's text as the runner passed it (already trimmed by getInput).
@@ -41990,7 +42024,9 @@ function parseExistingFile(input, raw, options = {}) {
 }
 function createInputReader(core, options = {}) {
     const secret = (name) => ({ secret: options.secrets?.includes(name) });
-    const raw = (name) => core.getInput(name).trim();
+    // Every read goes through here, so the length limit holds for every input.
+    const text = (name) => checkInputLength(name, core.getInput(name));
+    const raw = (name) => text(name).trim();
     return {
         raw,
         required: name => parseRequiredString(name, raw(name)),
@@ -42002,7 +42038,7 @@ function createInputReader(core, options = {}) {
         optionalEnum: (name, o) => raw(name) === '' ? undefined : parseEnum(name, raw(name), { ...secret(name), ...o }),
         mapping: name => parseMapping(name, raw(name), secret(name)),
         dateTime: name => (raw(name) === '' ? undefined : parseDateTime(name, raw(name), secret(name))),
-        list: name => parseList(core.getInput(name)),
+        list: name => parseList(text(name)),
         file: name => raw(name) === ''
             ? undefined
             : parseExistingFile(name, raw(name), { ...secret(name), baseDir: options.baseDir })
