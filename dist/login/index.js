@@ -39680,6 +39680,10 @@ function parseRetryAfter(value, now = Date.now()) {
 
 
 
+const DEFAULT_TLS_OPTION_NAMES = {
+    caCertificate: 'the caCertificate option',
+    insecureSkipTlsVerify: 'insecureSkipTlsVerify'
+};
 class DeadlineError extends Error {
     code = 'TIMEOUT';
     constructor(ms) {
@@ -39723,11 +39727,11 @@ function errorCode(e, depth = 0) {
         }
     return errorCode(o.cause, depth + 1);
 }
-function networkHint(code, insecure) {
+function networkHint(code, insecure, names) {
     if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ALTNAME/.test(code))
         return insecure
             ? undefined
-            : "the server's TLS certificate is not trusted: give its CA bundle (PEM) with the caCertificate option, or, only for a test server, skip verification with insecureSkipTlsVerify.";
+            : `the server's TLS certificate is not trusted: give its CA bundle (PEM) with ${names.caCertificate}, or, only for a test server, skip verification with ${names.insecureSkipTlsVerify}.`;
     if (code === 'ECONNREFUSED')
         return 'nothing listens at the server URL; check the host and port.';
     if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
@@ -39881,7 +39885,7 @@ class Transport {
                     code,
                     detail,
                     attempts: attempt,
-                    hint: networkHint(code, Boolean(o.insecureSkipTlsVerify)),
+                    hint: networkHint(code, Boolean(o.insecureSkipTlsVerify), o.tlsOptionNames),
                     cause: e
                 });
             }
@@ -41182,8 +41186,9 @@ class MaestroClient {
             throw new MaestroInputError('key', 'Give the workspace key, or an access token from an earlier login.', 'configure the Maestro client');
         if (server.warning)
             logger.warning(server.warning);
+        const tlsNames = { ...DEFAULT_TLS_OPTION_NAMES, ...options.tlsOptionNames };
         if (options.insecureSkipTlsVerify)
-            logger.warning(`TLS certificate verification is OFF for ${server.baseUrl}: anyone on the network path can read the key and the data. Use caCertificate instead.`);
+            logger.warning(`TLS certificate verification is OFF for ${server.baseUrl}: anyone on the network path can read the key and the data. Use ${tlsNames.caCertificate} instead.`);
         const timeoutMs = options.timeoutMs ?? 60_000;
         if (!(timeoutMs > 0))
             throw new MaestroInputError('timeoutMs', 'timeoutMs must be a positive number.', 'configure the Maestro client');
@@ -41206,6 +41211,7 @@ class MaestroClient {
             expiredTokenHint: options.expiredTokenHint,
             caCertificate: options.caCertificate,
             insecureSkipTlsVerify: options.insecureSkipTlsVerify,
+            tlsOptionNames: tlsNames,
             timeoutMs,
             transferMinBytesPerSecond: options.transferMinBytesPerSecond ?? 256 * 1024,
             retry,
@@ -41586,13 +41592,15 @@ function readConnection(core, options = {}) {
         max: 3600,
         default: DEFAULT_TIMEOUT_SECONDS
     });
-    if (insecureSkipTlsVerify) {
-        core.warning(`TLS certificate checks are off for ${server} ('${I.insecureSkipTlsVerify}: true'); prefer '${I.caCertificate}' with your CA.`);
-    }
     const result = {
         server,
         login,
         insecureSkipTlsVerify,
+        // The client warns when verification is off, and says how to trust a server: in our words.
+        tlsOptionNames: {
+            caCertificate: `the '${I.caCertificate}' input`,
+            insecureSkipTlsVerify: `'${I.insecureSkipTlsVerify}: true'`
+        },
         timeoutMs,
         onSecret: value => (0,secrets/* maskSecret */.$l)(core, value),
         logger: {

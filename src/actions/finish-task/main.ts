@@ -41,10 +41,9 @@ export const InputKinds = {
   [Inputs.taskId]: { kind: 'integer', min: 1, max: Number.MAX_SAFE_INTEGER, required: true },
   [Inputs.status]: { kind: 'enum', values: TASK_FINISH_STATUSES, required: true },
   [Inputs.message]: { kind: 'text' },
-  // One count alone cannot be resolved (two of three are needed).
-  [Inputs.totalItems]: { ...COUNT, invalid: ['5'] },
-  [Inputs.processedItems]: { ...COUNT, invalid: ['5'] },
-  [Inputs.failedItems]: { ...COUNT, invalid: ['5'] }
+  [Inputs.totalItems]: COUNT,
+  [Inputs.processedItems]: COUNT,
+  [Inputs.failedItems]: COUNT
 } as const satisfies InputKindTable<typeof Inputs>
 
 /** The client's item field names -> our input names. */

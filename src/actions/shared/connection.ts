@@ -66,6 +66,7 @@ export type MaestroConnectionOptions = Pick<
   | 'expiredTokenHint'
   | 'caCertificate'
   | 'insecureSkipTlsVerify'
+  | 'tlsOptionNames'
   | 'timeoutMs'
   | 'onSecret'
   | 'logger'
@@ -236,16 +237,15 @@ export function readConnection(
     max: 3600,
     default: DEFAULT_TIMEOUT_SECONDS
   })
-  if (insecureSkipTlsVerify) {
-    core.warning(
-      `TLS certificate checks are off for ${server} ('${I.insecureSkipTlsVerify}: true'); prefer '${I.caCertificate}' with your CA.`
-    )
-  }
-
   const result: MaestroConnectionOptions = {
     server,
     login,
     insecureSkipTlsVerify,
+    // The client warns when verification is off, and says how to trust a server: in our words.
+    tlsOptionNames: {
+      caCertificate: `the '${I.caCertificate}' input`,
+      insecureSkipTlsVerify: `'${I.insecureSkipTlsVerify}: true'`
+    },
     timeoutMs,
     onSecret: value => maskSecret(core, value),
     logger: {
