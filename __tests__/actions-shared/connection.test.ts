@@ -8,9 +8,10 @@ import {
   defaultUserAgent,
   parseCaCertificate,
   parseServer,
-  readConnection
+  readConnection,
+  MissingKeyError
 } from '../../src/actions/shared/connection.js'
-import { ActionInputError } from '../../src/actions/shared/inputs.js'
+import { ActionInputError, MAX_INPUT_LENGTH } from '../../src/actions/shared/inputs.js'
 import { maskedValues, resetMaskedValuesForTests } from '../../src/actions/shared/secrets.js'
 import { createCoreStub } from '../support/core-stub.js'
 
@@ -163,7 +164,11 @@ describe('readConnection', () => {
     expect(c.caCertificate).toBe(PEM)
     expect(c.insecureSkipTlsVerify).toBe(true)
     expect(c.timeoutMs).toBe(5000)
-    expect(core.annotations.map(a => a.level)).toEqual(['warning'])
+    // the client warns when it is built, in these words
+    expect(c.tlsOptionNames).toEqual({
+      caCertificate: "the 'ca-certificate' input",
+      insecureSkipTlsVerify: "'insecure-skip-tls-verify: true'"
+    })
   })
   it('onSecret masks, and the logger redacts', () => {
     const core = createCoreStub({
@@ -252,5 +257,29 @@ describe('parseCaCertificate', () => {
       /holds no PEM certificate/
     )
     expect(() => parseCaCertificate('ca-certificate', 'missing.pem', dir)).toThrow(/^No file at /)
+  })
+})
+
+describe('the input length limit', () => {
+  it('refuses a huge connection input, the key included, without quoting or masking it', () => {
+    const key = 'k'.repeat(MAX_INPUT_LENGTH + 1)
+    const core = createCoreStub({
+      inputs: { server: 'https://m.example', login: 'o', 'access-key': key }
+    })
+    let error: unknown
+    try {
+      readConnection(core, { env: {} })
+    } catch (e) {
+      error = e
+    }
+    expect(error).toBeInstanceOf(ActionInputError)
+    expect(error).not.toBeInstanceOf(MissingKeyError)
+    expect((error as ActionInputError).input).toBe('access-key')
+    expect((error as Error).message).toMatch(/^Too long: 65537 characters/)
+    expect(core.allText()).not.toContain('kkkk')
+  })
+  it('a missing key is a MissingKeyError', () => {
+    const core = createCoreStub({ inputs: { server: 'https://m.example', login: 'o' } })
+    expect(() => readConnection(core, { env: {} })).toThrow(MissingKeyError)
   })
 })

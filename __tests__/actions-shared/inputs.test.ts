@@ -3,6 +3,8 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
+  MAX_INPUT_LENGTH,
+  checkInputLength,
   ActionInputError,
   createInputReader,
   parseBoolean,
@@ -284,5 +286,35 @@ describe('createInputReader', () => {
     const e = errorOf(() => r.integer('token', { min: 0, max: 1 }))
     expect(e.message).toBe('Not an integer. Accepted: an integer from 0 to 1')
     expect(e.message).not.toContain('hunter2')
+  })
+})
+
+describe('the input length limit', () => {
+  const long = 's3cret'.repeat(Math.ceil((MAX_INPUT_LENGTH + 1) / 6))
+  it('refuses a value over the limit through every reader method, without quoting it', () => {
+    const reader = createInputReader(createCoreStub({ inputs: { big: long } }))
+    for (const read of [
+      () => reader.raw('big'),
+      () => reader.optional('big'),
+      () => reader.list('big'),
+      () => reader.mapping('big')
+    ]) {
+      let error: unknown
+      try {
+        read()
+      } catch (e) {
+        error = e
+      }
+      expect(error).toBeInstanceOf(ActionInputError)
+      expect((error as ActionInputError).input).toBe('big')
+      expect((error as Error).message).toBe(
+        `Too long: ${long.length} characters, the limit is ${MAX_INPUT_LENGTH}. Accepted: at most ${MAX_INPUT_LENGTH} characters; put large content in a file and pass its path`
+      )
+    }
+  })
+  it('accepts a value of exactly the limit', () => {
+    const value = 'x'.repeat(MAX_INPUT_LENGTH)
+    expect(checkInputLength('v', value)).toBe(value)
+    expect(createInputReader(createCoreStub({ inputs: { v: value } })).raw('v')).toBe(value)
   })
 })

@@ -215,4 +215,60 @@ describe('mask checks', () => {
     ])
     expect(findLeaks(sum, { allow: { summary: true } })).toEqual([])
   })
+
+  it('known secrets: found masked or not, in escaped forms, and each line must be masked in time', async () => {
+    const quoted = 'say "hi" \\ there'
+    const r = await runStep({ actionDir: echo, inputs: { 'dash-name': quoted } })
+    // The echo action writes every other input into the `inputs` output as JSON, escaped.
+    expect(findLeaks(r)).toEqual([])
+    expect(findLeaks(r, { secrets: [quoted] })).toEqual([
+      { place: 'outputs', where: 'inputs', mask: -1, secret: 0, kind: 'in-file' }
+    ])
+    expect(findLeaks(r, { secrets: [quoted], allow: { outputs: ['inputs'] } })).toEqual([])
+    const unmasked = findLeaks(r, {
+      secrets: [quoted, 'never\nseen'],
+      mustMask: ['never\nseen'],
+      allow: { outputs: true }
+    })
+    expect(unmasked).toEqual([
+      { place: 'masks', where: 'line 1', mask: -1, secret: 1, kind: 'unmasked-line' },
+      { place: 'masks', where: 'line 2', mask: -1, secret: 1, kind: 'unmasked-line' }
+    ])
+    expect(() => expectNoLeaks(r, { secrets: ['never\nseen'], mustMask: ['never\nseen'] })).toThrow(
+      /secret #0: line 1 is never registered/
+    )
+
+    const late = await runStep({
+      actionDir: echo,
+      inputs: { secret: 'hunter22', mode: 'leak-before' }
+    })
+    const leaks = findLeaks(late, { secrets: ['hunter22'], maskFirst: ['hunter22'] })
+    expect(leaks).toContainEqual({
+      place: 'stdout',
+      where: '1',
+      mask: -1,
+      secret: 0,
+      kind: 'before-mask'
+    })
+    expect(leaks).toContainEqual({
+      place: 'masks',
+      where: 'line 1',
+      mask: -1,
+      secret: 0,
+      kind: 'late-mask'
+    })
+    const early = await runStep({ actionDir: echo, inputs: { secret: 'hunter22' } })
+    expect(findLeaks(early, { secrets: ['hunter22'], maskFirst: ['hunter22'] })).toEqual([])
+  })
+})
+
+describe('large inputs', () => {
+  it('passes a value too long for one environment string through a preload', async () => {
+    const big = 'x'.repeat(1024 * 1024)
+    const r = await runStep({ actionDir: echo, inputs: { 'dash-name': big } })
+    expect(r.exitCode).toBe(0)
+    const seen = JSON.parse(r.outputs.inputs) as Record<string, string>
+    expect(seen['INPUT_DASH-NAME']).toBe(big)
+    expect(seen.MAESTRO_TEST_LARGE_ENV).toBeUndefined()
+  })
 })

@@ -227,6 +227,15 @@ export interface RunResult {
 
 const KEPT_ENV = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'SYSTEMROOT', 'USERPROFILE']
 
+/**
+ * Linux refuses to start a process with one environment string over 128 KiB (E2BIG), so longer
+ * values reach the action through a preload that sets them in its process.env before it starts:
+ * the action still reads an ordinary INPUT_ variable.
+ */
+const LARGE_ENV_VALUE = 64 * 1024
+const LARGE_ENV_PRELOAD = join(dirname(new URL(import.meta.url).pathname), 'large-env-preload.mjs')
+export const LARGE_ENV_VARIABLE = 'MAESTRO_TEST_LARGE_ENV'
+
 export function defaultGithubEnv(workspace: string, runnerTemp: string): Record<string, string> {
   return {
     CI: 'true',
@@ -306,9 +315,19 @@ export async function runStep(options: RunOptions): Promise<RunResult> {
   const unexpectedInputs = Object.keys(given).filter(n => !(n in meta.inputs))
   for (const n of unexpectedInputs) env[inputEnvName(n)] = given[n]
   Object.assign(env, options.env)
+  const childEnv = { ...env }
+  const large = Object.keys(env).filter(k => env[k].length > LARGE_ENV_VALUE)
+  const nodeArgs: string[] = []
+  if (large.length > 0) {
+    const file = join(files, 'large-env.json')
+    writeFileSync(file, JSON.stringify(Object.fromEntries(large.map(k => [k, env[k]]))))
+    for (const k of large) delete env[k]
+    env[LARGE_ENV_VARIABLE] = file
+    nodeArgs.push('--import', LARGE_ENV_PRELOAD)
+  }
 
   const started = performance.now()
-  const child = spawn(options.node ?? process.execPath, [join(actionDir, script)], {
+  const child = spawn(options.node ?? process.execPath, [...nodeArgs, join(actionDir, script)], {
     cwd: workspace,
     env,
     stdio: ['ignore', 'pipe', 'pipe']
@@ -359,7 +378,7 @@ export async function runStep(options: RunOptions): Promise<RunResult> {
     unexpectedInputs,
     durationMs,
     dirs: { workspace, runnerTemp, files },
-    childEnv: env
+    childEnv
   }
 }
 
@@ -410,12 +429,15 @@ export async function runSteps(steps: Step[]): Promise<RunResult[]> {
 export type LeakPlace = 'stdout' | 'stderr' | 'outputs' | 'env' | 'state' | 'summary' | 'path'
 
 export interface Leak {
-  place: LeakPlace
-  /** line number (stdout/stderr, 1-based) or file-command name */
+  /** `masks`: a line of a known secret was not registered (in time) with ::add-mask:: */
+  place: LeakPlace | 'masks'
+  /** line number (stdout/stderr, 1-based), file-command name, or `line <n>` of a secret */
   where: string
-  /** which mask (index into result.masks); the value itself is never put in a report */
+  /** which mask (index into result.masks), -1 for a known secret; never the value itself */
   mask: number
-  kind: 'before-mask' | 'after-mask' | 'in-file'
+  /** which of `options.secrets`, for a leak of a known secret */
+  secret?: number
+  kind: 'before-mask' | 'after-mask' | 'in-file' | 'never-masked' | 'unmasked-line' | 'late-mask'
 }
 
 export interface LeakCheckOptions {
@@ -428,50 +450,104 @@ export interface LeakCheckOptions {
   }
   /** Masks shorter than this are ignored (a one-character "secret" matches everything). Default 1. */
   minLength?: number
+  /**
+   * Values the test knows are secret, checked whether or not the action masked them: neither the
+   * value, nor any line of it, nor their JSON-escaped or URL-encoded forms may appear anywhere but
+   * in ::add-mask:: commands (which the runner never prints) and allowed files. Forms shorter than
+   * 2 characters are not searched (they match ordinary text).
+   */
+  secrets?: readonly string[]
+  /** Of `secrets`, those the action saw: every non-empty line (trimmed) must be registered. */
+  mustMask?: readonly string[]
+  /**
+   * Of `mustMask`, those the action had from its start (the key, a token from the environment):
+   * registered before its first stdout line that is not a mask command, as anything could print them.
+   */
+  maskFirst?: readonly string[]
 }
 
 function allowed(list: readonly string[] | true | undefined, name: string): boolean {
   return list === true || (list ?? []).includes(name)
 }
 
+/** The non-empty lines of a secret, trimmed: what the runner must be told to mask. */
+export function secretLines(value: string): string[] {
+  return [
+    ...new Set(
+      value
+        .split(/\r?\n/)
+        .map(l => l.trim())
+        .filter(l => l !== '')
+    )
+  ]
+}
+
+/** A secret, its lines, and how JSON or a URL would write each, to search printed text for. */
+export function leakForms(value: string, minLength = 2): string[] {
+  const plain = [value, value.trim(), ...secretLines(value)]
+  const forms = plain.flatMap(v => [v, JSON.stringify(v).slice(1, -1), encodeURIComponent(v)])
+  return [...new Set(forms)].filter(f => f.trim().length >= minLength)
+}
+
 /**
- * Every place a value registered with ::add-mask:: shows up where it must not: on stdout/stderr
- * (other than ::add-mask:: lines, which the runner never prints), before or after its mask
- * command, including in decoded command data; in the output/env/state/summary/path files unless
- * allowed.
+ * Every place a secret shows up where it must not. For values registered with ::add-mask::: on
+ * stdout/stderr (other than ::add-mask:: lines, which the runner never prints), before or after
+ * its mask command, including in decoded command data; in the output/env/state/summary/path files
+ * unless allowed. For `options.secrets`, the same for each of their forms (see leakForms), masked
+ * or not; and for `mustMask` / `maskFirst`, each line registered (in time).
  */
 export function findLeaks(result: RunResult, options: LeakCheckOptions = {}): Leak[] {
   const leaks: Leak[] = []
   const minLength = options.minLength ?? 1
   const maskCommands = result.commands.filter(c => c.command === 'add-mask')
+  const firstMaskLine = (value: string) => maskCommands.find(c => c.data === value)?.line
   const masks = result.masks
     .map((value, index) => ({ value, index, line: maskCommands[index].line }))
     .filter(m => m.value.trim() !== '' && m.value.length >= minLength)
     // a value registered twice is reported once, under its first registration
     .filter((m, i, all) => all.findIndex(o => o.value === m.value) === i)
+  // Known secrets: each form, registered (at its first mask command) or not.
+  const known = (options.secrets ?? []).flatMap((secret, i) =>
+    leakForms(secret).map(value => ({ value, secret: i, line: firstMaskLine(value) }))
+  )
+  // One search list: a masked value found is reported as that mask, once per place.
+  type Watched = { value: string; mask: number; secret?: number; line: number | undefined }
+  const watched: Watched[] = [
+    ...masks.map(m => ({ value: m.value, mask: m.index, line: m.line as number | undefined })),
+    ...known.map(k => ({ ...k, mask: -1 }))
+  ]
+  const report = (
+    place: LeakPlace,
+    where: string,
+    found: Watched[],
+    kind: (w: Watched) => Leak['kind']
+  ) => {
+    const seen = new Set<string>()
+    for (const w of found) {
+      const id = w.secret === undefined ? `m${w.mask}` : `s${w.secret}`
+      if (seen.has(id)) continue
+      seen.add(id)
+      const leak: Leak = { place, where, mask: w.mask, kind: kind(w) }
+      if (w.secret !== undefined) leak.secret = w.secret
+      leaks.push(leak)
+    }
+  }
+  const inClear = (line: number) => (w: Watched) =>
+    w.line === undefined ? 'never-masked' : line < w.line ? 'before-mask' : 'after-mask'
 
   const commandsByLine = new Map(result.commands.map(c => [c.line, c]))
+  let firstOutputLine: number | undefined
   result.stdout.split(/\r?\n/).forEach((text, line) => {
     const cmd = commandsByLine.get(line)
     if (cmd?.command === 'add-mask') return
+    if (text !== '' && firstOutputLine === undefined) firstOutputLine = line
     const decoded = cmd ? [cmd.data, ...Object.values(cmd.properties)].join('\n') : ''
-    for (const m of masks) {
-      if (text.includes(m.value) || decoded.includes(m.value)) {
-        leaks.push({
-          place: 'stdout',
-          where: String(line + 1),
-          mask: m.index,
-          kind: line < m.line ? 'before-mask' : 'after-mask'
-        })
-      }
-    }
+    const found = watched.filter(w => text.includes(w.value) || decoded.includes(w.value))
+    report('stdout', String(line + 1), found, inClear(line))
   })
   result.stderr.split(/\r?\n/).forEach((text, line) => {
-    for (const m of masks) {
-      if (text.includes(m.value)) {
-        leaks.push({ place: 'stderr', where: String(line + 1), mask: m.index, kind: 'after-mask' })
-      }
-    }
+    const found = watched.filter(w => text.includes(w.value))
+    report('stderr', String(line + 1), found, w => (w.mask >= 0 ? 'after-mask' : 'never-masked'))
   })
   const files: Array<[LeakPlace, Record<string, string>, readonly string[] | true | undefined]> = [
     ['outputs', result.outputs, options.allow?.outputs],
@@ -481,43 +557,63 @@ export function findLeaks(result: RunResult, options: LeakCheckOptions = {}): Le
   for (const [place, values, allow] of files) {
     for (const [name, value] of Object.entries(values)) {
       if (allowed(allow, name)) continue
-      for (const m of masks) {
-        if (value.includes(m.value))
-          leaks.push({ place, where: name, mask: m.index, kind: 'in-file' })
-      }
+      report(
+        place,
+        name,
+        watched.filter(w => value.includes(w.value)),
+        () => 'in-file'
+      )
     }
   }
   if (!options.allow?.summary) {
-    for (const m of masks) {
-      if (result.summary.includes(m.value)) {
-        leaks.push({
-          place: 'summary',
-          where: 'GITHUB_STEP_SUMMARY',
-          mask: m.index,
-          kind: 'in-file'
-        })
-      }
+    const found = watched.filter(w => result.summary.includes(w.value))
+    report('summary', 'GITHUB_STEP_SUMMARY', found, () => 'in-file')
+  }
+  const inPath = watched.filter(w => result.path.some(p => p.includes(w.value)))
+  report('path', 'GITHUB_PATH', inPath, () => 'in-file')
+
+  // Registration: each line of a secret the action saw, and in time for those it had from the start.
+  const secrets = options.secrets ?? []
+  const check = (list: readonly string[] | undefined, first: boolean) => {
+    for (const value of list ?? []) {
+      const i = secrets.indexOf(value)
+      if (i < 0) throw new Error('mustMask and maskFirst values must be among options.secrets')
+      secretLines(value).forEach((text, n) => {
+        const line = firstMaskLine(text)
+        const where = `line ${n + 1}`
+        if (line === undefined)
+          leaks.push({ place: 'masks', where, mask: -1, secret: i, kind: 'unmasked-line' })
+        else if (first && firstOutputLine !== undefined && line > firstOutputLine)
+          leaks.push({ place: 'masks', where, mask: -1, secret: i, kind: 'late-mask' })
+      })
     }
   }
-  for (const m of masks) {
-    if (result.path.some(p => p.includes(m.value))) {
-      leaks.push({ place: 'path', where: 'GITHUB_PATH', mask: m.index, kind: 'in-file' })
-    }
-  }
+  check(options.mustMask, false)
+  check(options.maskFirst, true)
   return leaks
 }
 
 export function describeLeak(l: Leak): string {
+  const what = l.secret === undefined ? `mask #${l.mask}` : `secret #${l.secret}`
+  if (l.kind === 'unmasked-line') return `${what}: ${l.where} is never registered with ::add-mask::`
+  if (l.kind === 'late-mask')
+    return `${what}: ${l.where} is registered with ::add-mask:: only after the step printed something`
   const where =
     l.place === 'stdout' || l.place === 'stderr'
       ? `${l.place} line ${l.where}`
       : `${l.place} '${l.where}'`
   const when =
-    l.kind === 'before-mask' ? ' before it was masked' : l.kind === 'after-mask' ? ' in clear' : ''
-  return `mask #${l.mask} appears in ${where}${when}`
+    l.kind === 'before-mask'
+      ? ' before it was masked'
+      : l.kind === 'after-mask'
+        ? ' in clear'
+        : l.kind === 'never-masked'
+          ? ' and was never masked'
+          : ''
+  return `${what} appears in ${where}${when}`
 }
 
-/** Throws (listing where, never the value) if any masked value leaked. */
+/** Throws (listing where, never the value) if any masked or known secret leaked. */
 export function expectNoLeaks(result: RunResult, options: LeakCheckOptions = {}): void {
   const leaks = findLeaks(result, options)
   if (leaks.length > 0) {

@@ -1,5 +1,6 @@
 // A sandbox Maestro for action tests: started for real on loopback with its test hooks on, plus
 // typed helpers over those hooks (request log, state, faults, the Runner).
+import { Agent, fetch } from 'undici'
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/index.js'
 
 export interface RecordedRequest {
@@ -24,6 +25,7 @@ export interface FaultSpec {
   retryAfter?: string
   /** An HTTP-date Retry-After this many seconds after the answer */
   retryAfterDate?: number
+  location?: string
   body?: unknown
   reset?: 'before-response' | 'during-request' | 'during-response'
   afterBytes?: number
@@ -63,8 +65,11 @@ export interface TestSandbox extends Sandbox {
 
 export async function startTestSandbox(options: SandboxOptions = {}): Promise<TestSandbox> {
   const sandbox = await startSandbox({ port: 0, ...options, control: true })
+  // Over https the hooks trust the sandbox's own certificate (the actions under test do not).
+  const dispatcher = options.tls ? new Agent({ connect: { ca: options.tls.cert } }) : undefined
   const control = async (method: string, path: string, body?: unknown): Promise<unknown> => {
     const response = await fetch(`${sandbox.url}/_sandbox/${path}`, {
+      dispatcher,
       method,
       headers: body === undefined ? {} : { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body)
@@ -76,6 +81,10 @@ export async function startTestSandbox(options: SandboxOptions = {}): Promise<Te
   const requests = async () => (await control('GET', 'requests')) as RecordedRequest[]
   return {
     ...sandbox,
+    close: async () => {
+      await sandbox.close()
+      await dispatcher?.close()
+    },
     env: { BOTCITY_SERVER: sandbox.url, BOTCITY_LOGIN: sandbox.login, BOTCITY_KEY: sandbox.key },
     requests,
     apiRequests: async () => (await requests()).filter(r => r.path !== '/api/v2/workspace/login'),

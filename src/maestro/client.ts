@@ -13,7 +13,7 @@ import * as errorReports from './api/error-reports.js'
 import * as logs from './api/logs.js'
 import * as tasks from './api/tasks.js'
 import { MaestroInputError } from './errors.js'
-import { Transport, type Logger } from './http.js'
+import { DEFAULT_TLS_OPTION_NAMES, Transport, type Logger, type TlsOptionNames } from './http.js'
 import type {
   Alert,
   Artifact,
@@ -75,6 +75,11 @@ export interface MaestroClientOptions {
   caCertificate?: string
   /** Do not verify the server certificate (a warning is logged). */
   insecureSkipTlsVerify?: boolean
+  /**
+   * How the caller's users set the two TLS options, for the warning and the untrusted-certificate
+   * hint (default: these option names), e.g. `{ caCertificate: "the 'ca-certificate' input" }`.
+   */
+  tlsOptionNames?: TlsOptionNames
   /** Per request, default 60000. */
   timeoutMs?: number
   /** File transfers get timeoutMs + size / this rate; default 256 KiB/s. */
@@ -121,9 +126,10 @@ export class MaestroClient {
         'configure the Maestro client'
       )
     if (server.warning) logger.warning(server.warning)
+    const tlsNames = { ...DEFAULT_TLS_OPTION_NAMES, ...options.tlsOptionNames }
     if (options.insecureSkipTlsVerify)
       logger.warning(
-        `TLS certificate verification is OFF for ${server.baseUrl}: anyone on the network path can read the key and the data. Use caCertificate instead.`
+        `TLS certificate verification is OFF for ${server.baseUrl}: anyone on the network path can read the key and the data. Use ${tlsNames.caCertificate} instead.`
       )
     const timeoutMs = options.timeoutMs ?? 60_000
     if (!(timeoutMs > 0))
@@ -155,6 +161,7 @@ export class MaestroClient {
       expiredTokenHint: options.expiredTokenHint,
       caCertificate: options.caCertificate,
       insecureSkipTlsVerify: options.insecureSkipTlsVerify,
+      tlsOptionNames: tlsNames,
       timeoutMs,
       transferMinBytesPerSecond: options.transferMinBytesPerSecond ?? 256 * 1024,
       retry,

@@ -27,6 +27,17 @@ import {
 } from './retry.js'
 import type { NormalizedServer } from './url.js'
 
+/** How a caller's users set caCertificate / insecureSkipTlsVerify, as messages should name them. */
+export interface TlsOptionNames {
+  caCertificate?: string
+  insecureSkipTlsVerify?: string
+}
+
+export const DEFAULT_TLS_OPTION_NAMES: Required<TlsOptionNames> = {
+  caCertificate: 'the caCertificate option',
+  insecureSkipTlsVerify: 'insecureSkipTlsVerify'
+}
+
 export interface Logger {
   debug(msg: string): void
   info(msg: string): void
@@ -42,6 +53,7 @@ export interface TransportOptions {
   expiredTokenHint?: string
   caCertificate?: string
   insecureSkipTlsVerify?: boolean
+  tlsOptionNames: Required<TlsOptionNames>
   timeoutMs: number
   transferMinBytesPerSecond: number
   retry: RetrySettings
@@ -126,11 +138,15 @@ export function errorCode(e: unknown, depth = 0): string | undefined {
   return errorCode(o.cause, depth + 1)
 }
 
-function networkHint(code: string, insecure: boolean): string | undefined {
+function networkHint(
+  code: string,
+  insecure: boolean,
+  names: Required<TlsOptionNames>
+): string | undefined {
   if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ALTNAME/.test(code))
     return insecure
       ? undefined
-      : "the server's TLS certificate is not trusted: give its CA bundle (PEM) with the caCertificate option, or, only for a test server, skip verification with insecureSkipTlsVerify."
+      : `the server's TLS certificate is not trusted: give its CA bundle (PEM) with ${names.caCertificate}, or, only for a test server, skip verification with ${names.insecureSkipTlsVerify}.`
   if (code === 'ECONNREFUSED') return 'nothing listens at the server URL; check the host and port.'
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
     return 'the server host name does not resolve; check the server URL.'
@@ -296,7 +312,7 @@ export class Transport {
         const maybeDone =
           idempotency !== 'idempotent' && !NEVER_SENT_CODES.has(code) && !FATAL_CODES.has(code)
         const hint = [
-          networkHint(code, Boolean(o.insecureSkipTlsVerify)),
+          networkHint(code, Boolean(o.insecureSkipTlsVerify), o.tlsOptionNames),
           maybeDone ? MAYBE_DONE_HINT : undefined
         ].filter(Boolean)
         failure = new MaestroNetworkError({

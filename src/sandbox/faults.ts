@@ -15,6 +15,8 @@ export interface FaultSpec {
   retryAfter?: string
   /** Seconds from the moment of the answer, sent as an HTTP-date Retry-After. */
   retryAfterDate?: number
+  /** A Location header, e.g. for a 307 that points at another host. */
+  location?: string
   body?: object | string
   reset?: (typeof RESET_MODES)[number]
   afterBytes?: number
@@ -59,6 +61,8 @@ export function parseFault(body: unknown): FaultSpec {
     if (retryAfter !== null) throw new HttpError(400, msg.faultRetryAfter)
     spec.retryAfterDate = retryAfterDate
   }
+  const location = f.optStr('location')
+  if (location !== null) spec.location = location
   if (f.o.body !== undefined && f.o.body !== null) {
     if (typeof f.o.body !== 'string' && typeof f.o.body !== 'object') {
       throw new HttpError(400, msg.faultBody)

@@ -220,12 +220,15 @@ export class App {
               contentType: 'text/plain; charset=utf-8'
             }
           : json(payload, fault.status)
-      if (fault.retryAfter !== undefined) reply.headers = { 'Retry-After': fault.retryAfter }
+      const headers: Record<string, string> = {}
+      if (fault.retryAfter !== undefined) headers['Retry-After'] = fault.retryAfter
       if (fault.retryAfterDate !== undefined) {
         // Rounded up to the date's whole second, so a client waits at least what was asked.
         const at = Math.ceil((Date.now() + fault.retryAfterDate * 1000) / 1000) * 1000
-        reply.headers = { 'Retry-After': new Date(at).toUTCString() }
+        headers['Retry-After'] = new Date(at).toUTCString()
       }
+      if (fault.location !== undefined) headers.Location = fault.location
+      if (Object.keys(headers).length > 0) reply.headers = headers
       writeReply(res, reply)
       return true
     }

@@ -2,10 +2,11 @@
 // a Maestro failure (server, network, login) becomes a warning so an `if: failure()` step does
 // not hide the failure it reports; a mistake in the step's inputs still fails it.
 import { MaestroClient, type AlertType } from '../../maestro/index.js'
-import { ConnectionInputs, readConnection } from '../shared/connection.js'
+import { ConnectionInputKinds, ConnectionInputs, readConnection } from '../shared/connection.js'
 import type { ActionCore } from '../shared/core.js'
 import { readGithubContext, type GithubContext } from '../shared/github-context.js'
 import { failOrWarn } from '../shared/fail-on-error.js'
+import type { InputKindTable } from '../shared/input-kinds.js'
 import { createInputReader } from '../shared/inputs.js'
 import { setOutputs, writeSummary } from '../shared/summary.js'
 
@@ -23,6 +24,15 @@ export const Inputs = {
 export const Outputs = { alertId: 'alert-id' } as const
 
 export const ALERT_TYPES = ['INFO', 'WARN', 'ERROR'] as const satisfies readonly AlertType[]
+
+export const InputKinds = {
+  ...ConnectionInputKinds,
+  [Inputs.taskId]: { kind: 'integer', min: 1, max: Number.MAX_SAFE_INTEGER, required: true },
+  [Inputs.type]: { kind: 'enum', values: ALERT_TYPES },
+  [Inputs.title]: { kind: 'text' },
+  [Inputs.message]: { kind: 'text' },
+  [Inputs.failOnError]: { kind: 'boolean' }
+} as const satisfies InputKindTable<typeof Inputs>
 
 /** `CI #42: test`, or a plain fallback outside a workflow run. */
 export function defaultTitle(ctx: GithubContext): string {

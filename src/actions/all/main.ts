@@ -1,7 +1,7 @@
 // The all-in-one root action: `command` picks one of the actions, which then runs exactly as it
 // does on its own, with its own defaults.
 import type { ActionCore, InputOptions } from '../shared/core.js'
-import { parseEnum } from '../shared/inputs.js'
+import { createInputReader } from '../shared/inputs.js'
 import { commands, type Command } from './commands.generated.js'
 
 type CommandTable = Readonly<Record<string, Command>>
@@ -19,9 +19,7 @@ export function run(core: ActionCore): Promise<void> {
 }
 
 export async function runCommand(core: ActionCore, table: CommandTable): Promise<void> {
-  const name = parseEnum(Inputs.command, core.getInput(Inputs.command), {
-    values: Object.keys(table)
-  })
+  const name = createInputReader(core).enum(Inputs.command, { values: Object.keys(table) })
   const command = table[name]
   warnAboutUnusedInputs(core, name, command, table)
   await command.run(withCommandDefaults(core, command))

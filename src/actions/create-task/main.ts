@@ -1,8 +1,9 @@
 // create-task: starts a task for an automation (1 request after the login) and, with `wait`,
 // polls it until it finishes, failing the step unless it finished with an allowed status.
 import { MaestroClient, type Task } from '../../maestro/index.js'
-import { ConnectionInputs, readConnection } from '../shared/connection.js'
+import { ConnectionInputKinds, ConnectionInputs, readConnection } from '../shared/connection.js'
 import type { ActionCore } from '../shared/core.js'
+import type { InputKindTable } from '../shared/input-kinds.js'
 import { createInputReader } from '../shared/inputs.js'
 import { ActionFailure } from '../shared/run.js'
 import { setOutputs, writeSummary } from '../shared/summary.js'
@@ -11,6 +12,7 @@ import {
   waitFailure,
   waitForTaskInStep,
   waitSummaryVerb,
+  WaitInputKinds,
   WaitInputs,
   type SignalSource,
   type WaitConfig,
@@ -35,6 +37,17 @@ export const Outputs = {
   finishMessage: 'finish-message',
   task: 'task'
 } as const
+
+export const InputKinds = {
+  ...ConnectionInputKinds,
+  [Inputs.activityLabel]: { kind: 'text', required: true, example: 'demo-bot' },
+  [Inputs.parameters]: { kind: 'mapping' },
+  [Inputs.test]: { kind: 'boolean' },
+  [Inputs.priority]: { kind: 'integer', min: 0, max: 10 },
+  [Inputs.minExecutionDate]: { kind: 'date' },
+  [Inputs.wait]: { kind: 'boolean' },
+  ...WaitInputKinds
+} as const satisfies InputKindTable<typeof Inputs>
 
 export interface CreateTaskConfig extends WaitConfig {
   activityLabel: string

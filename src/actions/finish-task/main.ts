@@ -9,8 +9,9 @@ import {
   type ItemCounts,
   type TaskFinishStatus
 } from '../../maestro/index.js'
-import { ConnectionInputs, readConnection } from '../shared/connection.js'
+import { ConnectionInputKinds, ConnectionInputs, readConnection } from '../shared/connection.js'
 import type { ActionCore } from '../shared/core.js'
+import type { InputKindTable } from '../shared/input-kinds.js'
 import { ActionInputError, createInputReader, type InputReader } from '../shared/inputs.js'
 import { setOutputs, writeSummary } from '../shared/summary.js'
 
@@ -32,6 +33,18 @@ export const JOB_STATUS_ALIASES: Readonly<Record<string, TaskFinishStatus>> = {
   failure: 'FAILED',
   cancelled: 'FAILED'
 }
+
+const COUNT = { kind: 'integer', min: 0, max: Number.MAX_SAFE_INTEGER } as const
+
+export const InputKinds = {
+  ...ConnectionInputKinds,
+  [Inputs.taskId]: { kind: 'integer', min: 1, max: Number.MAX_SAFE_INTEGER, required: true },
+  [Inputs.status]: { kind: 'enum', values: TASK_FINISH_STATUSES, required: true },
+  [Inputs.message]: { kind: 'text' },
+  [Inputs.totalItems]: COUNT,
+  [Inputs.processedItems]: COUNT,
+  [Inputs.failedItems]: COUNT
+} as const satisfies InputKindTable<typeof Inputs>
 
 /** The client's item field names -> our input names. */
 const ITEM_INPUTS: Readonly<Record<string, string>> = {

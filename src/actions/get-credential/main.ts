@@ -2,8 +2,9 @@
 // `export-env`, environment variables for the later steps. A value is never printed: it is masked
 // (whole and line by line) before it is set anywhere, and the summary names labels and keys only.
 import { MaestroClient, MaestroHttpError } from '../../maestro/index.js'
-import { ConnectionInputs, readConnection } from '../shared/connection.js'
+import { ConnectionInputKinds, ConnectionInputs, readConnection } from '../shared/connection.js'
 import type { ActionCore } from '../shared/core.js'
+import type { InputKindTable } from '../shared/input-kinds.js'
 import { createInputReader } from '../shared/inputs.js'
 import { maskSecret } from '../shared/secrets.js'
 import { setOutputs, writeSummary } from '../shared/summary.js'
@@ -17,6 +18,19 @@ export const Inputs = {
 } as const
 
 export const Outputs = { value: 'value' } as const
+
+export const InputKinds = {
+  ...ConnectionInputKinds,
+  [Inputs.label]: { kind: 'text', required: true, example: 'demo' },
+  [Inputs.key]: {
+    kind: 'lines',
+    required: true,
+    example: 'password',
+    // spaces in a key, a bad variable name, two keys giving one name, the reserved output name
+    invalid: ['db password', 'password as 1st', 'token\nTOKEN', 'user\nvalue']
+  },
+  [Inputs.exportEnv]: { kind: 'boolean' }
+} as const satisfies InputKindTable<typeof Inputs>
 
 /**
  * Fetches the values of `keys` with as few requests as the job allows.

@@ -5,8 +5,9 @@
 // are more made: 404 with `columns` -> create the log, post again (3); a 400 -> read the log once
 // to list its real columns in the error.
 import { MaestroClient, MaestroHttpError, type Log } from '../../maestro/index.js'
-import { ConnectionInputs, readConnection } from '../shared/connection.js'
+import { ConnectionInputKinds, ConnectionInputs, readConnection } from '../shared/connection.js'
 import type { ActionCore } from '../shared/core.js'
+import type { InputKindTable } from '../shared/input-kinds.js'
 import { ActionInputError, createInputReader } from '../shared/inputs.js'
 import { setOutputs, writeSummary } from '../shared/summary.js'
 import { parseColumns, parseValues, type Column } from './parse.js'
@@ -19,6 +20,25 @@ export const Inputs = {
 } as const
 
 export const Outputs = { log: 'log', entry: 'entry' } as const
+
+export const InputKinds = {
+  ...ConnectionInputKinds,
+  [Inputs.log]: { kind: 'text', required: true, example: 'releases' },
+  [Inputs.values]: {
+    kind: 'mapping',
+    required: true,
+    example: '{"version": "1.0"}',
+    invalid: ['{"version": [1, 2]}', '{"": "x"}']
+  },
+  [Inputs.columns]: {
+    kind: 'sequence',
+    invalid: [
+      '[{"label": "version", "width": -1}]',
+      '[{"name": "Version"}]',
+      '["version", "version"]'
+    ]
+  }
+} as const satisfies InputKindTable<typeof Inputs>
 
 const list = (labels: readonly string[]) => labels.map(l => `'${l}'`).join(', ')
 

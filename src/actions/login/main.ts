@@ -2,13 +2,24 @@
 // for the later steps of the job, so each of them makes only the request it is for. The token is
 // never an output: like any exported secret it is visible to the later steps of this job only.
 import { MaestroClient } from '../../maestro/index.js'
-import { ConnectionEnv, ConnectionInputs, readConnection } from '../shared/connection.js'
+import {
+  ConnectionEnv,
+  ConnectionInputKinds,
+  ConnectionInputs,
+  MissingKeyError,
+  readConnection
+} from '../shared/connection.js'
 import type { ActionCore } from '../shared/core.js'
-import { ActionInputError, parseOptionalString } from '../shared/inputs.js'
+import type { InputKindTable } from '../shared/input-kinds.js'
+import { ActionInputError, createInputReader } from '../shared/inputs.js'
 import { maskSecret } from '../shared/secrets.js'
 import { setOutputs, writeSummary } from '../shared/summary.js'
 
 export const Inputs = { ...ConnectionInputs } as const
+
+export const InputKinds = { ...ConnectionInputKinds } as const satisfies InputKindTable<
+  typeof Inputs
+>
 
 export const Outputs = {
   server: 'server',
@@ -36,12 +47,14 @@ export async function run(core: ActionCore): Promise<void> {
   try {
     connection = readConnection(core, { action: 'login' })
   } catch (e) {
-    throw e instanceof ActionInputError && e.input === Inputs.accessKey ? noKey() : e
+    // Only a missing key: a key that is there but refused (too long) keeps its own message.
+    throw e instanceof MissingKeyError ? noKey() : e
   }
   // readConnection accepts a token instead of a key; logging in needs the key itself.
   if (connection.key === undefined) throw noKey()
-  const serverFromInput = parseOptionalString(core.getInput(Inputs.server)) !== undefined
-  const loginFromInput = parseOptionalString(core.getInput(Inputs.login)) !== undefined
+  const inputs = createInputReader(core)
+  const serverFromInput = inputs.optional(Inputs.server) !== undefined
+  const loginFromInput = inputs.optional(Inputs.login) !== undefined
 
   // A fresh login: a token from an earlier login step is neither reused nor sent.
   const options = { ...connection }

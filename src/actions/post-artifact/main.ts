@@ -5,9 +5,10 @@
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import { MaestroClient, type UploadArtifactResult } from '../../maestro/index.js'
-import { ConnectionInputs, readConnection } from '../shared/connection.js'
+import { ConnectionInputKinds, ConnectionInputs, readConnection } from '../shared/connection.js'
 import type { ActionCore } from '../shared/core.js'
 import { archiveEntryName, findFiles, zipStream, type FoundFiles } from '../shared/files.js'
+import type { InputKindTable } from '../shared/input-kinds.js'
 import { ActionInputError, createInputReader, invalidInput, quoteValue } from '../shared/inputs.js'
 import { formatSize, setOutputs, writeSummary } from '../shared/summary.js'
 
@@ -34,6 +35,15 @@ export const ARCHIVE_MODES = ['auto', 'always', 'never'] as const
 export type ArchiveMode = (typeof ARCHIVE_MODES)[number]
 export const NO_FILES_POLICIES = ['error', 'warn', 'ignore'] as const
 export type NoFilesPolicy = (typeof NO_FILES_POLICIES)[number]
+
+export const InputKinds = {
+  ...ConnectionInputKinds,
+  [Inputs.taskId]: { kind: 'integer', min: 1, max: Number.MAX_SAFE_INTEGER, required: true },
+  [Inputs.path]: { kind: 'globs', required: true },
+  [Inputs.name]: { kind: 'file-name' },
+  [Inputs.archive]: { kind: 'enum', values: ARCHIVE_MODES },
+  [Inputs.ifNoFilesFound]: { kind: 'enum', values: NO_FILES_POLICIES }
+} as const satisfies InputKindTable<typeof Inputs>
 
 /** Default display name of an archive that is neither one folder nor one file. */
 export const DEFAULT_ARCHIVE_NAME = 'result-files'

@@ -4,11 +4,13 @@ import { readFileSync } from 'node:fs'
 import type { ActionCore } from './core.js'
 import {
   ActionInputError,
+  checkInputLength,
   createInputReader,
   invalidInput,
   parseExistingFile,
   parseOptionalString
 } from './inputs.js'
+import type { InputKindTable } from './input-kinds.js'
 import { maskSecret, redact } from './secrets.js'
 import { DEFAULT_RETRY, type Logger, type MaestroClientOptions } from '../../maestro/index.js'
 
@@ -38,6 +40,16 @@ export const ConnectionEnv = {
   retryMaxDelayMs: 'MAESTRO_ACTIONS_RETRY_MAX_DELAY_MS'
 } as const
 
+/** The kinds of the connection inputs (spread into the action's `InputKinds`). */
+export const ConnectionInputKinds = {
+  [ConnectionInputs.server]: { kind: 'url', env: ConnectionEnv.server },
+  [ConnectionInputs.login]: { kind: 'text', env: ConnectionEnv.login },
+  [ConnectionInputs.accessKey]: { kind: 'secret', env: ConnectionEnv.key },
+  [ConnectionInputs.caCertificate]: { kind: 'pem-or-file' },
+  [ConnectionInputs.insecureSkipTlsVerify]: { kind: 'boolean' },
+  [ConnectionInputs.timeoutSeconds]: { kind: 'seconds', min: 1, max: 3600 }
+} as const satisfies InputKindTable<typeof ConnectionInputs>
+
 export const DEFAULT_TIMEOUT_SECONDS = 60
 
 /** What an action says when the token of an earlier login step is rejected and it has no key. */
@@ -61,6 +73,7 @@ export type MaestroConnectionOptions = Pick<
   | 'expiredTokenHint'
   | 'caCertificate'
   | 'insecureSkipTlsVerify'
+  | 'tlsOptionNames'
   | 'timeoutMs'
   | 'onSecret'
   | 'logger'
@@ -93,11 +106,18 @@ function fromInputOrEnv(
   env: NodeJS.ProcessEnv,
   variable: string
 ): string | undefined {
-  return parseOptionalString(core.getInput(input)) ?? parseOptionalString(env[variable] ?? '')
+  return (
+    parseOptionalString(checkInputLength(input, core.getInput(input))) ??
+    parseOptionalString(env[variable] ?? '')
+  )
 }
 
+/** No access key was given (the login action words this case its own way). */
+export class MissingKeyError extends ActionInputError {}
+
 function missing(input: string, variable: string, what: string, example: string): ActionInputError {
-  return new ActionInputError(
+  const Kind = input === ConnectionInputs.accessKey ? MissingKeyError : ActionInputError
+  return new Kind(
     input,
     `No ${what} given. Accepted: set the '${input}' input or the ${variable} environment variable, e.g. ${example}`
   )
@@ -210,7 +230,7 @@ export function readConnection(
   if (accessToken !== undefined && usableToken === undefined) {
     const why = `the ${ConnectionEnv.accessToken} in the environment was issued for the job's ${ConnectionEnv.server} / ${ConnectionEnv.login}, and this step talks to ${server} as '${login}'`
     if (key === undefined) {
-      throw new ActionInputError(
+      throw new MissingKeyError(
         I.accessKey,
         `No access key given, and ${why}. Accepted: set the '${I.accessKey}' input or the ${ConnectionEnv.key} environment variable, or use the server and login of the login step`
       )
@@ -236,16 +256,15 @@ export function readConnection(
     max: 3600,
     default: DEFAULT_TIMEOUT_SECONDS
   })
-  if (insecureSkipTlsVerify) {
-    core.warning(
-      `TLS certificate checks are off for ${server} ('${I.insecureSkipTlsVerify}: true'); prefer '${I.caCertificate}' with your CA.`
-    )
-  }
-
   const result: MaestroConnectionOptions = {
     server,
     login,
     insecureSkipTlsVerify,
+    // The client warns when verification is off, and says how to trust a server: in our words.
+    tlsOptionNames: {
+      caCertificate: `the '${I.caCertificate}' input`,
+      insecureSkipTlsVerify: `'${I.insecureSkipTlsVerify}: true'`
+    },
     timeoutMs,
     onSecret: value => maskSecret(core, value),
     logger: {

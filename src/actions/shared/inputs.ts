@@ -12,6 +12,14 @@ import type { ActionCore } from './core.js'
 
 export const MAX_QUOTED_VALUE = 200
 
+/**
+ * The longest value any input may have, in characters. Linux cannot pass one environment string
+ * over 128 KiB to a process, so a runner could not deliver more anyway; large texts (parameters,
+ * messages, certificates) belong in files. Checked before any parsing, so a huge value is refused
+ * the same way by every input.
+ */
+export const MAX_INPUT_LENGTH = 64 * 1024
+
 /** A mistake in the workflow file (as opposed to a bug or a server failure). */
 export class ActionInputError extends Error {
   override name = 'ActionInputError'
@@ -44,6 +52,18 @@ export function invalidInput(
 ): ActionInputError {
   const got = options.secret ? '' : `, got ${quoteValue(value)}`
   return new ActionInputError(input, `${problem}${got}. Accepted: ${accepted}`)
+}
+
+/**
+ * Refuses a value over MAX_INPUT_LENGTH without quoting it (it may be a secret, and it is long).
+ * Returns the value unchanged otherwise.
+ */
+export function checkInputLength(input: string, value: string): string {
+  if (value.length <= MAX_INPUT_LENGTH) return value
+  throw new ActionInputError(
+    input,
+    `Too long: ${value.length} characters, the limit is ${MAX_INPUT_LENGTH}. Accepted: at most ${MAX_INPUT_LENGTH} characters; put large content in a file and pass its path`
+  )
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -334,7 +354,9 @@ export function createInputReader(
   options: InputReaderOptions = {}
 ): InputReader {
   const secret = (name: string): ParseOptions => ({ secret: options.secrets?.includes(name) })
-  const raw = (name: string) => core.getInput(name).trim()
+  // Every read goes through here, so the length limit holds for every input.
+  const text = (name: string) => checkInputLength(name, core.getInput(name))
+  const raw = (name: string) => text(name).trim()
   return {
     raw,
     required: name => parseRequiredString(name, raw(name)),
@@ -347,7 +369,7 @@ export function createInputReader(
       raw(name) === '' ? undefined : parseEnum(name, raw(name), { ...secret(name), ...o }),
     mapping: name => parseMapping(name, raw(name), secret(name)),
     dateTime: name => (raw(name) === '' ? undefined : parseDateTime(name, raw(name), secret(name))),
-    list: name => parseList(core.getInput(name)),
+    list: name => parseList(text(name)),
     file: name =>
       raw(name) === ''
         ? undefined

@@ -1,6 +1,7 @@
 // Waiting for a Maestro task to finish: shared by create-task (wait: true) and wait-task, so both
 // read the same wait inputs, wait the same way and fail with the same words.
 import { TASK_FINISH_STATUSES, type TaskFinishStatus } from '../../maestro/index.js'
+import type { InputKindTable } from './input-kinds.js'
 import { parseEnum, type InputReader } from './inputs.js'
 
 /** The parts of a Maestro task that waiting looks at. */
@@ -129,6 +130,14 @@ export const WaitInputs = {
 
 /** Five days: the longest a self-hosted job may run. */
 export const MAX_WAIT_SECONDS = 5 * 24 * 3600
+
+/** The wait inputs' kinds, for the bad-input matrix (see input-kinds.ts). */
+export const WaitInputKinds = {
+  [WaitInputs.waitTimeoutSeconds]: { kind: 'seconds', min: 1, max: MAX_WAIT_SECONDS },
+  [WaitInputs.pollIntervalSeconds]: { kind: 'seconds', min: 1, max: 3600 },
+  [WaitInputs.interruptOnTimeout]: { kind: 'boolean' },
+  [WaitInputs.allowedStatuses]: { kind: 'enum', values: TASK_FINISH_STATUSES, list: true }
+} as const satisfies InputKindTable<typeof WaitInputs>
 
 export interface WaitConfig {
   timeoutMs: number
