@@ -1,11 +1,12 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from '@jest/globals'
 import { parseKeyValueFile, parseWorkflowCommand } from '../../src/runner/commands.js'
 import { Display } from '../../src/runner/display.js'
 import { MASK, SecretMasker } from '../../src/runner/masker.js'
 import { KILL_GRACE_MS, runNodeAction, runStepProcess } from '../../src/runner/protocol.js'
-import { runtimeNote } from '../../src/runner/run.js'
-import { workspaceCopy } from './helpers.js'
+import { runtimeNote, runWorkflow } from '../../src/runner/run.js'
+import { tempDir, workspaceCopy } from './helpers.js'
 
 describe('runNodeAction', () => {
   test('runs an action on its own and returns what it said through every channel', async () => {
@@ -225,4 +226,30 @@ describe('runtime note', () => {
     expect(runtimeNote('node20', undefined)).toBeUndefined()
     expect(runtimeNote('node99', '/opt/node99/bin/node')).toBeUndefined()
   })
+
+  test('printed once per run, not before every step', async () => {
+    const workspace = tempDir('runner-note-')
+    mkdirSync(join(workspace, 'act'))
+    writeFileSync(
+      join(workspace, 'act/action.yml'),
+      'name: new\ndescription: d\nruns:\n  using: node24\n  main: main.mjs\n'
+    )
+    writeFileSync(join(workspace, 'act/main.mjs'), "console.log('ran')\n")
+    const steps = '      - uses: ./act\n'.repeat(3)
+    writeFileSync(
+      join(workspace, 'wf.yml'),
+      `on: workflow_dispatch\njobs:\n  j:\n    runs-on: ubuntu-latest\n    steps:\n${steps}`
+    )
+    let printed = ''
+    const run = await runWorkflow({
+      workflowPath: join(workspace, 'wf.yml'),
+      workspace,
+      stdout: { write: (s: string) => (printed += s) }
+    })
+    expect(run.result).toBe('success')
+    expect(printed.split('ran\n').length).toBe(4)
+    // Under Node 24 itself there is no note at all.
+    const shown = runtimeNote('node24', undefined) === undefined ? 0 : 1
+    expect(printed.split('The action asks for node24').length).toBe(1 + shown)
+  }, 20_000)
 })

@@ -4,7 +4,12 @@
 import { readFileSync } from 'node:fs'
 import { Readable } from 'node:stream'
 import * as tls from 'node:tls'
-import { EnvHttpProxyAgent, type Dispatcher } from 'undici'
+import type { Dispatcher } from 'undici'
+// Not `from 'undici'`: its index loads all of undici (fetch, WebSocket, mocks, caches...) at start-up,
+// about 35 ms of an action's run. undici ~7.30 is pinned and a test checks these are its exports.
+// `request` is the method the index adds to every dispatcher; called here with the agent as `this`.
+import request from 'undici/lib/api/api-request.js'
+import EnvHttpProxyAgent from 'undici/lib/dispatcher/env-http-proxy-agent.js'
 import {
   describeErrorBody,
   hintForStatus,
@@ -381,11 +386,7 @@ export class Transport {
     try {
       let res: Dispatcher.ResponseData
       try {
-        res = await (
-          this.#dispatcher.request as (
-            o: Dispatcher.RequestOptions
-          ) => Promise<Dispatcher.ResponseData>
-        ).call(this.#dispatcher, {
+        res = await request.call(this.#dispatcher, {
           origin: o.server.origin,
           path,
           method: spec.method,

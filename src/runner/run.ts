@@ -196,6 +196,8 @@ export async function runWorkflow(opts: RunWorkflowOptions): Promise<RunWorkflow
   // Marks every step process, so what they leave running is ended with the job (see orphans.ts).
   const trackingId = `maestro_${randomUUID()}`
   const stepGroups: number[] = []
+  // Each distinct note once per run: the same runtime note before every step is noise.
+  const notesShown = new Set<string>()
   try {
     return await runJob()
   } catch (e) {
@@ -536,7 +538,10 @@ export async function runWorkflow(opts: RunWorkflowOptions): Promise<RunWorkflow
           rec.name = name
           rec.ran = true
           const note = runtimeNote(rec.metadata?.using, opts.nodePath)
-          if (note) display.info(note)
+          if (note && !notesShown.has(note)) {
+            notesShown.add(note)
+            display.info(note)
+          }
           const r = await runActionStage(step, rec, 'main', s)
           if (r) {
             rec.state = { ...rec.state, ...r.state }

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import { core } from '../shared/actions-core.js'
 import { runAction } from '../shared/run.js'
 import { run } from './main.js'
 

@@ -1,9 +1,7 @@
 // Finding the files a user named (paths, folders, globs) and zipping them on the fly.
-import { create as createGlobber } from '@actions/glob'
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { Readable } from 'node:stream'
-import yazl from 'yazl'
 
 export interface FoundFiles {
   /** Absolute paths of regular files, sorted, no duplicates. */
@@ -25,6 +23,8 @@ export async function findFiles(patterns: string[], cwd: string): Promise<FoundF
     const resolved = path.isAbsolute(body) ? body : path.join(cwd, body)
     return negated ? `!${resolved}` : resolved
   })
+  // Loaded when used: @actions/glob pulls in @actions/core and all of undici (start-up cost).
+  const { create: createGlobber } = await import('@actions/glob')
   const globber = await createGlobber(absolute.join('\n'), {
     followSymbolicLinks: true,
     implicitDescendants: true,
@@ -71,6 +71,7 @@ export function archiveEntryName(file: string, rootDirectory: string): string {
  * disk. The size is unknown in advance (entries are deflated), so it is sent chunked.
  */
 export async function zipStream(files: string[], rootDirectory: string): Promise<Readable> {
+  const { default: yazl } = await import('yazl')
   const zip = new yazl.ZipFile()
   for (const file of files) {
     const info = await stat(file)
