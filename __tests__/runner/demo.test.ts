@@ -190,6 +190,32 @@ jobs:
     expect(workflowAutomations(': not yaml: [')).toEqual([])
   })
 
+  test('a wait-task step on a create-task step of its job waits for that label', () => {
+    const yml = `on: push
+jobs:
+  a:
+    steps:
+      - id: start
+        uses: ./actions/create-task
+        with: { activity-label: later }
+      - id: other
+        uses: ./actions/create-task
+        with: { activity-label: unwaited }
+      - uses: owner/maestro-actions/actions/wait-task@v1
+        with: { task-id: '\${{ steps.start.outputs.task-id }}' }
+      - uses: ./actions/wait-task
+        with: { task-id: '\${{ steps.other.outputs.task-id-copy }}' }
+  b:
+    steps:
+      - uses: ./actions/wait-task
+        with: { task-id: '\${{ steps.other.outputs.task-id }}' }
+`
+    expect(workflowAutomations(yml)).toEqual([
+      { label: 'later', waited: true },
+      { label: 'unwaited', waited: false }
+    ])
+  })
+
   test('demo credentials are random, with a multi-line signing key', () => {
     const a = demoCredentials()['deploy-credentials']
     const b = demoCredentials()['deploy-credentials']
