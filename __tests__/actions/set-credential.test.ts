@@ -227,7 +227,11 @@ describe('set-credential bad input: one error, no request at all', () => {
     [{ label: 'erp', key: '', value: VALUE }, 'key', /Required input is empty/],
     [{ label: 'erp', key: 'k', value: '' }, 'value', /Required input is empty/],
     [{ label: 'erp', key: 'k', value: '  \n ' }, 'value', /only whitespace/],
-    [{ label: 'erp', key: 'k', value: `${VALUE}-`.repeat(2300) }, 'value', /Too long: \d+ characters/],
+    [
+      { label: 'erp', key: 'k', value: `${VALUE}-`.repeat(2300) },
+      'value',
+      /Too long: \d+ characters/
+    ],
     [{ label: 'a\nb', key: 'k', value: VALUE }, 'label', /line break/],
     [{ label: 'erp', key: 'k', value: VALUE, 'timeout-seconds': '-1' }, 'timeout-seconds', /./]
   ])('%#: %s', async (inputs, input, message) => {
