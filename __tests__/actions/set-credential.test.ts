@@ -102,8 +102,13 @@ describe('names and values', () => {
     expect(message(() => checkValue('value', ' \n\t'))).toMatch(/only whitespace/)
     const huge = 'secret-'.repeat(MAX_VALUE_BYTES / 4)
     const m = message(() => checkValue('value', huge))
-    expect(m).toMatch(/too long \(\d+ bytes\).*Accepted:/)
+    expect(m).toMatch(/Too long: 114688 characters.*Accepted:/)
     expect(m).not.toContain('secret-')
+    // under the character limit, over the byte limit (3 bytes each)
+    const wide = '€'.repeat(MAX_VALUE_BYTES / 2)
+    const w = message(() => checkValue('value', wide))
+    expect(w).toMatch(/too long \(98304 bytes\).*Accepted:/)
+    expect(w).not.toContain('€')
   })
 })
 
@@ -222,7 +227,11 @@ describe('set-credential bad input: one error, no request at all', () => {
     [{ label: 'erp', key: '', value: VALUE }, 'key', /Required input is empty/],
     [{ label: 'erp', key: 'k', value: '' }, 'value', /Required input is empty/],
     [{ label: 'erp', key: 'k', value: '  \n ' }, 'value', /only whitespace/],
-    [{ label: 'erp', key: 'k', value: `${VALUE}-`.repeat(2300) }, 'value', /too long/],
+    [
+      { label: 'erp', key: 'k', value: `${VALUE}-`.repeat(2300) },
+      'value',
+      /Too long: \d+ characters/
+    ],
     [{ label: 'a\nb', key: 'k', value: VALUE }, 'label', /line break/],
     [{ label: 'erp', key: 'k', value: VALUE, 'timeout-seconds': '-1' }, 'timeout-seconds', /./]
   ])('%#: %s', async (inputs, input, message) => {

@@ -146,7 +146,16 @@ function judge(c: Case, run: CaseRun): Verdict {
   if (exp.result === 'retried') {
     if (result.exitCode !== 0) fault.push(`exit code ${result.exitCode}: ${run.errors.join(' | ')}`)
     if (run.errors.length > 0) fault.push(`errors: ${run.errors.join(' | ')}`)
-    else fault.push(...c.entry.verify({ result, state: run.state, setup: run.setup }))
+    else
+      fault.push(
+        ...c.entry.verify({
+          result,
+          state: run.state,
+          setup: run.setup,
+          requests: run.requests,
+          call
+        })
+      )
     if (exp.waitMs !== undefined && run.sends.length >= 2) {
       const waited = run.sends[1].at - run.sends[0].at
       if (waited < exp.waitMs - 50) fault.push(`sent again after ${waited} ms, not ${exp.waitMs}`)

@@ -4,6 +4,8 @@
 // echoed back). stdout, stderr, GITHUB_OUTPUT, GITHUB_ENV, GITHUB_STEP_SUMMARY and every error
 // message are searched for each secret, each of its lines, and their JSON/URL-escaped forms; each
 // line must be masked, the key before the step prints anything.
+// LEAK_SCAN_ONLY=<text>: scan only the runs whose name contains it (when working on one action);
+// the runs outside the tables (create-task's, the token's) still run, as does the coverage check.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -72,7 +74,16 @@ interface Run {
   allow?: LeakCheckOptions['allow']
   /** the key the action gets (default: the sandbox's key with a trailing newline kept as given) */
   key?: string
+  /** secrets the action must mask before it prints anything (as the key) */
+  maskFirst?: string[]
 }
+
+const only = process.env.LEAK_SCAN_ONLY
+const selected = (runs: Run[]): Run[] => runs.filter(r => !only || r.name.includes(only))
+const shapeNames = Object.keys(SHAPES)
+/** The shape after `shape` (a value in another shape's sandbox: the key's mask must not hide it). */
+const nextShape = (shape: string): string =>
+  shapeNames[(shapeNames.indexOf(shape) + 1) % shapeNames.length]
 
 /** Scans one run; returns what is wrong (empty when clean). Records the outcome first. */
 function scan(run: Run, result: RunResult, key: string | undefined): string[] {
@@ -81,7 +92,7 @@ function scan(run: Run, result: RunResult, key: string | undefined): string[] {
   const leaks = findLeaks(result, {
     secrets,
     mustMask: [...fromStart, ...(run.mustMask ?? [])],
-    maskFirst: fromStart,
+    maskFirst: [...fromStart, ...(run.maskFirst ?? [])],
     allow: run.allow
   })
   const problems = leaks.map(describeLeak)
@@ -143,6 +154,18 @@ function successRuns(shape: string, taskId: string): Run[] {
       },
       expect: ok
     },
+    'set-credential': {
+      name: `set-credential of a ${nextShape(shape)} value with a ${shape} key`,
+      shape,
+      options: {
+        actionDir: actionDir('set-credential'),
+        inputs: { label: `written-${shape}`, key: 'secret', value: SHAPES[nextShape(shape)] }
+      },
+      expect: ok,
+      secrets: [SHAPES[nextShape(shape)]],
+      mustMask: [SHAPES[nextShape(shape)]],
+      maskFirst: [SHAPES[nextShape(shape)]]
+    },
     'log-entry': {
       name: `log-entry with a ${shape} key`,
       shape,
@@ -172,6 +195,24 @@ function successRuns(shape: string, taskId: string): Run[] {
       expect: ok,
       // its one job: the token for the later steps (checked in the failure paths below)
       allow: { env: ['BOTCITY_ACCESS_TOKEN'] }
+    },
+    'task-control': {
+      name: `task-control with a ${shape} key`,
+      shape,
+      options: {
+        actionDir: actionDir('task-control'),
+        inputs: { 'task-id': taskId, operation: 'get' }
+      },
+      expect: ok
+    },
+    'wait-task': {
+      name: `wait-task with a ${shape} key`,
+      shape,
+      options: {
+        actionDir: actionDir('wait-task'),
+        inputs: { 'task-id': taskId, 'poll-interval-seconds': '1', 'wait-timeout-seconds': '120' }
+      },
+      expect: ok
     }
   }
   return Object.values(runs)
@@ -209,13 +250,16 @@ describe('leak scan', () => {
         taskId: result.outputs['task-id']
       }
     })
+    // The Runner finishes each task, so wait-task does not depend on finish-task running first.
+    for (const c of created)
+      if (c.taskId) await sandboxes.get(c.shape)!.runTask(c.taskId, { finishStatus: 'SUCCESS' })
     const runs = created.flatMap(c => successRuns(c.shape, c.taskId ?? ''))
     // a new action must be added to the scan
     const covered = new Set(['create-task', ...runs.map(r => r.options.actionDir.split('/').pop())])
     expect(actionNames().filter(a => !covered.has(a))).toEqual([])
     const problems = [
       ...created.flatMap(c => c.problems),
-      ...(await pool(runs, CONCURRENCY, execute)).flat()
+      ...(await pool(selected(runs), CONCURRENCY, execute)).flat()
     ]
     failures.push(...problems)
     expect(problems).toEqual([])
@@ -251,23 +295,40 @@ describe('leak scan', () => {
       })
     }
     // Every other action with a wrong multi-line key.
-    for (const action of ['alert', 'finish-task', 'post-artifact', 'log-entry', 'get-credential']) {
+    for (const action of [
+      'alert',
+      'finish-task',
+      'post-artifact',
+      'set-credential',
+      'log-entry',
+      'get-credential',
+      'task-control',
+      'wait-task'
+    ]) {
       const inputs: Record<string, Record<string, string>> = {
         alert: { 'task-id': '1' },
         'finish-task': { 'task-id': '1', status: 'success' },
         'post-artifact': { 'task-id': '1', path: 'report.txt' },
+        'set-credential': { label: 'refused', key: 'secret', value: SHAPES.punctuation },
         'log-entry': { log: 'releases', values: '{"version": "1"}' },
-        'get-credential': { label: CREDENTIAL_LABEL, key: 'pem' }
+        'get-credential': { label: CREDENTIAL_LABEL, key: 'pem' },
+        'task-control': { 'task-id': '1', operation: 'cancel' },
+        'wait-task': { 'task-id': '1' }
       }
+      // set-credential's value is a secret from its first line, whatever happens next
+      const value = action === 'set-credential' ? [SHAPES.punctuation] : []
       runs.push({
         name: `${action} with a wrong pem key (401)`,
         shape: 'json',
         key: SHAPES.pem,
         options: { actionDir: actionDir(action), inputs: inputs[action] },
-        expect: { exitCode: 1, error: /401/ }
+        expect: { exitCode: 1, error: /401/ },
+        secrets: value,
+        mustMask: value,
+        maskFirst: value
       })
     }
-    let problems = (await pool(runs, CONCURRENCY, execute)).flat()
+    let problems = (await pool(selected(runs), CONCURRENCY, execute)).flat()
 
     // A server error whose body echoes what was sent: the key (login) on each shape's sandbox.
     const echoed = await pool(Object.keys(SHAPES), CONCURRENCY, async shape => {
@@ -300,6 +361,47 @@ describe('leak scan', () => {
       }
     })
     problems = [...problems, ...echoed.flat()]
+
+    // set-credential when a 500 echoes the request body: each shape as the value, in the sandbox
+    // of the next shape (so the key's masks are not what hides it).
+    const echoedValues = await pool(
+      selected(
+        shapeNames.map(shape => ({
+          name: `set-credential when a 500 echoes a ${shape} value`,
+          shape: nextShape(shape),
+          options: {
+            actionDir: actionDir('set-credential'),
+            inputs: { label: `echo-${shape}`, key: 'secret', value: SHAPES[shape] }
+          },
+          // the echoed body reaches the message, so the value had its chance to leak
+          expect: { exitCode: 1 as const, error: /500.*cannot store/ },
+          secrets: [SHAPES[shape]],
+          mustMask: [SHAPES[shape]],
+          maskFirst: [SHAPES[shape]]
+        }))
+      ),
+      CONCURRENCY,
+      async run => {
+        const sb = sandboxes.get(run.shape)!
+        const value = run.options.inputs!.value
+        await sb.fault({
+          method: 'POST',
+          path: '/api/v2/credential',
+          status: 500,
+          body: {
+            status: 500,
+            error: 'Internal Server Error',
+            message: `cannot store {"label": "${run.options.inputs!.label}", "secrets": [{"key": "secret", "value": ${JSON.stringify(value)}}]} raw=${value} url=${encodeURIComponent(value)}`
+          }
+        })
+        try {
+          return await execute(run)
+        } finally {
+          await sb.clearFaults()
+        }
+      }
+    )
+    problems = [...problems, ...echoedValues.flat()]
 
     // A token from a login step, echoed back by a failing call of the next step (no key given).
     const sb = sandboxes.get('pem')!

@@ -12,7 +12,11 @@
 //     client's messages name it, what it creates (a Footprint key, counted in /_sandbox/state),
 //     whether it sends a file and whether its answer has a body;
 //   - `verify(facts)`: what a successful run must have left behind (the right bytes, a finished
-//     task, the output ids), as a list of problems.
+//     task, the output ids), as a list of problems; `facts.requests` has every request the step
+//     made, for what the footprint cannot show (a state change sent once, a step that only reads).
+// A call the step makes more than once (a poll) is one Call per occurrence: `skip` says how many
+// earlier requests of the same method and path to let through before the fault, and
+// `setup(api)` may look at `api.call` (the call under fault) to seed what that occurrence needs.
 // Every fault that applies to a call (FAULTS[*].applies) becomes one case; nothing else changes.
 import { createHash, randomBytes } from 'node:crypto'
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
@@ -134,6 +138,8 @@ export interface Call {
   auth: boolean
   /** What a failure of this call must also say (e.g. what the calls before it left behind). */
   failureSays?: RegExp
+  /** Earlier requests with this method and path that are not this call (e.g. a first read). */
+  skip?: number
 }
 
 export interface SetupResult {
@@ -147,6 +153,10 @@ export interface Facts {
   result: RunResult
   state: SandboxState
   setup: SetupResult
+  /** Every request of the step, in order. */
+  requests: RecordedRequest[]
+  /** The call under fault. */
+  call: Call
 }
 
 export interface ActionEntry {
@@ -165,6 +175,8 @@ export interface SetupApi {
   sb: TestSandbox
   call(method: string, path: string, body?: unknown): Promise<SandboxState>
   token(): Promise<string>
+  /** The call this case puts under fault. */
+  faulted: Call
 }
 
 export const literal = (text: string): RegExp =>
@@ -182,6 +194,10 @@ export const LOGIN_CALL: Call = {
 
 const CREDENTIALS = { erp: { password: 's3cr3t-P@ss-for-the-erp-robot' } }
 const FILE_SIZE = 256 * 1024
+/** set-credential's value: several lines and JSON-awkward characters, as a real secret may be. */
+const NEW_SECRET = 'n3w-"S3cret\\\nsecond line: 50%\n'
+/** The name of wait-task's poll, whose setup differs (the task finishes after the first read). */
+const WAIT_POLL = 'GET /task/{id} (a poll)'
 
 const newTask = async (api: SetupApi): Promise<number> =>
   (await api.call('POST', '/api/v2/task', { activityLabel: 'demo-bot' })).id as number
@@ -305,6 +321,55 @@ export const ACTIONS: ActionEntry[] = [
     }
   },
   {
+    // A set that does not exist yet: read it (404), then create it with the key, once.
+    action: 'set-credential',
+    setup: async () => ({
+      inputs: { label: 'deploy', key: 'token', value: NEW_SECRET },
+      data: {}
+    }),
+    calls: [
+      LOGIN_CALL,
+      {
+        name: 'GET /credential/{label}',
+        method: 'GET',
+        path: '/api/v2/credential/deploy',
+        class: 'idempotent',
+        operation: () => literal(`read credential 'deploy'`),
+        // The set is missing: a 404, whose status is all the client needs (its body only words an
+        // error nobody sees), so a cut body is rightly no fault: the set is created all the same.
+        readsAnswer: false,
+        auth: true
+      },
+      {
+        name: 'POST /credential',
+        method: 'POST',
+        path: '/api/v2/credential',
+        class: 'create',
+        operation: () => literal(`create credential 'deploy' with key 'token'`),
+        creates: 'credentialKeys',
+        // An empty 201, and only its status is read.
+        readsAnswer: false,
+        auth: true
+      }
+    ],
+    verify: ({ state, result }) => {
+      const sets = state.credentials.filter((c: SandboxState) => c.label === 'deploy')
+      const problems: string[] = []
+      if (sets.length !== 1) problems.push(`${sets.length} credential sets 'deploy'`)
+      const secrets = sets[0]?.secrets ?? []
+      if (secrets.length !== 1 || secrets[0].key !== 'token' || secrets[0].value !== NEW_SECRET)
+        problems.push(
+          `set 'deploy' holds keys ${secrets.map((x: SandboxState) => x.key)}, not the value`
+        )
+      if (result.outputs.created !== 'true' || result.outputs['set-created'] !== 'true')
+        problems.push(
+          `outputs created=${result.outputs.created}, set-created=${result.outputs['set-created']}`
+        )
+      return problems
+    },
+    secrets: [NEW_SECRET]
+  },
+  {
     action: 'alert',
     setup: async api => {
       const id = await newTask(api)
@@ -385,6 +450,110 @@ export const ACTIONS: ActionEntry[] = [
     // The value, and the output named after its key.
     leakAllow: { outputs: ['value', 'password'] },
     secrets: [CREDENTIALS.erp.password]
+  },
+  {
+    // A queued task, cancelled: read first, then one state change.
+    action: 'task-control',
+    setup: async api => {
+      const id = await newTask(api)
+      return { inputs: { 'task-id': String(id), operation: 'cancel' }, data: { id } }
+    },
+    calls: [
+      LOGIN_CALL,
+      {
+        name: 'GET /task/{id}',
+        method: 'GET',
+        path: '/api/v2/task/*',
+        class: 'idempotent',
+        operation: s => literal(`read task ${String(s.data.id)}`),
+        readsAnswer: true,
+        auth: true
+      },
+      {
+        name: 'POST /task/{id} (cancel)',
+        method: 'POST',
+        path: '/api/v2/task/*',
+        class: 'idempotent',
+        operation: s => literal(`cancel task ${String(s.data.id)}`),
+        readsAnswer: true,
+        auth: true
+      }
+    ],
+    verify: ({ state, setup, result, requests, call }) => {
+      const task = state.tasks.find((t: SandboxState) => t.id === setup.data.id)
+      const problems: string[] = []
+      if (task?.state !== 'CANCELED')
+        problems.push(`task ${String(setup.data.id)} is ${task?.state}`)
+      if (result.outputs.state !== 'CANCELED' || result.outputs.applied !== 'true')
+        problems.push(`outputs state=${result.outputs.state}, applied=${result.outputs.applied}`)
+      // The judge counts the sends of the call under fault; otherwise one state change.
+      const changes = requests.filter(
+        r => r.method === 'POST' && r.path.startsWith('/api/v2/task/')
+      )
+      if (call.method !== 'POST' && changes.length !== 1)
+        problems.push(`${changes.length} state changes sent, not 1`)
+      return problems
+    }
+  },
+  {
+    // A running task the Runner finishes: already finished at the first read, or (for the poll)
+    // just after it, so the second read sees it finished.
+    action: 'wait-task',
+    setup: async api => {
+      const id = await newTask(api)
+      const poll = api.faulted.name === WAIT_POLL
+      await api.sb.runTask(id, {
+        finishStatus: 'SUCCESS',
+        finishMessage: 'all done',
+        totalItems: 3,
+        processedItems: 3,
+        failedItems: 0,
+        ...(poll ? { finishAfterReads: 1 } : {})
+      })
+      return {
+        inputs: { 'task-id': String(id), 'poll-interval-seconds': '1' },
+        data: { id }
+      }
+    },
+    calls: [
+      LOGIN_CALL,
+      {
+        name: 'GET /task/{id} (first read)',
+        method: 'GET',
+        path: '/api/v2/task/*',
+        class: 'idempotent',
+        operation: s => literal(`read task ${String(s.data.id)}`),
+        readsAnswer: true,
+        auth: true
+      },
+      {
+        name: WAIT_POLL,
+        method: 'GET',
+        path: '/api/v2/task/*',
+        class: 'idempotent',
+        operation: s => literal(`read task ${String(s.data.id)}`),
+        readsAnswer: true,
+        auth: true,
+        skip: 1
+      }
+    ],
+    verify: ({ state, setup, result, requests }) => {
+      const task = state.tasks.find((t: SandboxState) => t.id === setup.data.id)
+      const problems: string[] = []
+      if (task?.state !== 'FINISHED')
+        problems.push(`task ${String(setup.data.id)} is ${task?.state}`)
+      if (
+        result.outputs.state !== 'FINISHED' ||
+        result.outputs['finish-status'] !== 'SUCCESS' ||
+        result.outputs['processed-items'] !== '3'
+      )
+        problems.push(`outputs: ${JSON.stringify(result.outputs)}`)
+      // It only reads: no interrupt was asked for.
+      const others = requests.filter(r => r.method !== 'GET' && r.path !== LOGIN_CALL.path)
+      if (others.length > 0)
+        problems.push(`sent ${others.map(r => `${r.method} ${r.path}`).join(', ')}`)
+      return problems
+    }
   }
 ]
 
@@ -481,6 +650,7 @@ export function allCases(): Case[] {
 export interface CaseRun {
   result: RunResult
   setup: SetupResult
+  requests: RecordedRequest[]
   before: Footprint
   after: Footprint
   state: SandboxState
@@ -493,7 +663,7 @@ export interface CaseRun {
   leaks: string[]
 }
 
-async function setupApi(sb: TestSandbox): Promise<SetupApi> {
+async function setupApi(sb: TestSandbox, faulted: Call): Promise<SetupApi> {
   let token: string | undefined
   const login = async () => {
     const r = await fetch(`${sb.url}/api/v2/workspace/login`, {
@@ -505,6 +675,7 @@ async function setupApi(sb: TestSandbox): Promise<SetupApi> {
   }
   return {
     sb,
+    faulted,
     token: login,
     call: async (method, path, body) => {
       token ??= await login()
@@ -525,10 +696,10 @@ const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
 export async function runCase(c: Case): Promise<CaseRun> {
   const sb = await startTestSandbox({ automations: ['demo-bot'], credentials: CREDENTIALS })
   try {
-    const api = await setupApi(sb)
+    const call = c.entry.calls[c.callIndex]
+    const api = await setupApi(sb, call)
     const setup = await c.entry.setup(api)
     setup.data.server = sb.url
-    const call = c.entry.calls[c.callIndex]
     const env: Record<string, string> = {
       ...sb.env,
       MAESTRO_ACTIONS_RETRY_MAX_DELAY_MS: String(RETRY_CAP_MS)
@@ -540,6 +711,8 @@ export async function runCase(c: Case): Promise<CaseRun> {
       const authBefore = c.entry.calls.slice(0, c.callIndex).filter(x => x.auth).length
       await sb.expireTokens(authBefore)
     }
+    // A fault without an effect lets the earlier occurrences through untouched.
+    if (call.skip) await sb.fault({ method: call.method, path: call.path, times: call.skip })
     if (c.fault.spec) await sb.fault({ method: call.method, path: call.path, ...c.fault.spec })
     await sb.clearRequests()
     const before = footprint(await sb.state())
@@ -554,13 +727,15 @@ export async function runCase(c: Case): Promise<CaseRun> {
 
     const matches = compilePattern(call.path)
     let requests = await sb.requests()
-    let sends = requests.filter(r => r.method === call.method && matches.test(r.path))
+    const ofCall = () =>
+      requests.filter(r => r.method === call.method && matches.test(r.path)).slice(call.skip ?? 0)
+    let sends = ofCall()
     if (c.fault.spec?.delayMs && sends.length > 0) {
       // The sandbox goes on with a request the client gave up on: count what it did after that.
       const settle = sends[0].at + c.fault.spec.delayMs + 300 - Date.now()
       if (settle > 0) await sleep(settle)
       requests = await sb.requests()
-      sends = requests.filter(r => r.method === call.method && matches.test(r.path))
+      sends = ofCall()
     }
     const state = await sb.state()
     const leaks = findLeaks(result, { allow: c.entry.leakAllow }).map(describeLeak)
@@ -577,6 +752,7 @@ export async function runCase(c: Case): Promise<CaseRun> {
     return {
       result,
       setup,
+      requests,
       before,
       after: footprint(state),
       state,

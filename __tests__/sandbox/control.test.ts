@@ -322,6 +322,18 @@ describe('Runner', () => {
     })
   })
 
+  it('finishes after a number of reads when asked (finishAfterReads), each read answered first', async () => {
+    const t = await newTask()
+    await h.control('POST', `/tasks/${t.id}/run`, { finishStatus: 'SUCCESS', finishAfterReads: 2 })
+    const states: string[] = []
+    for (let i = 0; i < 3; i++) {
+      states.push((await h.call('GET', `/api/v2/task/${t.id}`)).body.state)
+      await sleep(20)
+    }
+    expect(states).toEqual(['RUNNING', 'RUNNING', 'FINISHED'])
+    expect((await h.call('GET', `/api/v2/task/${t.id}`)).body.finishStatus).toBe('SUCCESS')
+  })
+
   it('finishes at once by default; 404 for an unknown task, 400 for a bad status', async () => {
     const t = await newTask()
     await h.control('POST', `/tasks/${t.id}/run`, { finishStatus: 'SUCCESS' })

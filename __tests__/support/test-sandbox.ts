@@ -37,6 +37,8 @@ export interface RunTaskSpec {
   finishMessage?: string
   runningAfterMs?: number
   finishAfterMs?: number
+  /** Instead of finishAfterMs: finish just after this many reads of the task (GET /task/{id}). */
+  finishAfterReads?: number
   totalItems?: number
   processedItems?: number
   failedItems?: number

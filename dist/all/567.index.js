@@ -5759,6 +5759,24 @@ const set_credential_main_Inputs = {
     value: 'value'
 };
 const set_credential_main_Outputs = { created: 'created', setCreated: 'set-created' };
+const set_credential_main_InputKinds = {
+    ...ConnectionInputKinds,
+    // a line break, a control character, longer than MAX_NAME_LENGTH
+    [set_credential_main_Inputs.label]: {
+        kind: 'text',
+        required: true,
+        example: 'erp',
+        invalid: ['erp\nprod', 'erp\u0007', 'l'.repeat(257)]
+    },
+    [set_credential_main_Inputs.key]: {
+        kind: 'text',
+        required: true,
+        example: 'password',
+        invalid: ['pass\nword', 'k'.repeat(257)]
+    },
+    // whitespace only: never stored as a secret
+    [set_credential_main_Inputs.value]: { kind: 'secret', required: true, invalid: [' \n\t '] }
+};
 /** Far above any key, token or certificate chain; a bigger value is most likely a mistake. */
 const MAX_VALUE_BYTES = 64 * 1024;
 const set_credential_main_MAX_NAME_LENGTH = 256;
@@ -5790,6 +5808,9 @@ function checkValue(input, value) {
     if (value.trim() === '') {
         throw new shared_inputs/* ActionInputError */.VA(input, `The value holds only whitespace. Accepted: ${accepted}`);
     }
+    // The limit every input has (read here without the shared reader, to keep it untrimmed); the
+    // byte count below still catches a shorter text of multi-byte characters.
+    (0,shared_inputs/* checkInputLength */.he)(input, value);
     const bytes = Buffer.byteLength(value, 'utf8');
     if (bytes > MAX_VALUE_BYTES) {
         throw new shared_inputs/* ActionInputError */.VA(input, `The value is too long (${bytes} bytes). Accepted: ${accepted}`);
@@ -5879,6 +5900,12 @@ const task_control_main_Outputs = {
 const TASK_OPERATIONS = ['get', 'interrupt', 'restart', 'cancel'];
 /** What to do when the operation is not allowed in the task's state (upload-artifact's words). */
 const IF_NOT_ALLOWED = ['error', 'warn', 'ignore'];
+const task_control_main_InputKinds = {
+    ...ConnectionInputKinds,
+    [task_control_main_Inputs.taskId]: { kind: 'integer', min: 1, max: Number.MAX_SAFE_INTEGER, required: true },
+    [task_control_main_Inputs.operation]: { kind: 'enum', values: TASK_OPERATIONS, required: true },
+    [task_control_main_Inputs.ifNotAllowed]: { kind: 'enum', values: IF_NOT_ALLOWED }
+};
 /**
  * The states in which each operation is sent. Interrupt only asks the bot to stop, so it makes
  * sense until the task ends; cancel withdraws a task no Runner has picked up yet; restart runs a
@@ -6020,6 +6047,11 @@ const wait_task_main_Outputs = {
     processedItems: 'processed-items',
     failedItems: 'failed-items',
     task: 'task'
+};
+const wait_task_main_InputKinds = {
+    ...ConnectionInputKinds,
+    [wait_task_main_Inputs.taskId]: { kind: 'integer', min: 1, max: Number.MAX_SAFE_INTEGER, required: true },
+    ...WaitInputKinds
 };
 /** Reads and validates every input of this action (no connection inputs). */
 function readWaitTaskInputs(core) {

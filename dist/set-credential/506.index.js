@@ -29,7 +29,7 @@ __webpack_require__.d(__webpack_exports__, {
   eF: () => (/* binding */ run)
 });
 
-// UNUSED EXPORTS: Inputs, MAX_NAME_LENGTH, MAX_VALUE_BYTES, Outputs, checkValue, parseName, storeValue
+// UNUSED EXPORTS: InputKinds, Inputs, MAX_NAME_LENGTH, MAX_VALUE_BYTES, Outputs, checkValue, parseName, storeValue
 
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __webpack_require__(8500);
@@ -2581,6 +2581,24 @@ const Inputs = {
     value: 'value'
 };
 const Outputs = { created: 'created', setCreated: 'set-created' };
+const InputKinds = {
+    ...ConnectionInputKinds,
+    // a line break, a control character, longer than MAX_NAME_LENGTH
+    [Inputs.label]: {
+        kind: 'text',
+        required: true,
+        example: 'erp',
+        invalid: ['erp\nprod', 'erp\u0007', 'l'.repeat(257)]
+    },
+    [Inputs.key]: {
+        kind: 'text',
+        required: true,
+        example: 'password',
+        invalid: ['pass\nword', 'k'.repeat(257)]
+    },
+    // whitespace only: never stored as a secret
+    [Inputs.value]: { kind: 'secret', required: true, invalid: [' \n\t '] }
+};
 /** Far above any key, token or certificate chain; a bigger value is most likely a mistake. */
 const MAX_VALUE_BYTES = 64 * 1024;
 const MAX_NAME_LENGTH = 256;
@@ -2612,6 +2630,9 @@ function checkValue(input, value) {
     if (value.trim() === '') {
         throw new shared_inputs/* ActionInputError */.VA(input, `The value holds only whitespace. Accepted: ${accepted}`);
     }
+    // The limit every input has (read here without the shared reader, to keep it untrimmed); the
+    // byte count below still catches a shorter text of multi-byte characters.
+    (0,shared_inputs/* checkInputLength */.he)(input, value);
     const bytes = Buffer.byteLength(value, 'utf8');
     if (bytes > MAX_VALUE_BYTES) {
         throw new shared_inputs/* ActionInputError */.VA(input, `The value is too long (${bytes} bytes). Accepted: ${accepted}`);

@@ -715,7 +715,7 @@ __webpack_require__.d(__webpack_exports__, {
   eF: () => (/* binding */ main_run)
 });
 
-// UNUSED EXPORTS: ALLOWED_STATES, IF_NOT_ALLOWED, Inputs, Outputs, TASK_OPERATIONS, notAllowedReason, readTaskControlInputs
+// UNUSED EXPORTS: ALLOWED_STATES, IF_NOT_ALLOWED, InputKinds, Inputs, Outputs, TASK_OPERATIONS, notAllowedReason, readTaskControlInputs
 
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __webpack_require__(8500);
@@ -3277,6 +3277,12 @@ const Outputs = {
 const TASK_OPERATIONS = ['get', 'interrupt', 'restart', 'cancel'];
 /** What to do when the operation is not allowed in the task's state (upload-artifact's words). */
 const IF_NOT_ALLOWED = ['error', 'warn', 'ignore'];
+const InputKinds = {
+    ...ConnectionInputKinds,
+    [Inputs.taskId]: { kind: 'integer', min: 1, max: Number.MAX_SAFE_INTEGER, required: true },
+    [Inputs.operation]: { kind: 'enum', values: TASK_OPERATIONS, required: true },
+    [Inputs.ifNotAllowed]: { kind: 'enum', values: IF_NOT_ALLOWED }
+};
 /**
  * The states in which each operation is sent. Interrupt only asks the bot to stop, so it makes
  * sense until the task ends; cancel withdraws a task no Runner has picked up yet; restart runs a

@@ -716,7 +716,7 @@ __webpack_require__.d(__webpack_exports__, {
   eF: () => (/* binding */ main_run)
 });
 
-// UNUSED EXPORTS: Inputs, Outputs, describeItems, readWaitTaskInputs, taskOutputs
+// UNUSED EXPORTS: InputKinds, Inputs, Outputs, describeItems, readWaitTaskInputs, taskOutputs
 
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __webpack_require__(8500);
@@ -3473,6 +3473,11 @@ const Outputs = {
     processedItems: 'processed-items',
     failedItems: 'failed-items',
     task: 'task'
+};
+const InputKinds = {
+    ...ConnectionInputKinds,
+    [Inputs.taskId]: { kind: 'integer', min: 1, max: Number.MAX_SAFE_INTEGER, required: true },
+    ...WaitInputKinds
 };
 /** Reads and validates every input of this action (no connection inputs). */
 function readWaitTaskInputs(core) {

@@ -45,6 +45,9 @@ export function registerControl(on: On, app: App): void {
     const finishMessage = f.optStr('finishMessage')
     const runningAfterMs = f.optInt('runningAfterMs', 0) ?? 0
     const finishAfterMs = f.optInt('finishAfterMs', 0) ?? 0
+    // Instead of a timer: the bot finishes once the task has been read that often, so a test can
+    // have a waiting client see it running, then finished, whatever the machine's speed.
+    const finishAfterReads = f.optInt('finishAfterReads', 1)
     const interruptStatus = f.optEnum('interruptStatus', FINISH_STATUSES)
     const items = {
       totalItems: f.optInt('totalItems', 0),
@@ -77,7 +80,10 @@ export function registerControl(on: On, app: App): void {
       const toFinished = () => {
         if (live() && task.state === 'RUNNING') finishTask(task, finishStatus, finishMessage, items)
       }
-      if (finishAfterMs === 0) toFinished()
+      // The read that counts is answered first: the bot finishes after it, as after a timer.
+      if (finishAfterReads !== null)
+        runs.finishAfterReads(task.id, finishAfterReads, () => c.timers.after(0, toFinished))
+      else if (finishAfterMs === 0) toFinished()
       else c.timers.after(finishAfterMs, toFinished)
     }
     if (runningAfterMs === 0) toRunning()

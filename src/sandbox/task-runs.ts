@@ -5,6 +5,7 @@
 export class TaskRuns {
   private latest = new Map<number, number>()
   private watchers = new Map<number, () => void>()
+  private readers = new Map<number, { left: number; finish: () => void }>()
 
   current(taskId: number): number {
     return this.latest.get(taskId) ?? 0
@@ -15,7 +16,21 @@ export class TaskRuns {
     const run = this.current(taskId) + 1
     this.latest.set(taskId, run)
     this.watchers.delete(taskId)
+    this.readers.delete(taskId)
     return run
+  }
+
+  /** `finish` is called (once) when the task has been read `reads` more times during this run. */
+  finishAfterReads(taskId: number, reads: number, finish: () => void): void {
+    this.readers.set(taskId, { left: reads, finish })
+  }
+
+  /** A client read the task (GET /task/{id}). */
+  read(taskId: number): void {
+    const reader = this.readers.get(taskId)
+    if (!reader || --reader.left > 0) return
+    this.readers.delete(taskId)
+    reader.finish()
   }
 
   /** `stop` is called (once) when the task is interrupted during this run. */
@@ -32,5 +47,6 @@ export class TaskRuns {
   clear(): void {
     this.latest.clear()
     this.watchers.clear()
+    this.readers.clear()
   }
 }

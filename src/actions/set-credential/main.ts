@@ -5,9 +5,15 @@
 // Round trips after the login: read the set (1), then create it with the key (2), add the key (2)
 // or replace the set with the key's new value (2).
 import { MaestroClient, MaestroHttpError, type SetCredentialOutcome } from '../../maestro/index.js'
-import { ConnectionInputs, readConnection } from '../shared/connection.js'
+import { ConnectionInputKinds, ConnectionInputs, readConnection } from '../shared/connection.js'
 import type { ActionCore } from '../shared/core.js'
-import { ActionInputError, createInputReader, invalidInput } from '../shared/inputs.js'
+import type { InputKindTable } from '../shared/input-kinds.js'
+import {
+  ActionInputError,
+  checkInputLength,
+  createInputReader,
+  invalidInput
+} from '../shared/inputs.js'
 import { maskSecret } from '../shared/secrets.js'
 import { setOutputs, writeSummary } from '../shared/summary.js'
 
@@ -19,6 +25,25 @@ export const Inputs = {
 } as const
 
 export const Outputs = { created: 'created', setCreated: 'set-created' } as const
+
+export const InputKinds = {
+  ...ConnectionInputKinds,
+  // a line break, a control character, longer than MAX_NAME_LENGTH
+  [Inputs.label]: {
+    kind: 'text',
+    required: true,
+    example: 'erp',
+    invalid: ['erp\nprod', 'erp\u0007', 'l'.repeat(257)]
+  },
+  [Inputs.key]: {
+    kind: 'text',
+    required: true,
+    example: 'password',
+    invalid: ['pass\nword', 'k'.repeat(257)]
+  },
+  // whitespace only: never stored as a secret
+  [Inputs.value]: { kind: 'secret', required: true, invalid: [' \n\t '] }
+} as const satisfies InputKindTable<typeof Inputs>
 
 /** Far above any key, token or certificate chain; a bigger value is most likely a mistake. */
 export const MAX_VALUE_BYTES = 64 * 1024
@@ -58,6 +83,9 @@ export function checkValue(input: string, value: string): string {
   if (value.trim() === '') {
     throw new ActionInputError(input, `The value holds only whitespace. Accepted: ${accepted}`)
   }
+  // The limit every input has (read here without the shared reader, to keep it untrimmed); the
+  // byte count below still catches a shorter text of multi-byte characters.
+  checkInputLength(input, value)
   const bytes = Buffer.byteLength(value, 'utf8')
   if (bytes > MAX_VALUE_BYTES) {
     throw new ActionInputError(

@@ -3,8 +3,9 @@
 // in the task's state (cancel a finished task, restart a running one) is never sent: the contract
 // leaves open what Maestro does with it, and a silent state change would be worse than an error.
 import { MaestroClient, type Task, type TaskState } from '../../maestro/index.js'
-import { ConnectionInputs, readConnection } from '../shared/connection.js'
+import { ConnectionInputKinds, ConnectionInputs, readConnection } from '../shared/connection.js'
 import type { ActionCore } from '../shared/core.js'
+import type { InputKindTable } from '../shared/input-kinds.js'
 import { createInputReader } from '../shared/inputs.js'
 import { ActionFailure } from '../shared/run.js'
 import { setOutputs, writeSummary } from '../shared/summary.js'
@@ -32,6 +33,13 @@ type ChangeOperation = Exclude<TaskOperation, 'get'>
 /** What to do when the operation is not allowed in the task's state (upload-artifact's words). */
 export const IF_NOT_ALLOWED = ['error', 'warn', 'ignore'] as const
 export type IfNotAllowed = (typeof IF_NOT_ALLOWED)[number]
+
+export const InputKinds = {
+  ...ConnectionInputKinds,
+  [Inputs.taskId]: { kind: 'integer', min: 1, max: Number.MAX_SAFE_INTEGER, required: true },
+  [Inputs.operation]: { kind: 'enum', values: TASK_OPERATIONS, required: true },
+  [Inputs.ifNotAllowed]: { kind: 'enum', values: IF_NOT_ALLOWED }
+} as const satisfies InputKindTable<typeof Inputs>
 
 /**
  * The states in which each operation is sent. Interrupt only asks the bot to stop, so it makes

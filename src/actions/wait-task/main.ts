@@ -2,8 +2,9 @@
 // fails the step unless it finished with an allowed status: create-task's `wait`, for a task
 // started elsewhere (another job, a schedule, a person).
 import { MaestroClient, type Task } from '../../maestro/index.js'
-import { ConnectionInputs, readConnection } from '../shared/connection.js'
+import { ConnectionInputKinds, ConnectionInputs, readConnection } from '../shared/connection.js'
 import type { ActionCore } from '../shared/core.js'
+import type { InputKindTable } from '../shared/input-kinds.js'
 import { createInputReader } from '../shared/inputs.js'
 import { ActionFailure } from '../shared/run.js'
 import { setOutputs, writeSummary } from '../shared/summary.js'
@@ -13,6 +14,7 @@ import {
   waitFailure,
   waitForTaskInStep,
   waitSummaryVerb,
+  WaitInputKinds,
   WaitInputs,
   type SignalSource,
   type WaitConfig,
@@ -35,6 +37,12 @@ export const Outputs = {
   failedItems: 'failed-items',
   task: 'task'
 } as const
+
+export const InputKinds = {
+  ...ConnectionInputKinds,
+  [Inputs.taskId]: { kind: 'integer', min: 1, max: Number.MAX_SAFE_INTEGER, required: true },
+  ...WaitInputKinds
+} as const satisfies InputKindTable<typeof Inputs>
 
 export interface WaitTaskConfig extends WaitConfig {
   taskId: number

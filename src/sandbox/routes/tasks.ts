@@ -92,7 +92,11 @@ export function registerTasks(on: On): void {
     return json(task)
   })
 
-  on('GET', '/task/:id', c => json(findTask(c.state, c.params.id)))
+  on('GET', '/task/:id', c => {
+    const task = findTask(c.state, c.params.id)
+    c.state.runs.read(task.id) // a Runner's play may wait for reads (finishAfterReads)
+    return json(task)
+  })
 
   on('POST', '/task/:id', async c => {
     const task = findTask(c.state, c.params.id)
