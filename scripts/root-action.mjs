@@ -104,9 +104,6 @@ export function renderRootAction(commands) {
 }
 
 export function renderCommandsModule(commands) {
-  const imports = commands.map(
-    c => `import { run as ${camel(c.name)} } from '../${c.name}/main.js'`
-  )
   const entries = commands.map(c => {
     const defaults = Object.fromEntries(
       Object.entries(c.meta.inputs ?? {}).map(([name, spec]) => [
@@ -114,12 +111,13 @@ export function renderCommandsModule(commands) {
         spec?.default === undefined ? '' : String(spec.default)
       ])
     )
-    return `  '${c.name}': {\n    title: ${JSON.stringify(commandTitle(c.meta, c.name))},\n    run: ${camel(c.name)},\n    inputs: ${JSON.stringify(defaults)}\n  }`
+    return `  '${c.name}': {\n    title: ${JSON.stringify(commandTitle(c.meta, c.name))},\n    run: async core => (await import('../${c.name}/main.js')).run(core),\n    inputs: ${JSON.stringify(defaults)}\n  }`
   })
   return [
     `// ${HEADER}`,
+    // Each command is import()ed when chosen, so the root action loads one action's code (and
+    // bundles each as its own chunk), not all fifteen.
     "import type { ActionCore } from '../shared/core.js'",
-    ...imports,
     '',
     'export interface Command {',
     '  /** The name used in error titles. */',

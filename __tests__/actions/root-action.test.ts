@@ -75,7 +75,7 @@ describe('root action generation', () => {
 
   it('keeps each command its own defaults and title in the generated table', () => {
     const text = renderCommandsModule(commands)
-    expect(text).toContain("import { run as reportError } from '../report-error/main.js'")
+    expect(text).toContain("run: async core => (await import('../report-error/main.js')).run(core)")
     expect(text).toContain('"type":"GitHubActionsJobFailed"')
     expect(text).toContain('"type":"INFO"')
     expect(commandTitle({ name: 'BotCity Maestro: report error' }, 'x')).toBe('Report error')

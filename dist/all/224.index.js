@@ -1,0 +1,356 @@
+export const id = 224;
+export const ids = [224];
+export const modules = {
+
+/***/ 69008:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $C: () => (/* binding */ WaitInputKinds),
+/* harmony export */   F3: () => (/* binding */ waitForTaskInStep),
+/* harmony export */   FW: () => (/* binding */ readWaitInputs),
+/* harmony export */   MG: () => (/* binding */ waitFailure),
+/* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   nB: () => (/* binding */ WaitInputs),
+/* harmony export */   rX: () => (/* binding */ waitSummaryVerb)
+/* harmony export */ });
+/* unused harmony exports waitForTask, finishedAsAllowed, MAX_WAIT_SECONDS, parseAllowedStatuses, abortOnSignals */
+/* harmony import */ var _maestro_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33268);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(86612);
+// Waiting for a Maestro task to finish: shared by create-task (wait: true) and wait-task, so both
+// read the same wait inputs, wait the same way and fail with the same words.
+
+
+const FINAL_STATES = new Set(['FINISHED', 'CANCELED']);
+/** Polls the task until it is FINISHED or CANCELED, the time is up, or the step is cancelled. */
+async function waitForTask(client, taskId, options, first) {
+    const now = options.now ?? Date.now;
+    const sleep = options.sleep ?? abortableSleep;
+    const started = now();
+    let task = first ?? (await client.getTask(taskId));
+    let lastState = '';
+    for (;;) {
+        options.onTask?.(task);
+        if (task.state !== lastState) {
+            options.log(`Task ${taskId} is ${task.state}${elapsed(now() - started)}`);
+            lastState = task.state;
+        }
+        if (FINAL_STATES.has(task.state))
+            return { kind: 'finished', task };
+        const waitedMs = now() - started;
+        if (options.signal?.aborted) {
+            return { kind: 'cancelled', task, interrupted: await interrupt(client, taskId, options) };
+        }
+        if (waitedMs >= options.timeoutMs) {
+            return {
+                kind: 'timed-out',
+                task,
+                waitedMs,
+                interrupted: await interrupt(client, taskId, options)
+            };
+        }
+        await sleep(Math.min(options.pollIntervalMs, options.timeoutMs - waitedMs), options.signal);
+        if (options.signal?.aborted)
+            continue; // report the cancellation with the state we have
+        task = await client.getTask(taskId);
+    }
+}
+async function interrupt(client, taskId, options) {
+    if (!options.interruptOnTimeout)
+        return false;
+    await client.interruptTask(taskId);
+    options.log(`Asked Maestro to interrupt task ${taskId}`);
+    return true;
+}
+function elapsed(ms) {
+    return ms < 1000 ? '' : ` (after ${formatDuration(ms)})`;
+}
+function formatDuration(ms) {
+    const s = Math.round(ms / 1000);
+    if (s < 60)
+        return `${s} s`;
+    const m = Math.floor(s / 60);
+    return s % 60 === 0 ? `${m} min` : `${m} min ${s % 60} s`;
+}
+function abortableSleep(ms, signal) {
+    return new Promise(resolve => {
+        if (signal?.aborted)
+            return resolve();
+        const timer = setTimeout(done, ms);
+        function done() {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        }
+        signal?.addEventListener('abort', done, { once: true });
+    });
+}
+/**
+ * Whether a finished task passes the step. A CANCELED task never does: nobody asked for that.
+ */
+function finishedAsAllowed(task, allowedStatuses) {
+    return task.state === 'FINISHED' && allowedStatuses.includes(task.finishStatus ?? '');
+}
+// ---------------------------------------------------------------------------------------------
+// The wait inputs, shared by every action that waits (the metadata check knows `...WaitInputs`).
+const WaitInputs = {
+    waitTimeoutSeconds: 'wait-timeout-seconds',
+    pollIntervalSeconds: 'poll-interval-seconds',
+    interruptOnTimeout: 'interrupt-on-timeout',
+    allowedStatuses: 'allowed-statuses'
+};
+/** Five days: the longest a self-hosted job may run. */
+const MAX_WAIT_SECONDS = 5 * 24 * 3600;
+/** The wait inputs' kinds, for the bad-input matrix (see input-kinds.ts). */
+const WaitInputKinds = {
+    [WaitInputs.waitTimeoutSeconds]: { kind: 'seconds', min: 1, max: MAX_WAIT_SECONDS },
+    [WaitInputs.pollIntervalSeconds]: { kind: 'seconds', min: 1, max: 3600 },
+    [WaitInputs.interruptOnTimeout]: { kind: 'boolean' },
+    [WaitInputs.allowedStatuses]: { kind: 'enum', values: _maestro_index_js__WEBPACK_IMPORTED_MODULE_0__/* .TASK_FINISH_STATUSES */ .bJ, list: true }
+};
+/**
+ * `allowed-statuses`: one per line or comma-separated, case-insensitive, each one of the three
+ * finish statuses. Empty means SUCCESS only. Duplicates are dropped.
+ */
+function parseAllowedStatuses(input, raw) {
+    const items = raw
+        .split(/[\r\n,]+/)
+        .map(s => s.trim())
+        .filter(s => s !== '');
+    if (items.length === 0)
+        return ['SUCCESS'];
+    const out = [];
+    for (const item of items) {
+        const status = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .parseEnum */ .nL)(input, item, { values: _maestro_index_js__WEBPACK_IMPORTED_MODULE_0__/* .TASK_FINISH_STATUSES */ .bJ });
+        if (!out.includes(status))
+            out.push(status);
+    }
+    return out;
+}
+/** Reads and validates the wait inputs (WaitInputs) through the action's input reader. */
+function readWaitInputs(inputs) {
+    return {
+        timeoutMs: inputs.secondsToMs(WaitInputs.waitTimeoutSeconds, {
+            min: 1,
+            max: MAX_WAIT_SECONDS,
+            default: 3600
+        }),
+        pollIntervalMs: inputs.secondsToMs(WaitInputs.pollIntervalSeconds, {
+            min: 1,
+            max: 3600,
+            default: 10
+        }),
+        interruptOnTimeout: inputs.boolean(WaitInputs.interruptOnTimeout, false),
+        allowedStatuses: parseAllowedStatuses(WaitInputs.allowedStatuses, inputs.raw(WaitInputs.allowedStatuses))
+    };
+}
+/** The message that fails the step after waiting, or undefined when the step passes. */
+function waitFailure(outcome, config) {
+    const { task } = outcome;
+    const left = (interrupted) => interrupted
+        ? 'Asked Maestro to interrupt it.'
+        : `It was left running (set '${WaitInputs.interruptOnTimeout}: true' to interrupt it).`;
+    if (outcome.kind === 'timed-out') {
+        return (`Timed out after ${formatDuration(outcome.waitedMs)} waiting for task ${task.id} ` +
+            `to finish; its last state was ${task.state} (${WaitInputs.waitTimeoutSeconds}). ` +
+            left(outcome.interrupted));
+    }
+    if (outcome.kind === 'cancelled') {
+        return (`The step was cancelled while waiting for task ${task.id} (last state ${task.state}). ` +
+            left(outcome.interrupted));
+    }
+    if (finishedAsAllowed(task, config.allowedStatuses))
+        return undefined;
+    const allowed = `Allowed finish statuses: ${config.allowedStatuses.join(', ')} ('${WaitInputs.allowedStatuses}')`;
+    if (task.state !== 'FINISHED') {
+        return `Task ${task.id} was ${task.state} in Maestro without finishing. ${allowed}.`;
+    }
+    const why = task.finishMessage ? `: ${task.finishMessage}` : ' (no finish message)';
+    return `Task ${task.id} finished with ${task.finishStatus ?? 'no status'}${why}. ${allowed}.`;
+}
+/** How the summary heading ends after waiting: "Maestro task 7 <verb>". */
+function waitSummaryVerb(outcome) {
+    if (outcome.kind === 'timed-out')
+        return 'did not finish in time';
+    if (outcome.kind === 'cancelled')
+        return 'was still running when the step was cancelled';
+    if (outcome.task.state !== 'FINISHED')
+        return `was ${outcome.task.state}`;
+    return `finished: ${outcome.task.finishStatus ?? 'no status'}`;
+}
+/** An AbortSignal that fires on SIGINT/SIGTERM (a cancelled workflow), until disposed. */
+function abortOnSignals(source, log) {
+    const controller = new AbortController();
+    const onSignal = (name) => {
+        if (!controller.signal.aborted)
+            log(`Received ${name}: the workflow is being cancelled`);
+        controller.abort();
+    };
+    source.on('SIGINT', onSignal);
+    source.on('SIGTERM', onSignal);
+    return {
+        signal: controller.signal,
+        dispose: () => {
+            source.off('SIGINT', onSignal);
+            source.off('SIGTERM', onSignal);
+        }
+    };
+}
+/** waitForTask inside a step: the wait inputs applied, and a cancelled workflow stops the wait. */
+async function waitForTaskInStep(client, taskId, config, options) {
+    const cancel = abortOnSignals(options.signals ?? process, options.log);
+    try {
+        return await waitForTask(client, taskId, {
+            timeoutMs: config.timeoutMs,
+            pollIntervalMs: config.pollIntervalMs,
+            interruptOnTimeout: config.interruptOnTimeout,
+            signal: cancel.signal,
+            log: options.log,
+            onTask: options.onTask
+        }, options.first);
+    }
+    finally {
+        cancel.dispose();
+    }
+}
+
+
+/***/ }),
+
+/***/ 27224:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   InputKinds: () => (/* binding */ InputKinds),
+/* harmony export */   Inputs: () => (/* binding */ Inputs),
+/* harmony export */   Outputs: () => (/* binding */ Outputs),
+/* harmony export */   describeItems: () => (/* binding */ describeItems),
+/* harmony export */   readWaitTaskInputs: () => (/* binding */ readWaitTaskInputs),
+/* harmony export */   run: () => (/* binding */ run),
+/* harmony export */   taskOutputs: () => (/* binding */ taskOutputs)
+/* harmony export */ });
+/* harmony import */ var _maestro_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33268);
+/* harmony import */ var _shared_connection_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(625);
+/* harmony import */ var _shared_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(86612);
+/* harmony import */ var _shared_run_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(72724);
+/* harmony import */ var _shared_summary_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(73265);
+/* harmony import */ var _shared_wait_task_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(69008);
+// wait-task: waits for an existing Maestro task to finish (one GET per poll after the login), and
+// fails the step unless it finished with an allowed status: create-task's `wait`, for a task
+// started elsewhere (another job, a schedule, a person).
+
+
+
+
+
+
+const Inputs = {
+    ..._shared_connection_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectionInputs */ .K0,
+    taskId: 'task-id',
+    ..._shared_wait_task_js__WEBPACK_IMPORTED_MODULE_5__/* .WaitInputs */ .nB
+};
+const Outputs = {
+    taskId: 'task-id',
+    state: 'state',
+    finishStatus: 'finish-status',
+    finishMessage: 'finish-message',
+    totalItems: 'total-items',
+    processedItems: 'processed-items',
+    failedItems: 'failed-items',
+    task: 'task'
+};
+const InputKinds = {
+    ..._shared_connection_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectionInputKinds */ .On,
+    [Inputs.taskId]: { kind: 'integer', min: 1, max: Number.MAX_SAFE_INTEGER, required: true },
+    ..._shared_wait_task_js__WEBPACK_IMPORTED_MODULE_5__/* .WaitInputKinds */ .$C
+};
+/** Reads and validates every input of this action (no connection inputs). */
+function readWaitTaskInputs(core) {
+    const inputs = (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .createInputReader */ .ic)(core);
+    return {
+        taskId: inputs.integer(Inputs.taskId, { min: 1, max: Number.MAX_SAFE_INTEGER }),
+        ...(0,_shared_wait_task_js__WEBPACK_IMPORTED_MODULE_5__/* .readWaitInputs */ .FW)(inputs)
+    };
+}
+/** Every output, from the task as last read ("" for what it does not report). */
+function taskOutputs(task) {
+    return {
+        [Outputs.taskId]: task.id,
+        [Outputs.state]: task.state,
+        [Outputs.finishStatus]: task.finishStatus,
+        [Outputs.finishMessage]: task.finishMessage,
+        [Outputs.totalItems]: task.totalItems,
+        [Outputs.processedItems]: task.processedItems,
+        [Outputs.failedItems]: task.failedItems,
+        [Outputs.task]: task
+    };
+}
+/** "8 of 10 processed, 2 failed"; undefined when the task reported no counts. */
+function describeItems(task) {
+    const { totalItems: total, processedItems: processed, failedItems: failed } = task;
+    if (total === null && processed === null && failed === null)
+        return undefined;
+    const parts = [];
+    if (total !== null)
+        parts.push(`${total} in total`);
+    if (processed !== null)
+        parts.push(`${processed} processed`);
+    if (failed !== null)
+        parts.push(`${failed} failed`);
+    return parts.join(', ');
+}
+async function run(core, options = {}) {
+    const connection = (0,_shared_connection_js__WEBPACK_IMPORTED_MODULE_1__/* .readConnection */ .dC)(core, { action: 'wait-task' });
+    const config = readWaitTaskInputs(core);
+    const now = options.now ?? Date.now;
+    const started = now();
+    const client = new _maestro_index_js__WEBPACK_IMPORTED_MODULE_0__/* .MaestroClient */ .B2(connection);
+    let last;
+    let outcome;
+    try {
+        outcome = await (0,_shared_wait_task_js__WEBPACK_IMPORTED_MODULE_5__/* .waitForTaskInStep */ .F3)(client, config.taskId, config, {
+            log: m => core.info(m),
+            signals: options.signals,
+            onTask: task => {
+                if (!last)
+                    core.info(`Waiting for task ${task.id} of automation '${task.activityLabel}'`);
+                last = task;
+            }
+        });
+    }
+    catch (e) {
+        // A poll or the interrupt failed after the task was read: `if: always()` steps still get
+        // its last known state. Before that (e.g. a 404), outputs stay unset: there is no task.
+        if (last)
+            (0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_4__/* .setOutputs */ .n0)(core, taskOutputs(last));
+        throw e;
+    }
+    finally {
+        await client.close();
+    }
+    const { task } = outcome;
+    (0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_4__/* .setOutputs */ .n0)(core, taskOutputs(task));
+    const failure = (0,_shared_wait_task_js__WEBPACK_IMPORTED_MODULE_5__/* .waitFailure */ .MG)(outcome, config);
+    await (0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_4__/* .writeSummary */ .Sy)(core, {
+        title: `Maestro task ${task.id} ${(0,_shared_wait_task_js__WEBPACK_IMPORTED_MODULE_5__/* .waitSummaryVerb */ .rX)(outcome)}`,
+        rows: [
+            ['Automation', task.activityLabel],
+            ['Task', task.id],
+            ['State', task.state],
+            ['Finish status', task.finishStatus],
+            ['Finish message', task.finishMessage],
+            ['Items', describeItems(task)],
+            ['Interrupted', task.interrupted ? 'yes' : undefined],
+            ['Waited', (0,_shared_wait_task_js__WEBPACK_IMPORTED_MODULE_5__/* .formatDuration */ .a3)(now() - started)],
+            ['Result', failure]
+        ]
+    });
+    if (failure !== undefined)
+        throw new _shared_run_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionFailure */ .dR(failure);
+}
+
+
+/***/ })
+
+};
