@@ -4,8 +4,9 @@
 // a batch that fails stops the rest, and the error says how many recipients already got it.
 import { readFile, stat } from 'node:fs/promises'
 import { MaestroClient, MAX_MESSAGE_RECIPIENTS, type MessageType } from '../../maestro/index.js'
-import { ConnectionInputs, readConnection } from '../shared/connection.js'
+import { ConnectionInputKinds, ConnectionInputs, readConnection } from '../shared/connection.js'
 import type { ActionCore } from '../shared/core.js'
+import type { InputKindTable } from '../shared/input-kinds.js'
 import { ActionInputError, createInputReader, invalidInput, quoteValue } from '../shared/inputs.js'
 import { ActionFailure, describeFailure } from '../shared/run.js'
 import { formatSize, setOutputs, writeSummary } from '../shared/summary.js'
@@ -36,6 +37,33 @@ const TYPE_TO_API: Record<(typeof MESSAGE_TYPES)[number], MessageType> = {
   text: 'TEXT',
   html: 'HTML'
 }
+
+export const InputKinds = {
+  ...ConnectionInputKinds,
+  [Inputs.emails]: {
+    kind: 'lines',
+    invalid: [
+      'ops@example.com, dev@example.com',
+      'not-an-address',
+      `${'x'.repeat(250)}@example.com`
+    ]
+  },
+  [Inputs.users]: {
+    kind: 'lines',
+    invalid: ['alice bob', `${'x'.repeat(MAX_ADDRESS_LENGTH + 1)}`]
+  },
+  [Inputs.subject]: {
+    kind: 'text',
+    required: true,
+    example: 'Build finished',
+    invalid: ['Build\nfinished', 'x'.repeat(MAX_SUBJECT_LENGTH + 1)]
+  },
+  // Its own 256 KiB cap is above the reader's 64 KiB: the 1 MiB case covers both.
+  [Inputs.body]: { kind: 'text' },
+  // '.' is the workspace: a folder, not a file.
+  [Inputs.bodyFile]: { kind: 'text', invalid: ['no/such/body.txt', '.'] },
+  [Inputs.type]: { kind: 'enum', values: MESSAGE_TYPES }
+} as const satisfies InputKindTable<typeof Inputs>
 
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/
@@ -117,6 +145,11 @@ export async function run(core: ActionCore, options: RunOptions = {}): Promise<v
   const inputs = createInputReader(core, { baseDir: env.GITHUB_WORKSPACE || undefined })
   const emails = parseEmails(Inputs.emails, inputs.list(Inputs.emails))
   const users = parseUsers(Inputs.users, inputs.list(Inputs.users))
+  // Every input is checked on its own first, so a bad subject or body is named as such even
+  // when the recipients are missing too.
+  const subject = parseSubject(Inputs.subject, inputs.raw(Inputs.subject))
+  const type = TYPE_TO_API[inputs.enum(Inputs.type, { values: MESSAGE_TYPES, default: 'text' })]
+  const body = await readBody(inputs.raw(Inputs.body), inputs.file(Inputs.bodyFile))
   const total = emails.length + users.length
   if (total === 0) {
     throw new ActionInputError(
@@ -130,9 +163,6 @@ export async function run(core: ActionCore, options: RunOptions = {}): Promise<v
       `Too many recipients (${total} in '${Inputs.emails}' and '${Inputs.users}'). Accepted: at most ${MAX_RECIPIENTS} in all (sent ${BATCH_SIZE} per message)`
     )
   }
-  const subject = parseSubject(Inputs.subject, inputs.raw(Inputs.subject))
-  const type = TYPE_TO_API[inputs.enum(Inputs.type, { values: MESSAGE_TYPES, default: 'text' })]
-  const body = await readBody(inputs.raw(Inputs.body), inputs.file(Inputs.bodyFile))
 
   const batches = planBatches(emails, users)
   if (batches.length > 1) {
