@@ -41550,6 +41550,7 @@ class MaestroClient {
 
 
 
+
 // EXTERNAL MODULE: ./src/actions/shared/inputs.ts
 var shared_inputs = __nccwpck_require__(6612);
 // EXTERNAL MODULE: ./src/actions/shared/secrets.ts
@@ -42010,10 +42011,19 @@ async function main_run(core, options = {}) {
                 setOutputs(core, { [Outputs.recipients]: sent });
                 if (batches.length === 1)
                     throw thrown;
-                throw new run/* ActionFailure */.dR(`Message ${index + 1} of ${batches.length} (recipients ${sent + 1} to ${sent + batch.length}) failed: ${(0,run/* describeFailure */.Ic)(ACTION_NAME, thrown).message} ` +
-                    (sent === 0
+                const failure = (0,run/* describeFailure */.Ic)(ACTION_NAME, thrown).message;
+                const range = `recipients ${sent + 1} to ${sent + batch.length}`;
+                // A message whose answer was lost may have gone out: its recipients are neither counted
+                // as reached nor as not reached.
+                const maybe = failure.includes(MAYBE_DONE_HINT);
+                const rest = total - sent - (maybe ? batch.length : 0);
+                const already = sent === 0
+                    ? 'No earlier message went out'
+                    : `${plural(sent, 'recipient')} of ${total} already got the message (${index === 1 ? 'message 1' : `messages 1 to ${index}`})`;
+                throw new run/* ActionFailure */.dR(`Message ${index + 1} of ${batches.length} (${range}) failed: ${failure} ` +
+                    (sent === 0 && !maybe
                         ? `Nobody got the message: none of the ${total} recipients.`
-                        : `${plural(sent, 'recipient')} of ${total} already got the message (${index === 1 ? 'message 1' : `messages 1 to ${index}`}); the other ${total - sent} did not. Running the step again sends it to all ${total} again.`), { cause: thrown, fromMaestro: true });
+                        : `${already}${maybe ? `, and ${range} may have got this one` : ''}; the other ${rest} did not. Running the step again sends it to all ${total} again.`), { cause: thrown, fromMaestro: true });
             }
             sent += batch.length;
             if (batches.length > 1) {

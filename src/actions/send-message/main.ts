@@ -3,7 +3,12 @@
 // of up to 50, one after another. Every address and login is checked before the first one is sent;
 // a batch that fails stops the rest, and the error says how many recipients already got it.
 import { readFile, stat } from 'node:fs/promises'
-import { MaestroClient, MAX_MESSAGE_RECIPIENTS, type MessageType } from '../../maestro/index.js'
+import {
+  MaestroClient,
+  MAX_MESSAGE_RECIPIENTS,
+  MAYBE_DONE_HINT,
+  type MessageType
+} from '../../maestro/index.js'
 import { ConnectionInputKinds, ConnectionInputs, readConnection } from '../shared/connection.js'
 import type { ActionCore } from '../shared/core.js'
 import type { InputKindTable } from '../shared/input-kinds.js'
@@ -186,11 +191,21 @@ export async function run(core: ActionCore, options: RunOptions = {}): Promise<v
       } catch (thrown) {
         setOutputs(core, { [Outputs.recipients]: sent })
         if (batches.length === 1) throw thrown
+        const failure = describeFailure(ACTION_NAME, thrown).message
+        const range = `recipients ${sent + 1} to ${sent + batch.length}`
+        // A message whose answer was lost may have gone out: its recipients are neither counted
+        // as reached nor as not reached.
+        const maybe = failure.includes(MAYBE_DONE_HINT)
+        const rest = total - sent - (maybe ? batch.length : 0)
+        const already =
+          sent === 0
+            ? 'No earlier message went out'
+            : `${plural(sent, 'recipient')} of ${total} already got the message (${index === 1 ? 'message 1' : `messages 1 to ${index}`})`
         throw new ActionFailure(
-          `Message ${index + 1} of ${batches.length} (recipients ${sent + 1} to ${sent + batch.length}) failed: ${describeFailure(ACTION_NAME, thrown).message} ` +
-            (sent === 0
+          `Message ${index + 1} of ${batches.length} (${range}) failed: ${failure} ` +
+            (sent === 0 && !maybe
               ? `Nobody got the message: none of the ${total} recipients.`
-              : `${plural(sent, 'recipient')} of ${total} already got the message (${index === 1 ? 'message 1' : `messages 1 to ${index}`}); the other ${total - sent} did not. Running the step again sends it to all ${total} again.`),
+              : `${already}${maybe ? `, and ${range} may have got this one` : ''}; the other ${rest} did not. Running the step again sends it to all ${total} again.`),
           { cause: thrown, fromMaestro: true }
         )
       }
