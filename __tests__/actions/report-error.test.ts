@@ -8,6 +8,7 @@ import {
   Inputs,
   MAX_ATTACHMENTS,
   MAX_DETAILS_BYTES,
+  MAX_MESSAGE_LENGTH,
   capText,
   classifyDetails,
   defaultErrorMessage,
@@ -196,7 +197,8 @@ describe('report-error logic (core stub)', () => {
     ['type', { [Inputs.type]: 'Bad\nType' }, 'Line breaks'],
     [
       'message',
-      { [Inputs.message]: 'm'.repeat(1024 * 1024) },
+      // above the action's own limit, below the shared reader's (64 KiB)
+      { [Inputs.message]: 'm'.repeat(MAX_MESSAGE_LENGTH + 1) },
       "put a long text such as a log in 'details'"
     ],
     ['tags', { [Inputs.tags]: '- a\n- b' }, 'this is a list'],
@@ -219,8 +221,9 @@ describe('report-error logic (core stub)', () => {
     expect(requests).toEqual([])
   })
 
-  it('sends 1 MiB of details text as its last 64 KiB, with a note', async () => {
-    const text = `${'a'.repeat(1024 * 1024)}THE END`
+  it('sends details text over 64 KiB as its last 64 KiB, with a note', async () => {
+    // An input holds at most 64 Ki characters: 3-byte characters make it 120 KiB.
+    const text = `${'€'.repeat(40_000)}THE END`
     const core = createCoreStub({
       inputs: { [Inputs.taskId]: String(taskId), [Inputs.details]: text }
     })

@@ -112,7 +112,8 @@ describe('send-message logic (core stub)', () => {
     [
       'body',
       { [Inputs.emails]: 'a@x.io', [Inputs.body]: 'b'.repeat(1024 * 1024) },
-      'Too long (1.0 MiB'
+      // the shared reader's limit (64 KiB) comes before the body's own (256 KiB)
+      'Too long: 1048576 characters'
     ],
     ['body-file', { [Inputs.emails]: 'a@x.io', [Inputs.bodyFile]: 'body.html' }, "Both 'body'"],
     [

@@ -166,6 +166,31 @@ function successRuns(shape: string, taskId: string): Run[] {
       mustMask: [SHAPES[nextShape(shape)]],
       maskFirst: [SHAPES[nextShape(shape)]]
     },
+    'report-error': {
+      name: `report-error with a screenshot and an attachment, with a ${shape} key`,
+      shape,
+      options: {
+        actionDir: actionDir('report-error'),
+        inputs: {
+          'task-id': taskId,
+          message: 'Build failed',
+          details: 'stack trace',
+          tags: '{"stage": "deploy"}',
+          screenshot: 'report.txt',
+          attachments: 'report.txt'
+        }
+      },
+      expect: ok
+    },
+    'send-message': {
+      name: `send-message with a ${shape} key`,
+      shape,
+      options: {
+        actionDir: actionDir('send-message'),
+        inputs: { emails: 'ops@example.com', users: 'bot', subject: 'Deployed', body: 'done' }
+      },
+      expect: ok
+    },
     'log-entry': {
       name: `log-entry with a ${shape} key`,
       shape,
@@ -213,6 +238,15 @@ function successRuns(shape: string, taskId: string): Run[] {
         inputs: { 'task-id': taskId, 'poll-interval-seconds': '1', 'wait-timeout-seconds': '120' }
       },
       expect: ok
+    },
+    'manage-log': {
+      name: `manage-log create with a ${shape} key`,
+      shape,
+      options: {
+        actionDir: actionDir('manage-log'),
+        inputs: { log: 'audit', operation: 'create', columns: '["step", "result"]' }
+      },
+      expect: ok
     }
   }
   return Object.values(runs)
@@ -253,13 +287,15 @@ describe('leak scan', () => {
     // The Runner finishes each task, so wait-task does not depend on finish-task running first.
     for (const c of created)
       if (c.taskId) await sandboxes.get(c.shape)!.runTask(c.taskId, { finishStatus: 'SUCCESS' })
-    const runs = created.flatMap(c => successRuns(c.shape, c.taskId ?? ''))
+    const all = created.flatMap(c => successRuns(c.shape, c.taskId ?? ''))
     // a new action must be added to the scan
-    const covered = new Set(['create-task', ...runs.map(r => r.options.actionDir.split('/').pop())])
-    expect(actionNames().filter(a => !covered.has(a))).toEqual([])
+    const covered = new Set(['create-task', ...all.map(r => r.options.actionDir.split('/').pop())])
+    if (!only) expect(actionNames().filter(a => !covered.has(a))).toEqual([])
+    const runs = selected(all)
+    expect(runs.length).toBeGreaterThan(0)
     const problems = [
       ...created.flatMap(c => c.problems),
-      ...(await pool(selected(runs), CONCURRENCY, execute)).flat()
+      ...(await pool(runs, CONCURRENCY, execute)).flat()
     ]
     failures.push(...problems)
     expect(problems).toEqual([])
@@ -285,6 +321,25 @@ describe('leak scan', () => {
         expect: { exitCode: 1, error: /401/ }
       })
       runs.push({
+        name: `manage-log delete of a missing log with a ${shape} key (404)`,
+        shape,
+        options: {
+          actionDir: actionDir('manage-log'),
+          inputs: { log: 'no-such-log', operation: 'delete', confirm: 'no-such-log' }
+        },
+        expect: { exitCode: 1, error: /404/ }
+      })
+      runs.push({
+        name: `report-error on a missing task, fail-on-error false, with a ${shape} key (404)`,
+        shape,
+        options: {
+          actionDir: actionDir('report-error'),
+          inputs: { 'task-id': '999999', 'fail-on-error': 'false' }
+        },
+        // a warning with the same text, and the step passes
+        expect: { exitCode: 0 }
+      })
+      runs.push({
         name: `get-credential of a missing key with a ${shape} key (404)`,
         shape,
         options: {
@@ -303,7 +358,10 @@ describe('leak scan', () => {
       'log-entry',
       'get-credential',
       'task-control',
-      'wait-task'
+      'wait-task',
+      'report-error',
+      'send-message',
+      'manage-log'
     ]) {
       const inputs: Record<string, Record<string, string>> = {
         alert: { 'task-id': '1' },
@@ -313,7 +371,10 @@ describe('leak scan', () => {
         'log-entry': { log: 'releases', values: '{"version": "1"}' },
         'get-credential': { label: CREDENTIAL_LABEL, key: 'pem' },
         'task-control': { 'task-id': '1', operation: 'cancel' },
-        'wait-task': { 'task-id': '1' }
+        'wait-task': { 'task-id': '1' },
+        'report-error': { 'task-id': '1', attachments: 'report.txt' },
+        'send-message': { emails: 'ops@example.com', subject: 'Deployed', body: 'done' },
+        'manage-log': { log: 'releases', operation: 'export', path: 'out/releases.csv' }
       }
       // set-credential's value is a secret from its first line, whatever happens next
       const value = action === 'set-credential' ? [SHAPES.punctuation] : []

@@ -14,12 +14,12 @@
 //   - `verify(facts)`: what a successful run must have left behind (the right bytes, a finished
 //     task, the output ids), as a list of problems; `facts.requests` has every request the step
 //     made, for what the footprint cannot show (a state change sent once, a step that only reads).
-// A call the step makes more than once (a poll) is one Call per occurrence: `skip` says how many
-// earlier requests of the same method and path to let through before the fault, and
+// A call the step makes more than once (a poll, a page, a batch) is one Call per occurrence: `nth`
+// says which request of that method and path it is (the earlier ones are let through), and
 // `setup(api)` may look at `api.call` (the call under fault) to seed what that occurrence needs.
 // Every fault that applies to a call (FAULTS[*].applies) becomes one case; nothing else changes.
 import { createHash, randomBytes } from 'node:crypto'
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { compilePattern } from '../../src/sandbox/faults.js'
@@ -57,6 +57,8 @@ export interface Footprint {
   alerts: number
   artifacts: number
   errors: number
+  /** Files attached to error entries (each send adds one: a duplicate shows here). */
+  errorAttachments: number
   messages: number
   logs: number
   logRows: number
@@ -80,6 +82,7 @@ export function footprint(state: SandboxState): Footprint {
     alerts: count(state.alerts),
     artifacts: count(state.artifacts),
     errors: count(state.errors),
+    errorAttachments: sum(state.errors, e => count(e.attachments)),
     messages: count(state.messages),
     logs: count(state.logs),
     logRows: sum(state.logs, l => count(l.entries)),
@@ -101,6 +104,7 @@ export function emptyFootprint(): Footprint {
     alerts: 0,
     artifacts: 0,
     errors: 0,
+    errorAttachments: 0,
     messages: 0,
     logs: 0,
     logRows: 0,
@@ -138,8 +142,15 @@ export interface Call {
   auth: boolean
   /** What a failure of this call must also say (e.g. what the calls before it left behind). */
   failureSays?: RegExp
-  /** Earlier requests with this method and path that are not this call (e.g. a first read). */
-  skip?: number
+  /** What the action puts before the client's "Could not ..." (e.g. which batch failed). */
+  failurePrefix?: (s: SetupResult) => RegExp
+  /** What one successful send takes away from the sandbox (a delete). */
+  removes?: Creates
+  /**
+   * The call is the nth request to its method and path (the earlier ones are calls before it in
+   * the list: batches, pages); the fault lets those through and waits for it.
+   */
+  nth?: number
 }
 
 export interface SetupResult {
@@ -161,6 +172,8 @@ export interface Facts {
 
 export interface ActionEntry {
   action: string
+  /** Tells apart several entries of one action (its operations), in the cases' titles. */
+  variant?: string
   setup(api: SetupApi): Promise<SetupResult>
   calls: Call[]
   verify(f: Facts): string[]
@@ -168,6 +181,11 @@ export interface ActionEntry {
   leakAllow?: LeakCheckOptions['allow']
   /** Values that must never appear in the step's log or summary, not even half of them. */
   secrets?: string[]
+  /**
+   * Files the step must never leave half-written, whatever the outcome (a partial export at its
+   * path, a temporary file beside it): a list of problems, recorded as partial-file checks.
+   */
+  leftovers?(f: Facts): string[]
 }
 
 /** The sandbox's own API, logged in, for seeding (not the client under test). */
@@ -199,6 +217,10 @@ const NEW_SECRET = 'n3w-"S3cret\\\nsecond line: 50%\n'
 /** The name of wait-task's poll, whose setup differs (the task finishes after the first read). */
 const WAIT_POLL = 'GET /task/{id} (a poll)'
 
+const EXPORT_ROWS = 501
+const EARLIER_EXPORT = 'the export from yesterday\r\n'
+const RECIPIENTS = Array.from({ length: 120 }, (_, i) => `user${i + 1}@example.com`)
+
 const newTask = async (api: SetupApi): Promise<number> =>
   (await api.call('POST', '/api/v2/task', { activityLabel: 'demo-bot' })).id as number
 
@@ -215,6 +237,129 @@ export const ACTIONS: ActionEntry[] = [
       return problems
     },
     leakAllow: { env: ['BOTCITY_ACCESS_TOKEN'] }
+  },
+  {
+    action: 'manage-log',
+    variant: 'create',
+    setup: async () => ({
+      inputs: { log: 'audit', operation: 'create', columns: '["step", "result"]' },
+      data: {}
+    }),
+    calls: [
+      LOGIN_CALL,
+      {
+        name: 'POST /log',
+        method: 'POST',
+        path: '/api/v2/log',
+        class: 'create',
+        operation: () => literal(`create execution log 'audit'`),
+        creates: 'logs',
+        readsAnswer: true,
+        auth: true
+      }
+    ],
+    verify: ({ state }) => {
+      const log = state.logs.find((l: SandboxState) => l.activityLabel === 'audit')
+      const labels = (log?.columns ?? []).map((c: SandboxState) => c.label).join(',')
+      return labels === 'step,result' ? [] : [`log 'audit' has columns '${labels}'`]
+    }
+  },
+  {
+    action: 'manage-log',
+    variant: 'delete',
+    setup: async api => {
+      await api.call('POST', '/api/v2/log', {
+        activityLabel: 'old-runs',
+        columns: [{ name: 'Run', label: 'run', width: 100 }]
+      })
+      return { inputs: { log: 'old-runs', operation: 'delete', confirm: 'old-runs' }, data: {} }
+    },
+    calls: [
+      LOGIN_CALL,
+      {
+        name: 'DELETE /log/{label}',
+        method: 'DELETE',
+        path: '/api/v2/log/old-runs',
+        class: 'idempotent',
+        operation: () => literal(`delete execution log 'old-runs'`),
+        removes: 'logs',
+        // An empty 204: only the status.
+        readsAnswer: false,
+        auth: true
+      }
+    ],
+    verify: ({ state }) =>
+      state.logs.some((l: SandboxState) => l.activityLabel === 'old-runs')
+        ? ["log 'old-runs' is still there"]
+        : []
+  },
+  {
+    action: 'manage-log',
+    variant: 'export',
+    setup: async api => {
+      await api.call('POST', '/api/v2/log', {
+        activityLabel: 'nightly',
+        columns: [{ name: 'Row', label: 'row', width: 100 }]
+      })
+      // One more than a page (500), so the export is written in two reads.
+      for (let i = 0; i < EXPORT_ROWS; i++)
+        await api.call('POST', '/api/v2/log/nightly/entry', { row: String(i) })
+      const workspace = mkdtempSync(join(tmpdir(), 'faults-ws-'))
+      mkdirSync(join(workspace, 'exports'))
+      // An earlier export: a failed run must leave it as it was.
+      writeFileSync(join(workspace, 'exports', 'nightly.csv'), EARLIER_EXPORT)
+      return {
+        inputs: { log: 'nightly', operation: 'export', path: 'exports/nightly.csv' },
+        workspace,
+        data: {}
+      }
+    },
+    calls: [
+      LOGIN_CALL,
+      {
+        name: 'GET /log/{label}',
+        method: 'GET',
+        path: '/api/v2/log/nightly',
+        class: 'idempotent',
+        operation: () => literal(`read execution log 'nightly'`),
+        readsAnswer: true,
+        auth: true
+      },
+      ...[1, 2].map((page): Call => ({
+        name: `GET /log/{label}/entry-list (page ${page})`,
+        method: 'GET',
+        path: '/api/v2/log/nightly/entry-list',
+        nth: page,
+        class: 'idempotent',
+        operation: () => literal(`read the entries of execution log 'nightly' (page ${page})`),
+        readsAnswer: true,
+        auth: true
+      }))
+    ],
+    verify: ({ result, setup }) => {
+      const text = readFileSync(join(setup.workspace!, 'exports', 'nightly.csv'), 'utf8')
+      const lines = text.split('\r\n')
+      const rows = lines.slice(1, -1).map(l => l.split(',')[0])
+      const problems: string[] = []
+      if (lines[0] !== 'Row,Date') problems.push(`header ${JSON.stringify(lines[0])}`)
+      if (rows.length !== EXPORT_ROWS || rows.some((r, i) => r !== String(i)))
+        problems.push(`the file holds ${rows.length} rows, not rows 0 to ${EXPORT_ROWS - 1}`)
+      if (result.outputs.rows !== String(EXPORT_ROWS))
+        problems.push(`rows output ${result.outputs.rows}`)
+      return problems
+    },
+    leftovers: ({ result, setup }) => {
+      const dir = join(setup.workspace!, 'exports')
+      const problems = readdirSync(dir)
+        .filter(f => f !== 'nightly.csv')
+        .map(f => `left beside the export: ${f}`)
+      const now = readFileSync(join(dir, 'nightly.csv'), 'utf8')
+      if (result.exitCode !== 0 && now !== EARLIER_EXPORT)
+        problems.push(
+          `after a failure the file holds ${now.length} characters, not the earlier export`
+        )
+      return problems
+    }
   },
   {
     action: 'create-task',
@@ -317,6 +462,132 @@ export const ACTIONS: ActionEntry[] = [
         problems.push(`artifact ${a.id} holds ${a.size} bytes, sha256 ${a.sha256}: not the file`)
       if (result.outputs['artifact-id'] !== String(a.id) || result.outputs.sha256 !== a.sha256)
         problems.push('the outputs do not name the artifact stored')
+      return problems
+    }
+  },
+  ...(['screenshot', 'attachment'] as const).map((kind): ActionEntry => ({
+    action: 'report-error',
+    variant: kind,
+    setup: async api => {
+      const id = await newTask(api)
+      const workspace = mkdtempSync(join(tmpdir(), 'faults-ws-'))
+      mkdirSync(join(workspace, 'logs'))
+      const bytes = randomBytes(FILE_SIZE)
+      const file = kind === 'screenshot' ? 'shot.png' : 'logs/run.log'
+      writeFileSync(join(workspace, file), bytes)
+      const sha256 = createHash('sha256').update(bytes).digest('hex')
+      return {
+        inputs: {
+          'task-id': String(id),
+          message: 'Build failed',
+          [kind === 'screenshot' ? 'screenshot' : 'attachments']: file
+        },
+        workspace,
+        data: { id, sha256 }
+      }
+    },
+    calls: [
+      LOGIN_CALL,
+      {
+        name: 'POST /error',
+        method: 'POST',
+        path: '/api/v2/error',
+        class: 'create',
+        operation: s => literal(`report an error for task ${String(s.data.id)}`),
+        creates: 'errors',
+        readsAnswer: true,
+        auth: true
+      },
+      {
+        ...(kind === 'screenshot'
+          ? {
+              name: 'POST /error/{id}/screenshot (file)',
+              path: '/api/v2/error/*/screenshot',
+              // It replaces the screenshot: sent again when it broke.
+              class: 'idempotent' as const,
+              operation: () => /send the screenshot of error \d+/
+            }
+          : {
+              name: 'POST /error/{id}/attachments (file)',
+              path: '/api/v2/error/*/attachments',
+              // Each send adds one.
+              class: 'create' as const,
+              operation: () => /attach 'run\.log' to error \d+/,
+              creates: 'errorAttachments' as const
+            }),
+        method: 'POST',
+        upload: true,
+        failurePrefix: s =>
+          new RegExp(
+            `Error \\d+ was created on task ${String(s.data.id)} \\(it exists: do not report it again\\), but 1 of 1 file did not upload: ${kind} '${kind === 'screenshot' ? 'shot\\.png' : 'logs/run\\.log'}': `
+          ),
+        // Only the status.
+        readsAnswer: false,
+        auth: true
+      }
+    ],
+    verify: ({ state, setup, result }) => {
+      const mine = state.errors.filter((e: SandboxState) => e.taskId === setup.data.id)
+      if (mine.length !== 1) return [`${mine.length} errors for the task, not 1`]
+      const [e] = mine
+      const files = kind === 'screenshot' ? [e.screenshot].filter(Boolean) : e.attachments
+      const problems: string[] = []
+      if (files.length !== 1 || files[0].sha256 !== setup.data.sha256)
+        problems.push(`error ${e.id} holds ${files.length} ${kind}s, not the file`)
+      if (result.outputs['error-id'] !== String(e.id))
+        problems.push('the error-id output is not the error created')
+      return problems
+    }
+  })),
+  {
+    action: 'send-message',
+    setup: async () => ({
+      inputs: {
+        emails: RECIPIENTS.join('\n'),
+        subject: 'Release 1.2',
+        body: 'Deployed to production.'
+      },
+      data: {}
+    }),
+    calls: [
+      // The login happens with the first message, and its failure is reported as that message's.
+      {
+        ...LOGIN_CALL,
+        failurePrefix: () => literal('Message 1 of 3 (recipients 1 to 50) failed: ')
+      },
+      // 120 recipients, at most 50 a message: three messages, one after another.
+      ...[1, 2, 3].map((k): Call => ({
+        name: `POST /message (message ${k} of 3)`,
+        method: 'POST',
+        path: '/api/v2/message',
+        nth: k,
+        class: 'create',
+        operation: () => literal(`send message 'Release 1.2'`),
+        creates: 'messages',
+        failurePrefix: () =>
+          literal(
+            `Message ${k} of 3 (recipients ${(k - 1) * 50 + 1} to ${Math.min(k * 50, 120)}) failed: `
+          ),
+        failureSays:
+          k === 1
+            ? /(Nobody got the message: none of the 120 recipients\.|No earlier message went out, and recipients 1 to 50 may have got this one; the other 70 did not\.)/
+            : new RegExp(
+                `${(k - 1) * 50} recipients of 120 already got the message \\(${k === 2 ? 'message 1' : 'messages 1 to 2'}\\)(, and recipients ${(k - 1) * 50 + 1} to ${Math.min(k * 50, 120)} may have got this one)?; the other \\d+ did not\\.`
+              ),
+        // An empty 200: only the status.
+        readsAnswer: false,
+        auth: true
+      }))
+    ],
+    verify: ({ state, result }) => {
+      const sent = state.messages.flatMap((m: SandboxState) => m.emails)
+      const problems: string[] = []
+      if (state.messages.some((m: SandboxState) => m.emails.length > 50))
+        problems.push('a message with more than 50 recipients')
+      if (sent.length !== 120 || new Set(sent).size !== 120)
+        problems.push(`${sent.length} recipients (${new Set(sent).size} distinct), not the 120`)
+      if (result.outputs.recipients !== '120')
+        problems.push(`recipients output ${result.outputs.recipients}`)
       return problems
     }
   },
@@ -534,7 +805,7 @@ export const ACTIONS: ActionEntry[] = [
         operation: s => literal(`read task ${String(s.data.id)}`),
         readsAnswer: true,
         auth: true,
-        skip: 1
+        nth: 2
       }
     ],
     verify: ({ state, setup, result, requests }) => {
@@ -641,7 +912,7 @@ export function allCases(): Case[] {
             entry,
             callIndex,
             fault,
-            title: `${entry.action} / ${call.name} / ${fault.name}`
+            title: `${entry.action}${entry.variant ? ` (${entry.variant})` : ''} / ${call.name} / ${fault.name}`
           })
     })
   return cases
@@ -711,8 +982,10 @@ export async function runCase(c: Case): Promise<CaseRun> {
       const authBefore = c.entry.calls.slice(0, c.callIndex).filter(x => x.auth).length
       await sb.expireTokens(authBefore)
     }
-    // A fault without an effect lets the earlier occurrences through untouched.
-    if (call.skip) await sb.fault({ method: call.method, path: call.path, times: call.skip })
+    const earlier = (call.nth ?? 1) - 1
+    // A fault with no effect lets the earlier sends to the same path through.
+    if (c.fault.spec && earlier > 0)
+      await sb.fault({ method: call.method, path: call.path, times: earlier })
     if (c.fault.spec) await sb.fault({ method: call.method, path: call.path, ...c.fault.spec })
     await sb.clearRequests()
     const before = footprint(await sb.state())
@@ -726,16 +999,23 @@ export async function runCase(c: Case): Promise<CaseRun> {
     })
 
     const matches = compilePattern(call.path)
+    // Later calls to the same path (the next batches, pages) were sent once each when the step
+    // went on past this one, i.e. when it succeeded.
+    const later = c.entry.calls
+      .slice(c.callIndex + 1)
+      .filter(x => x.method === call.method && x.path === call.path).length
+    const sendsOf = (requests: RecordedRequest[]) => {
+      const all = requests.filter(r => r.method === call.method && matches.test(r.path))
+      return all.slice(earlier, result.exitCode === 0 ? all.length - later : all.length)
+    }
     let requests = await sb.requests()
-    const ofCall = () =>
-      requests.filter(r => r.method === call.method && matches.test(r.path)).slice(call.skip ?? 0)
-    let sends = ofCall()
+    let sends = sendsOf(requests)
     if (c.fault.spec?.delayMs && sends.length > 0) {
       // The sandbox goes on with a request the client gave up on: count what it did after that.
       const settle = sends[0].at + c.fault.spec.delayMs + 300 - Date.now()
       if (settle > 0) await sleep(settle)
       requests = await sb.requests()
-      sends = ofCall()
+      sends = sendsOf(requests)
     }
     const state = await sb.state()
     const leaks = findLeaks(result, { allow: c.entry.leakAllow }).map(describeLeak)

@@ -9,7 +9,7 @@ export {
   hintForStatus,
   withHint
 } from './errors.js'
-export type { Logger, TlsOptionNames } from './http.js'
+export { MAYBE_DONE_HINT, type Logger, type TlsOptionNames } from './http.js'
 export { resolveItemCounts, type ItemCounts, type ItemCountsInput } from './items.js'
 export * from './models.js'
 export { Redactor } from './redact.js'

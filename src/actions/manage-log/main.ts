@@ -6,8 +6,9 @@ import { existsSync, statSync } from 'node:fs'
 import { dirname, extname, isAbsolute, relative, resolve, sep } from 'node:path'
 import { MaestroClient, MaestroHttpError, type Log } from '../../maestro/index.js'
 import { parseColumns, type Column } from '../log-entry/parse.js'
-import { ConnectionInputs, readConnection } from '../shared/connection.js'
+import { ConnectionInputKinds, ConnectionInputs, readConnection } from '../shared/connection.js'
 import type { ActionCore } from '../shared/core.js'
+import type { InputKindTable } from '../shared/input-kinds.js'
 import {
   ActionInputError,
   createInputReader,
@@ -36,6 +37,29 @@ export type Operation = (typeof OPERATIONS)[number]
 export const FORMATS: readonly ExportFormat[] = ['csv', 'json']
 export const DEFAULT_DAYS = 30
 export const MAX_DAYS = 3650
+export const MAX_LABEL_LENGTH = 256
+
+export const InputKinds = {
+  ...ConnectionInputKinds,
+  [Inputs.log]: {
+    kind: 'text',
+    required: true,
+    example: 'releases',
+    invalid: ['releases\nnightly', 'x'.repeat(MAX_LABEL_LENGTH + 1)]
+  },
+  [Inputs.operation]: { kind: 'enum', values: OPERATIONS, required: true },
+  // With the matrix's base (operation create, the first value) the export and delete inputs are
+  // refused as belonging to another operation; columns get their own checks.
+  [Inputs.columns]: {
+    kind: 'sequence',
+    invalid: ['[{"label": "version", "width": -1}]', '["version", "version"]']
+  },
+  [Inputs.confirm]: { kind: 'text' },
+  [Inputs.path]: { kind: 'text' },
+  [Inputs.format]: { kind: 'enum', values: FORMATS },
+  [Inputs.days]: { kind: 'integer', min: 1, max: MAX_DAYS },
+  [Inputs.sinceDate]: { kind: 'date' }
+} as const satisfies InputKindTable<typeof Inputs>
 
 /** Which inputs each operation reads; any other one given is a mistake worth stopping for. */
 const OPERATION_INPUTS: Record<Operation, readonly string[]> = {
@@ -43,8 +67,6 @@ const OPERATION_INPUTS: Record<Operation, readonly string[]> = {
   delete: [Inputs.confirm],
   export: [Inputs.path, Inputs.format, Inputs.days, Inputs.sinceDate]
 }
-
-export const MAX_LABEL_LENGTH = 256
 
 export function parseLogLabel(input: string, raw: string): string {
   const accepted = `the log's label: one line of text, at most ${MAX_LABEL_LENGTH} characters`

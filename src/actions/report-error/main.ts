@@ -7,11 +7,12 @@ import { accessSync, constants, statSync, type Stats } from 'node:fs'
 import { open } from 'node:fs/promises'
 import path from 'node:path'
 import { MaestroClient } from '../../maestro/index.js'
-import { ConnectionInputs, readConnection } from '../shared/connection.js'
+import { ConnectionInputKinds, ConnectionInputs, readConnection } from '../shared/connection.js'
 import type { ActionCore } from '../shared/core.js'
 import { failOrWarn } from '../shared/fail-on-error.js'
 import { findFiles } from '../shared/files.js'
 import { readGithubContext, type GithubContext } from '../shared/github-context.js'
+import type { InputKindTable } from '../shared/input-kinds.js'
 import { ActionInputError, createInputReader, invalidInput, quoteValue } from '../shared/inputs.js'
 import { ActionFailure, describeFailure } from '../shared/run.js'
 import { formatSize, setOutputs, writeSummary } from '../shared/summary.js'
@@ -44,6 +45,33 @@ export const MAX_TAG_NAME_LENGTH = 128
 export const MAX_TAG_VALUE_LENGTH = 1024
 /** A pattern as broad as `**` should fail before anything is created, not upload a workspace. */
 export const MAX_ATTACHMENTS = 20
+
+// A missing screenshot or an attachment pattern that matches nothing is only a warning (the job
+// may have died before writing them): the bad values are unusable paths, not absent files.
+export const InputKinds = {
+  ...ConnectionInputKinds,
+  [Inputs.taskId]: { kind: 'integer', min: 1, max: Number.MAX_SAFE_INTEGER, required: true },
+  [Inputs.type]: {
+    kind: 'text',
+    invalid: ['Timeout\nError', 'x'.repeat(MAX_TYPE_LENGTH + 1)]
+  },
+  [Inputs.message]: { kind: 'text', invalid: ['x'.repeat(MAX_MESSAGE_LENGTH + 1)] },
+  // '.' is the workspace: a folder, neither text nor a file.
+  [Inputs.details]: { kind: 'text', invalid: ['.'] },
+  [Inputs.tags]: {
+    kind: 'mapping',
+    invalid: ['{"stage": [1, 2]}', '{"": "x"}', '{"a\u0007b": "x"}']
+  },
+  [Inputs.screenshot]: {
+    kind: 'text',
+    invalid: ['shot\u0007.png', '.', `${'x'.repeat(300)}.png`]
+  },
+  [Inputs.attachments]: {
+    kind: 'lines',
+    invalid: ['logs/\u0007.log', `${'x'.repeat(5000)}.log`]
+  },
+  [Inputs.failOnError]: { kind: 'boolean' }
+} as const satisfies InputKindTable<typeof Inputs>
 
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/

@@ -3,9 +3,15 @@
 // of up to 50, one after another. Every address and login is checked before the first one is sent;
 // a batch that fails stops the rest, and the error says how many recipients already got it.
 import { readFile, stat } from 'node:fs/promises'
-import { MaestroClient, MAX_MESSAGE_RECIPIENTS, type MessageType } from '../../maestro/index.js'
-import { ConnectionInputs, readConnection } from '../shared/connection.js'
+import {
+  MaestroClient,
+  MAX_MESSAGE_RECIPIENTS,
+  MAYBE_DONE_HINT,
+  type MessageType
+} from '../../maestro/index.js'
+import { ConnectionInputKinds, ConnectionInputs, readConnection } from '../shared/connection.js'
 import type { ActionCore } from '../shared/core.js'
+import type { InputKindTable } from '../shared/input-kinds.js'
 import { ActionInputError, createInputReader, invalidInput, quoteValue } from '../shared/inputs.js'
 import { ActionFailure, describeFailure } from '../shared/run.js'
 import { formatSize, setOutputs, writeSummary } from '../shared/summary.js'
@@ -36,6 +42,33 @@ const TYPE_TO_API: Record<(typeof MESSAGE_TYPES)[number], MessageType> = {
   text: 'TEXT',
   html: 'HTML'
 }
+
+export const InputKinds = {
+  ...ConnectionInputKinds,
+  [Inputs.emails]: {
+    kind: 'lines',
+    invalid: [
+      'ops@example.com, dev@example.com',
+      'not-an-address',
+      `${'x'.repeat(250)}@example.com`
+    ]
+  },
+  [Inputs.users]: {
+    kind: 'lines',
+    invalid: ['alice bob', `${'x'.repeat(MAX_ADDRESS_LENGTH + 1)}`]
+  },
+  [Inputs.subject]: {
+    kind: 'text',
+    required: true,
+    example: 'Build finished',
+    invalid: ['Build\nfinished', 'x'.repeat(MAX_SUBJECT_LENGTH + 1)]
+  },
+  // Its own 256 KiB cap is above the reader's 64 KiB: the 1 MiB case covers both.
+  [Inputs.body]: { kind: 'text' },
+  // '.' is the workspace: a folder, not a file.
+  [Inputs.bodyFile]: { kind: 'text', invalid: ['no/such/body.txt', '.'] },
+  [Inputs.type]: { kind: 'enum', values: MESSAGE_TYPES }
+} as const satisfies InputKindTable<typeof Inputs>
 
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/
@@ -117,6 +150,11 @@ export async function run(core: ActionCore, options: RunOptions = {}): Promise<v
   const inputs = createInputReader(core, { baseDir: env.GITHUB_WORKSPACE || undefined })
   const emails = parseEmails(Inputs.emails, inputs.list(Inputs.emails))
   const users = parseUsers(Inputs.users, inputs.list(Inputs.users))
+  // Every input is checked on its own first, so a bad subject or body is named as such even
+  // when the recipients are missing too.
+  const subject = parseSubject(Inputs.subject, inputs.raw(Inputs.subject))
+  const type = TYPE_TO_API[inputs.enum(Inputs.type, { values: MESSAGE_TYPES, default: 'text' })]
+  const body = await readBody(inputs.raw(Inputs.body), inputs.file(Inputs.bodyFile))
   const total = emails.length + users.length
   if (total === 0) {
     throw new ActionInputError(
@@ -130,9 +168,6 @@ export async function run(core: ActionCore, options: RunOptions = {}): Promise<v
       `Too many recipients (${total} in '${Inputs.emails}' and '${Inputs.users}'). Accepted: at most ${MAX_RECIPIENTS} in all (sent ${BATCH_SIZE} per message)`
     )
   }
-  const subject = parseSubject(Inputs.subject, inputs.raw(Inputs.subject))
-  const type = TYPE_TO_API[inputs.enum(Inputs.type, { values: MESSAGE_TYPES, default: 'text' })]
-  const body = await readBody(inputs.raw(Inputs.body), inputs.file(Inputs.bodyFile))
 
   const batches = planBatches(emails, users)
   if (batches.length > 1) {
@@ -156,11 +191,21 @@ export async function run(core: ActionCore, options: RunOptions = {}): Promise<v
       } catch (thrown) {
         setOutputs(core, { [Outputs.recipients]: sent })
         if (batches.length === 1) throw thrown
+        const failure = describeFailure(ACTION_NAME, thrown).message
+        const range = `recipients ${sent + 1} to ${sent + batch.length}`
+        // A message whose answer was lost may have gone out: its recipients are neither counted
+        // as reached nor as not reached.
+        const maybe = failure.includes(MAYBE_DONE_HINT)
+        const rest = total - sent - (maybe ? batch.length : 0)
+        const already =
+          sent === 0
+            ? 'No earlier message went out'
+            : `${plural(sent, 'recipient')} of ${total} already got the message (${index === 1 ? 'message 1' : `messages 1 to ${index}`})`
         throw new ActionFailure(
-          `Message ${index + 1} of ${batches.length} (recipients ${sent + 1} to ${sent + batch.length}) failed: ${describeFailure(ACTION_NAME, thrown).message} ` +
-            (sent === 0
+          `Message ${index + 1} of ${batches.length} (${range}) failed: ${failure} ` +
+            (sent === 0 && !maybe
               ? `Nobody got the message: none of the ${total} recipients.`
-              : `${plural(sent, 'recipient')} of ${total} already got the message (${index === 1 ? 'message 1' : `messages 1 to ${index}`}); the other ${total - sent} did not. Running the step again sends it to all ${total} again.`),
+              : `${already}${maybe ? `, and ${range} may have got this one` : ''}; the other ${rest} did not. Running the step again sends it to all ${total} again.`),
           { cause: thrown, fromMaestro: true }
         )
       }
