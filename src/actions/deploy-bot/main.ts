@@ -11,9 +11,10 @@ import {
   type ReopenableSource,
   type TransferResult
 } from '../../maestro/index.js'
-import { ConnectionInputs, readConnection } from '../shared/connection.js'
+import { ConnectionInputKinds, ConnectionInputs, readConnection } from '../shared/connection.js'
 import type { ActionCore } from '../shared/core.js'
 import { archiveEntryName, zipStream } from '../shared/files.js'
+import type { InputKindTable } from '../shared/input-kinds.js'
 import { ActionInputError, createInputReader, invalidInput } from '../shared/inputs.js'
 import { formatSize, setOutputs, writeSummary } from '../shared/summary.js'
 
@@ -46,6 +47,36 @@ export const MAX_NAME_LENGTH = 255
 export const MAX_COMMAND_LENGTH = 4096
 /** Per file in a zip built on the fly: local header, data descriptor and central directory entry. */
 const ZIP_ENTRY_OVERHEAD = 128
+
+// Names and paths are `text` with their own grammar (`invalid`): `path` is one package or folder,
+// not patterns (the workspace itself, `.`, is a valid bot folder; folders above it are not). The
+// bad-input test's workspace holds `bot.zip` and a plain `report.txt`.
+export const InputKinds = {
+  ...ConnectionInputKinds,
+  [Inputs.botId]: {
+    kind: 'text',
+    required: true,
+    example: 'invoice-bot',
+    invalid: ['invoice/bot', 'a\\b', '..', 'bot\u0007', 'b'.repeat(MAX_NAME_LENGTH + 1)]
+  },
+  [Inputs.version]: {
+    kind: 'text',
+    required: true,
+    example: '1.4.0',
+    invalid: ['1.4/0', '.', '1.4\u001b', 'v'.repeat(MAX_NAME_LENGTH + 1)]
+  },
+  [Inputs.technology]: { kind: 'enum', values: TECHNOLOGIES, required: true },
+  [Inputs.path]: {
+    kind: 'text',
+    required: true,
+    example: 'bot.zip',
+    invalid: ['no/such/bot.zip', 'report.txt', '..', '/', 'bot.zip\u0007']
+  },
+  [Inputs.repositoryLabel]: { kind: 'text', invalid: ['team/ops', '..'] },
+  // Any command is refused for the example technology (python).
+  [Inputs.botCommand]: { kind: 'text', invalid: ['./run.sh'] },
+  [Inputs.release]: { kind: 'boolean' }
+} as const satisfies InputKindTable<typeof Inputs>
 
 /**
  * A bot id, version or repository label: it becomes a URL path segment or a label, so slashes,
