@@ -40160,7 +40160,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   eF: () => (/* binding */ run)
 });
 
-// UNUSED EXPORTS: DEFAULT_REPOSITORY_LABEL, InputKinds, Inputs, MAX_COMMAND_LENGTH, MAX_NAME_LENGTH, Outputs, TECHNOLOGIES, parseBotPackage, parseCommand, parseName, zipSizeBound
+// UNUSED EXPORTS: DEFAULT_REPOSITORY_LABEL, InputKinds, Inputs, MAX_COMMAND_LENGTH, MAX_NAME_LENGTH, Outputs, TECHNOLOGIES, parseBotPackage, parseCommand, parseName, uploadFailureHint, zipSizeBound
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
@@ -46704,6 +46704,21 @@ function uploadSource(pkg) {
         sizeHint: pkg.sizeBound
     };
 }
+/**
+ * What a failed upload leaves behind. An HTTP error status means Maestro refused the package; a
+ * broken connection may have come after it was stored, so then the message cannot say which.
+ */
+function uploadFailureHint(error, botId, version, deployed) {
+    const refused = error instanceof MaestroHttpError;
+    const bot = `bot '${botId}' version '${version}'`;
+    if (deployed)
+        return refused
+            ? `This run deployed ${bot}, which has no package yet: run this step again to upload it (the version exists now, so the next run only uploads).`
+            : `This run deployed ${bot}; whether its package was stored is unknown: run this step again to upload it (the version exists now, so the next run replaces its package, never adds a second one).`;
+    return refused
+        ? `Bot '${botId}' version '${version}' existed before this run and keeps the package it had.`
+        : `Bot '${botId}' version '${version}' existed before this run; whether its package was replaced is unknown: run this step again to replace it.`;
+}
 async function run(core, options = {}) {
     const env = options.env ?? process.env;
     const connection = readConnection(core, { env, action: 'deploy-bot' });
@@ -46753,13 +46768,25 @@ async function run(core, options = {}) {
             transfer = await client.uploadBot(botId, version, uploadSource(pkg), { exactlyOnce: true });
         }
         catch (e) {
-            if (deployed)
-                core.warning(`Bot '${botId}' version '${version}' was deployed but has no package yet: run this step again to upload it (the version exists now, so the next run replaces its package).`);
-            throw e;
+            throw withHint(e, uploadFailureHint(e, botId, version, deployed));
         }
         core.info(`Uploaded ${pkg.fileName} to bot '${botId}' version '${version}': ${formatSize(transfer.size)}, sha256 ${transfer.sha256}`);
         if (release) {
-            await client.releaseBot(botId, version);
+            try {
+                await client.releaseBot(botId, version);
+            }
+            catch (e) {
+                // The upload stands: say so, and leave the outputs for a later `if: failure()` step.
+                setOutputs(core, {
+                    [Outputs.botId]: botId,
+                    [Outputs.version]: version,
+                    [Outputs.deployed]: deployed,
+                    [Outputs.released]: false,
+                    [Outputs.size]: transfer.size,
+                    [Outputs.sha256]: transfer.sha256
+                });
+                throw withHint(e, `${deployed ? `This run deployed bot '${botId}' version '${version}' and uploaded` : `This run replaced the package of bot '${botId}' version '${version}' with`} ${pkg.fileName} (${formatSize(transfer.size)}, sha256 ${transfer.sha256}), but did not release it: run this step again, or release the version in Maestro.`);
+            }
             released = true;
             core.info(`Released bot '${botId}' version '${version}'.`);
         }

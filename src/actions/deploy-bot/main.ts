@@ -6,6 +6,8 @@ import { open, readdir, stat } from 'node:fs/promises'
 import path from 'node:path'
 import {
   MaestroClient,
+  MaestroHttpError,
+  withHint,
   type BotTechnology,
   type BotVersion,
   type ReopenableSource,
@@ -294,6 +296,27 @@ function uploadSource(pkg: BotPackage): string | ReopenableSource {
   }
 }
 
+/**
+ * What a failed upload leaves behind. An HTTP error status means Maestro refused the package; a
+ * broken connection may have come after it was stored, so then the message cannot say which.
+ */
+export function uploadFailureHint(
+  error: unknown,
+  botId: string,
+  version: string,
+  deployed: boolean
+): string {
+  const refused = error instanceof MaestroHttpError
+  const bot = `bot '${botId}' version '${version}'`
+  if (deployed)
+    return refused
+      ? `This run deployed ${bot}, which has no package yet: run this step again to upload it (the version exists now, so the next run only uploads).`
+      : `This run deployed ${bot}; whether its package was stored is unknown: run this step again to upload it (the version exists now, so the next run replaces its package, never adds a second one).`
+  return refused
+    ? `Bot '${botId}' version '${version}' existed before this run and keeps the package it had.`
+    : `Bot '${botId}' version '${version}' existed before this run; whether its package was replaced is unknown: run this step again to replace it.`
+}
+
 export interface RunOptions {
   env?: NodeJS.ProcessEnv
 }
@@ -356,17 +379,29 @@ export async function run(core: ActionCore, options: RunOptions = {}): Promise<v
       // upload of the same version is harmless.
       transfer = await client.uploadBot(botId, version, uploadSource(pkg), { exactlyOnce: true })
     } catch (e) {
-      if (deployed)
-        core.warning(
-          `Bot '${botId}' version '${version}' was deployed but has no package yet: run this step again to upload it (the version exists now, so the next run replaces its package).`
-        )
-      throw e
+      throw withHint(e, uploadFailureHint(e, botId, version, deployed))
     }
     core.info(
       `Uploaded ${pkg.fileName} to bot '${botId}' version '${version}': ${formatSize(transfer.size)}, sha256 ${transfer.sha256}`
     )
     if (release) {
-      await client.releaseBot(botId, version)
+      try {
+        await client.releaseBot(botId, version)
+      } catch (e) {
+        // The upload stands: say so, and leave the outputs for a later `if: failure()` step.
+        setOutputs(core, {
+          [Outputs.botId]: botId,
+          [Outputs.version]: version,
+          [Outputs.deployed]: deployed,
+          [Outputs.released]: false,
+          [Outputs.size]: transfer.size,
+          [Outputs.sha256]: transfer.sha256
+        })
+        throw withHint(
+          e,
+          `${deployed ? `This run deployed bot '${botId}' version '${version}' and uploaded` : `This run replaced the package of bot '${botId}' version '${version}' with`} ${pkg.fileName} (${formatSize(transfer.size)}, sha256 ${transfer.sha256}), but did not release it: run this step again, or release the version in Maestro.`
+        )
+      }
       released = true
       core.info(`Released bot '${botId}' version '${version}'.`)
     }
