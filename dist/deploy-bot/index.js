@@ -46785,7 +46785,7 @@ async function run(core, options = {}) {
                     [Outputs.size]: transfer.size,
                     [Outputs.sha256]: transfer.sha256
                 });
-                throw withHint(e, `${deployed ? `This run deployed bot '${botId}' version '${version}' and uploaded` : `This run replaced the package of bot '${botId}' version '${version}' with`} ${pkg.fileName} (${formatSize(transfer.size)}, sha256 ${transfer.sha256}), but did not release it: run this step again, or release the version in Maestro.`);
+                throw withHint(e, `${deployed ? `This run deployed bot '${botId}' version '${version}' and uploaded` : `This run replaced the package of bot '${botId}' version '${version}' with`} ${pkg.fileName} (${transfer.size} bytes, sha256 ${transfer.sha256}), but did not release it: run this step again, or release the version in Maestro.`);
             }
             released = true;
             core.info(`Released bot '${botId}' version '${version}'.`);

@@ -399,7 +399,7 @@ export async function run(core: ActionCore, options: RunOptions = {}): Promise<v
         })
         throw withHint(
           e,
-          `${deployed ? `This run deployed bot '${botId}' version '${version}' and uploaded` : `This run replaced the package of bot '${botId}' version '${version}' with`} ${pkg.fileName} (${formatSize(transfer.size)}, sha256 ${transfer.sha256}), but did not release it: run this step again, or release the version in Maestro.`
+          `${deployed ? `This run deployed bot '${botId}' version '${version}' and uploaded` : `This run replaced the package of bot '${botId}' version '${version}' with`} ${pkg.fileName} (${transfer.size} bytes, sha256 ${transfer.sha256}), but did not release it: run this step again, or release the version in Maestro.`
         )
       }
       released = true
