@@ -512,9 +512,11 @@ describe('deploy-bot bundle', () => {
     expect(error.data).toContain(`upload the package of bot '${botId}' version '1.0.0'`)
     expect(error.data).toContain('HTTP 404')
     expect(error.data).toContain(`Hint: check that bot '${botId}' version '1.0.0'`)
-    expect(commandsOf(result, 'warning').map(w => w.data)).toEqual([
-      expect.stringContaining('was deployed but has no package yet')
-    ])
+    // What the run left behind is in the one error, not in a separate warning.
+    expect(error.data).toContain(
+      `This run deployed bot '${botId}' version '1.0.0', which has no package yet`
+    )
+    expect(commandsOf(result, 'warning')).toEqual([])
     expect(await uploadsSent()).toHaveLength(1)
     // The next run finds the version and only uploads.
     await sandbox.clearFaults()
@@ -534,6 +536,13 @@ describe('deploy-bot bundle', () => {
     const error = onlyError(result)
     expect(error.data).toContain(`release version '1.0.0' of bot '${botId}'`)
     expect(error.data).toContain(`Hint: check that bot '${botId}' version '1.0.0' exists`)
+    expect(error.data).toMatch(
+      new RegExp(
+        `This run deployed bot '${botId}' version '1\\.0\\.0' and uploaded \\S+ \\(.*sha256 [0-9a-f]{64}\\), but did not release it`
+      )
+    )
+    expect(result.outputs).toMatchObject({ deployed: 'true', released: 'false' })
+    expect(result.outputs.sha256).toMatch(/^[0-9a-f]{64}$/)
     expect((await storedVersion(botId, '1.0.0'))?.uploads).toBe(1)
     expect((await storedBot(botId))?.released).toBeNull()
   })
@@ -552,6 +561,10 @@ describe('deploy-bot bundle', () => {
     expect(result.exitCode).toBe(1)
     expectNoLeaks(result)
     expect(onlyError(result).data).toContain(`upload the package of bot '${botId}'`)
+    // A status is a refusal; a broken connection may have come after the package was stored.
+    expect(onlyError(result).data).toContain(
+      'status' in fault ? 'which has no package yet' : 'whether its package was stored is unknown'
+    )
     expect(sent).toHaveLength(1)
     expect(stored?.uploads ?? 0).toBeLessThanOrEqual(1)
     expect((await sandbox.requests()).map(r => r.path)).not.toContain('/api/v2/bot/release')

@@ -3,8 +3,8 @@
 // src/actions/shared/README.md). Each case runs the built bundle as the runner does and must end
 // with exit code 1, exactly one `::error` titled `Invalid input '<name>'` that says what is
 // accepted, and no request reaching the sandbox (its request log, through a per-case doorway).
-// BAD_INPUTS_ONLY=<text>: run only the cases whose name ('<action> <input>: <label>') contains it
-// (when working on one action); the coverage checks still look at every action.
+// BAD_INPUTS_ONLY=<text>: run only the cases whose name (`<action> <input>: <label>`) contains it;
+// the checks that every input has a kind still cover every action.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -19,6 +19,8 @@ import { actionNames, CONCURRENCY, openDoorway, pool } from './helpers.js'
 const MIB = 1024 * 1024
 /** A file the workspace holds, for `globs` examples; it holds no certificate. */
 const WORKSPACE_FILE = 'report.txt'
+/** An (empty) zip the workspace holds, for deploy-bot's `path` example. */
+const WORKSPACE_ZIP = 'bot.zip'
 
 /** Values the kind implies are wrong, each with a short label for the report. */
 function kindValues(spec: InputKind): Array<[string, string]> {
@@ -196,13 +198,21 @@ beforeAll(async () => {
   sandbox = await startTestSandbox()
   workspace = mkdtempSync(join(tmpdir(), 'bad-inputs-'))
   writeFileSync(join(workspace, WORKSPACE_FILE), 'not a certificate\n')
+  // The end record of an empty zip: what deploy-bot checks a .zip starts with.
+  writeFileSync(
+    join(workspace, WORKSPACE_ZIP),
+    Buffer.from([0x50, 0x4b, 5, 6, ...Array(18).fill(0)])
+  )
 })
 afterAll(async () => {
   await sandbox?.close()
 })
 
+const caseName = (c: Case) => `${c.action} ${c.input}: ${c.label}`
+const only = process.env.BAD_INPUTS_ONLY
+
 async function runCase(c: Case): Promise<Outcome> {
-  const name = `${c.action} ${c.input}: ${c.label}`
+  const name = caseName(c)
   const door = await openDoorway(sandbox.url)
   let result
   try {
@@ -256,11 +266,9 @@ describe('bad-input matrix', () => {
   })
 
   it('every bad value is refused cleanly: exit 1, one ::error naming the input, no request', async () => {
-    const only = process.env.BAD_INPUTS_ONLY
-    const cases = plan.cases.filter(
-      c => !only || `${c.action} ${c.input}: ${c.label}`.includes(only)
-    )
-    const outcomes = await pool(cases, CONCURRENCY, async c => {
+    const selected = plan.cases.filter(c => !only || caseName(c).includes(only))
+    expect(selected.length).toBeGreaterThan(0)
+    const outcomes = await pool(selected, CONCURRENCY, async c => {
       const outcome = await runCase(c)
       recordReliability('bad-input', outcome.name, outcome.ok)
       return outcome

@@ -50,9 +50,11 @@ const failed = (
 const RESET = /: network error \((ECONNRESET|UND_ERR_SOCKET)\)[^]*Hint: the connection was cut/
 const CUT =
   /: network error \((UND_ERR_SOCKET|ECONNRESET|UND_ERR_RES_CONTENT_LENGTH_MISMATCH|TRUNCATED)\)[^]*Hint: the connection was cut/
-const TIMEOUT = new RegExp(
-  `: network error \\(TIMEOUT\\): no complete answer within ${SLOW_TIMEOUT_SECONDS} s\\. Hint: Maestro did not answer in time`
-)
+const timeout = (seconds: number) =>
+  new RegExp(
+    `: network error \\(TIMEOUT\\): no complete answer within ${seconds} s\\. Hint: Maestro did not answer in time`
+  )
+const TIMEOUT = timeout(SLOW_TIMEOUT_SECONDS)
 const EXPIRED =
   /: HTTP 401 Unauthorized: Invalid or expired token\. Hint: the access token in BOTCITY_ACCESS_TOKEN \(from an earlier login step\) expired or is invalid\. To fix it, run the login action again/
 
@@ -101,6 +103,11 @@ const EXPECTED: Record<FaultName, Record<CallClass, Expected>> = {
     idempotent: retried(),
     create: failed(CUT, { done: true, maybeDone: true })
   },
+  // Only downloads meet it (all GETs, idempotent); a create would be cut once, as above.
+  'truncated download on every try': {
+    idempotent: failed(CUT, { sends: 4 }),
+    create: failed(CUT, { done: true, maybeDone: true })
+  },
   'token expired mid-run': { idempotent: retried(), create: retried() },
   'token expired mid-run, no key': { idempotent: failed(EXPIRED), create: failed(EXPIRED) }
 }
@@ -127,7 +134,7 @@ interface Verdict {
   fault: string[]
   duplicate: string[]
   leak: string[]
-  /** what ActionEntry.leftovers found (entries that write files) */
+  /** what the entry's partialFiles() found: a half-written or temporary file, wrong bytes */
   partial: string[]
 }
 
@@ -192,8 +199,13 @@ function judge(c: Case, run: CaseRun): Verdict {
     const message = run.errors[0] ?? ''
     const operation = call.operation(run.setup)
     const prefix = call.failurePrefix?.(run.setup).source ?? ''
-    if (!new RegExp(`^${prefix}Could not ${operation.source}${exp.says.source}`).test(message))
-      fault.push(`message does not name '${operation.source}' and ${exp.says}: ${message}`)
+    // A file send's deadline is longer than timeout-seconds, and its message says so.
+    const says =
+      exp.says === TIMEOUT && call.slowDeadlineSeconds !== undefined
+        ? timeout(call.slowDeadlineSeconds)
+        : exp.says
+    if (!new RegExp(`^${prefix}Could not ${operation.source}${says.source}`).test(message))
+      fault.push(`message does not name '${operation.source}' and ${says}: ${message}`)
     if (call.failureSays && !call.failureSays.test(message))
       fault.push(`message does not say ${call.failureSays}: ${message}`)
     if (MAYBE_DONE.test(message) !== exp.maybeDone)
@@ -201,15 +213,8 @@ function judge(c: Case, run: CaseRun): Verdict {
         `message ${exp.maybeDone ? 'does not say' : 'says'} the call may have been done: ${message}`
       )
   }
-  const partial =
-    c.entry.leftovers?.({
-      result,
-      state: run.state,
-      setup: run.setup,
-      requests: run.requests,
-      call
-    }) ?? []
-  return { fault, duplicate, leak: run.leaks, partial }
+  const facts = { result, state: run.state, setup: run.setup, requests: run.requests, call }
+  return { fault, duplicate, leak: run.leaks, partial: c.entry.partialFiles?.(facts) ?? [] }
 }
 
 // FAULT_MATRIX_ONLY=<text>: run only the cases whose title contains it (when debugging one).
@@ -245,6 +250,9 @@ describe('the fault matrix', () => {
     // A new action joins the matrix with one entry in ACTIONS (matrix.ts).
     expect(missing).toEqual([])
     expect(Object.keys(EXPECTED).sort()).toEqual(FAULTS.map(f => f.name).sort())
+    // A downloading action says what its destination must hold after every case.
+    const unchecked = ACTIONS.filter(e => e.calls.some(c => c.download) && !e.partialFiles)
+    expect(unchecked.map(e => e.action)).toEqual([])
   })
 
   test.each(CASES.map(c => [c.title, c] as const))('%s', (title, c) => {
@@ -254,7 +262,7 @@ describe('the fault matrix', () => {
       recordReliability('fault', title, v.fault.length === 0)
       recordReliability('duplicate', title, v.duplicate.length === 0)
       recordReliability('leak', title, v.leak.length === 0)
-      if (c.entry.leftovers) recordReliability('partial-file', title, v.partial.length === 0)
+      if (c.entry.partialFiles) recordReliability('partial-file', title, v.partial.length === 0)
       expect(v).toEqual({ fault: [], duplicate: [], leak: [], partial: [] })
     } else {
       recordReliability('fault', title, false)

@@ -4,12 +4,13 @@
 // echoed back). stdout, stderr, GITHUB_OUTPUT, GITHUB_ENV, GITHUB_STEP_SUMMARY and every error
 // message are searched for each secret, each of its lines, and their JSON/URL-escaped forms; each
 // line must be masked, the key before the step prints anything.
-// LEAK_SCAN_ONLY=<text>: scan only the runs whose name contains it (when working on one action);
-// the runs outside the tables (create-task's, the token's) still run, as does the coverage check.
+// LEAK_SCAN_ONLY=<text>: run only the runs whose name contains it (create-task's success runs
+// always run: the others use their task ids); the check that every action is in the scan stays.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { MaestroClient } from '../../src/maestro/index.js'
 import { recordReliability } from '../support/reliability.js'
 import {
   actionDir,
@@ -45,11 +46,17 @@ const CREDENTIAL_LABEL = 'vault'
 const CREDENTIAL_KEYS = Object.keys(SHAPES).map(k => k.replace(/-/g, '_'))
 const CREDENTIAL_VALUES = Object.values(SHAPES)
 
+const only = process.env.LEAK_SCAN_ONLY
+const selected = (name: string) => !only || name.includes(only)
+
 let workspace: string
 const sandboxes = new Map<string, TestSandbox>()
 beforeAll(async () => {
   workspace = mkdtempSync(join(tmpdir(), 'leaks-'))
   writeFileSync(join(workspace, 'report.txt'), 'result\n')
+  // A bot folder for deploy-bot (zipped while uploading).
+  mkdirSync(join(workspace, 'bot'))
+  writeFileSync(join(workspace, 'bot', 'main.py'), 'print("hello")\n')
   const credentials = {
     [CREDENTIAL_LABEL]: Object.fromEntries(CREDENTIAL_KEYS.map((k, i) => [k, CREDENTIAL_VALUES[i]]))
   }
@@ -76,10 +83,10 @@ interface Run {
   key?: string
   /** secrets the action must mask before it prints anything (as the key) */
   maskFirst?: string[]
+  /** seeds the run's sandbox first; returns inputs to add (e.g. the task whose files to fetch) */
+  prepare?: (sb: TestSandbox) => Promise<Record<string, string>>
 }
 
-const only = process.env.LEAK_SCAN_ONLY
-const selected = (runs: Run[]): Run[] => runs.filter(r => !only || r.name.includes(only))
 const shapeNames = Object.keys(SHAPES)
 /** The shape after `shape` (a value in another shape's sandbox: the key's mask must not hide it). */
 const nextShape = (shape: string): string =>
@@ -113,10 +120,11 @@ function scan(run: Run, result: RunResult, key: string | undefined): string[] {
 async function execute(run: Run): Promise<string[]> {
   const sb = sandboxes.get(run.shape)!
   const key = run.key ?? SHAPES[run.shape]
+  const seeded = (await run.prepare?.(sb)) ?? {}
   const result = await runStep({
     workspace,
     ...run.options,
-    inputs: { 'access-key': key, ...run.options.inputs },
+    inputs: { 'access-key': key, ...run.options.inputs, ...seeded },
     env: { BOTCITY_SERVER: sb.url, BOTCITY_LOGIN: sb.login, ...run.options.env }
   })
   return scan(run, result, key)
@@ -126,6 +134,22 @@ const allCredentialKeys = CREDENTIAL_KEYS.join('\n')
 const credentialOutputs = [...CREDENTIAL_KEYS, 'value']
 const credentialEnv = CREDENTIAL_KEYS.map(k => k.toUpperCase())
 
+/** A task with one result file in `sb`, and a fresh folder to download it to (get-artifact). */
+async function seedResultFile(sb: TestSandbox): Promise<Record<string, string>> {
+  const client = new MaestroClient({ server: sb.url, login: sb.login, key: sb.key })
+  try {
+    const task = await client.createTask({ activityLabel: 'demo-bot' })
+    await client.uploadArtifact({
+      taskId: task.id,
+      name: 'report',
+      filePath: join(workspace, 'report.txt')
+    })
+    return { 'task-id': String(task.id), path: mkdtempSync(join(tmpdir(), 'leaks-dl-')) }
+  } finally {
+    await client.close()
+  }
+}
+
 /** The success path of every action, for one key shape; `taskId` from create-task. */
 function successRuns(shape: string, taskId: string): Run[] {
   const ok = { exitCode: 0 as const }
@@ -134,6 +158,21 @@ function successRuns(shape: string, taskId: string): Run[] {
       name: `alert with a ${shape} key`,
       shape,
       options: { actionDir: actionDir('alert'), inputs: { 'task-id': taskId } },
+      expect: ok
+    },
+    'deploy-bot': {
+      name: `deploy-bot of a folder, released, with a ${shape} key`,
+      shape,
+      options: {
+        actionDir: actionDir('deploy-bot'),
+        inputs: {
+          'bot-id': 'leak-bot',
+          version: '1.0',
+          technology: 'python',
+          path: 'bot',
+          release: 'true'
+        }
+      },
       expect: ok
     },
     'finish-task': {
@@ -198,6 +237,13 @@ function successRuns(shape: string, taskId: string): Run[] {
         actionDir: actionDir('log-entry'),
         inputs: { log: 'releases', values: '{"version": "1.0"}', columns: '["version"]' }
       },
+      expect: ok
+    },
+    'get-artifact': {
+      name: `get-artifact of a task's result file with a ${shape} key`,
+      shape,
+      options: { actionDir: actionDir('get-artifact') },
+      prepare: seedResultFile,
       expect: ok
     },
     'get-credential': {
@@ -291,7 +337,7 @@ describe('leak scan', () => {
     // a new action must be added to the scan
     const covered = new Set(['create-task', ...all.map(r => r.options.actionDir.split('/').pop())])
     if (!only) expect(actionNames().filter(a => !covered.has(a))).toEqual([])
-    const runs = selected(all)
+    const runs = all.filter(r => selected(r.name))
     expect(runs.length).toBeGreaterThan(0)
     const problems = [
       ...created.flatMap(c => c.problems),
@@ -348,6 +394,12 @@ describe('leak scan', () => {
         },
         expect: { exitCode: 1, error: /404/ }
       })
+      runs.push({
+        name: `get-artifact of a missing result file with a ${shape} key (404)`,
+        shape,
+        options: { actionDir: actionDir('get-artifact'), inputs: { 'artifact-id': '99999' } },
+        expect: { exitCode: 1, error: /404/ }
+      })
     }
     // Every other action with a wrong multi-line key.
     for (const action of [
@@ -361,10 +413,13 @@ describe('leak scan', () => {
       'wait-task',
       'report-error',
       'send-message',
-      'manage-log'
+      'manage-log',
+      'deploy-bot',
+      'get-artifact'
     ]) {
       const inputs: Record<string, Record<string, string>> = {
         alert: { 'task-id': '1' },
+        'deploy-bot': { 'bot-id': 'leak-bot', version: '1.0', technology: 'python', path: 'bot' },
         'finish-task': { 'task-id': '1', status: 'success' },
         'post-artifact': { 'task-id': '1', path: 'report.txt' },
         'set-credential': { label: 'refused', key: 'secret', value: SHAPES.punctuation },
@@ -374,7 +429,8 @@ describe('leak scan', () => {
         'wait-task': { 'task-id': '1' },
         'report-error': { 'task-id': '1', attachments: 'report.txt' },
         'send-message': { emails: 'ops@example.com', subject: 'Deployed', body: 'done' },
-        'manage-log': { log: 'releases', operation: 'export', path: 'out/releases.csv' }
+        'manage-log': { log: 'releases', operation: 'export', path: 'out/releases.csv' },
+        'get-artifact': { 'artifact-id': '1' }
       }
       // set-credential's value is a secret from its first line, whatever happens next
       const value = action === 'set-credential' ? [SHAPES.punctuation] : []
@@ -389,10 +445,19 @@ describe('leak scan', () => {
         maskFirst: value
       })
     }
-    let problems = (await pool(selected(runs), CONCURRENCY, execute)).flat()
+    let problems = (
+      await pool(
+        runs.filter(r => selected(r.name)),
+        CONCURRENCY,
+        execute
+      )
+    ).flat()
 
     // A server error whose body echoes what was sent: the key (login) on each shape's sandbox.
-    const echoed = await pool(Object.keys(SHAPES), CONCURRENCY, async shape => {
+    const echoShapes = Object.keys(SHAPES).filter(shape =>
+      selected(`create-task when a 500 echoes the ${shape} key`)
+    )
+    const echoed = await pool(echoShapes, CONCURRENCY, async shape => {
       const sb = sandboxes.get(shape)!
       const key = SHAPES[shape]
       await sb.fault({
@@ -426,8 +491,8 @@ describe('leak scan', () => {
     // set-credential when a 500 echoes the request body: each shape as the value, in the sandbox
     // of the next shape (so the key's masks are not what hides it).
     const echoedValues = await pool(
-      selected(
-        shapeNames.map(shape => ({
+      shapeNames
+        .map(shape => ({
           name: `set-credential when a 500 echoes a ${shape} value`,
           shape: nextShape(shape),
           options: {
@@ -440,7 +505,7 @@ describe('leak scan', () => {
           mustMask: [SHAPES[shape]],
           maskFirst: [SHAPES[shape]]
         }))
-      ),
+        .filter(r => selected(r.name)),
       CONCURRENCY,
       async run => {
         const sb = sandboxes.get(run.shape)!
@@ -463,6 +528,50 @@ describe('leak scan', () => {
       }
     )
     problems = [...problems, ...echoedValues.flat()]
+
+    // The same echo from the bot upload, after deploy-bot created the version: its failure message
+    // says what the run did, and must still show no key.
+    const uploadShapes = Object.keys(SHAPES).filter(shape =>
+      selected(`deploy-bot when a 500 on the upload echoes the ${shape} key`)
+    )
+    const uploadEchoed = await pool(uploadShapes, CONCURRENCY, async shape => {
+      const sb = sandboxes.get(shape)!
+      const key = SHAPES[shape]
+      await sb.fault({
+        method: 'POST',
+        path: '/api/v2/bot/upload/**',
+        status: 500,
+        body: {
+          status: 500,
+          error: 'Internal Server Error',
+          message: `upload failed for {"login": "${sb.login}", "key": ${JSON.stringify(key)}} raw=${key} url=${encodeURIComponent(key)}`
+        }
+      })
+      try {
+        return await execute({
+          name: `deploy-bot when a 500 on the upload echoes the ${shape} key`,
+          shape,
+          options: {
+            actionDir: actionDir('deploy-bot'),
+            inputs: { 'bot-id': 'leak-bot', version: '2.0', technology: 'python', path: 'bot' }
+          },
+          expect: { exitCode: 1, error: /500.*upload failed for/ }
+        })
+      } finally {
+        await sb.clearFaults()
+      }
+    })
+    problems = [...problems, ...uploadEchoed.flat()]
+
+    const tokenRuns = [
+      'login exports its token, masked first',
+      'create-task with a token that a 500 echoes'
+    ]
+    if (!tokenRuns.some(selected)) {
+      failures.push(...problems)
+      expect(problems).toEqual([])
+      return
+    }
 
     // A token from a login step, echoed back by a failing call of the next step (no key given).
     const sb = sandboxes.get('pem')!

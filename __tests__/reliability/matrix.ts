@@ -10,16 +10,26 @@
 //   - `calls`: every API call the step makes, in order, login first: method and sandbox path
 //     pattern, the retry class src/maestro gives it (src/maestro/README.md), the operation as the
 //     client's messages name it, what it creates (a Footprint key, counted in /_sandbox/state),
-//     whether it sends a file and whether its answer has a body;
+//     whether it sends a file, writes its answer to a file, and whether its answer has a body;
 //   - `verify(facts)`: what a successful run must have left behind (the right bytes, a finished
 //     task, the output ids), as a list of problems; `facts.requests` has every request the step
-//     made, for what the footprint cannot show (a state change sent once, a step that only reads).
+//     made, for what the footprint cannot show (a state change sent once, a step that only reads);
+//   - `partialFiles(facts)`, required when a call downloads, and for any step that writes files:
+//     what is at the destination after any run, failed or not (nothing half-written, no temporary
+//     file), as a list of problems, recorded as partial-file checks.
 // A call the step makes more than once (a poll, a page, a batch) is one Call per occurrence: `nth`
 // says which request of that method and path it is (the earlier ones are let through), and
 // `setup(api)` may look at `api.call` (the call under fault) to seed what that occurrence needs.
 // Every fault that applies to a call (FAULTS[*].applies) becomes one case; nothing else changes.
 import { createHash, randomBytes } from 'node:crypto'
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { compilePattern } from '../../src/sandbox/faults.js'
@@ -65,6 +75,8 @@ export interface Footprint {
   credentialKeys: number
   datapoolEntries: number
   botVersions: number
+  /** Packages stored, over all bot versions (a second upload of one version counts). */
+  botUploads: number
 }
 
 export type Creates = keyof Footprint
@@ -88,7 +100,8 @@ export function footprint(state: SandboxState): Footprint {
     logRows: sum(state.logs, l => count(l.entries)),
     credentialKeys: sum(state.credentials, c => count(c.secrets)),
     datapoolEntries: sum(state.datapools, d => count(d.entries)),
-    botVersions: sum(state.bots, b => count(b.versions))
+    botVersions: sum(state.bots, b => count(b.versions)),
+    botUploads: sum(state.bots, b => sum(b.versions, v => Number(v.uploads) || 0))
   }
 }
 
@@ -110,7 +123,8 @@ export function emptyFootprint(): Footprint {
     logRows: 0,
     credentialKeys: 0,
     datapoolEntries: 0,
-    botVersions: 0
+    botVersions: 0,
+    botUploads: 0
   }
 }
 
@@ -133,6 +147,13 @@ export interface Call {
   creates?: Creates
   /** Streams a file: a reset part-way through the request body applies. */
   upload?: boolean
+  /** Streams its answer to a file: the entry's partialFiles() is checked after every case. */
+  download?: boolean
+  /**
+   * The client's deadline in seconds in the slow-answer case, when not timeout-seconds: a file
+   * send gets 1 s more per 256 KiB (src/maestro/README.md, Timeouts).
+   */
+  slowDeadlineSeconds?: number
   /**
    * The client reads the answer's body, so cutting it part-way or truncating it is a fault. (When
    * it only needs the status, a broken body after a 2xx status is rightly no fault at all.)
@@ -177,15 +198,12 @@ export interface ActionEntry {
   setup(api: SetupApi): Promise<SetupResult>
   calls: Call[]
   verify(f: Facts): string[]
+  /** What the destination holds after any case (see the comment at the top). */
+  partialFiles?(f: Facts): string[]
   /** Outputs / env the step deliberately sets to a secret (its masks are allowed there). */
   leakAllow?: LeakCheckOptions['allow']
   /** Values that must never appear in the step's log or summary, not even half of them. */
   secrets?: string[]
-  /**
-   * Files the step must never leave half-written, whatever the outcome (a partial export at its
-   * path, a temporary file beside it): a list of problems, recorded as partial-file checks.
-   */
-  leftovers?(f: Facts): string[]
 }
 
 /** The sandbox's own API, logged in, for seeding (not the client under test). */
@@ -223,6 +241,32 @@ const RECIPIENTS = Array.from({ length: 120 }, (_, i) => `user${i + 1}@example.c
 
 const newTask = async (api: SetupApi): Promise<number> =>
   (await api.call('POST', '/api/v2/task', { activityLabel: 'demo-bot' })).id as number
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
+
+/** A result file of `bytes` on a new task, through the sandbox's own API (multipart). */
+async function newResultFile(
+  api: SetupApi,
+  bytes: Buffer
+): Promise<{ taskId: number; id: number }> {
+  const taskId = await newTask(api)
+  const { id } = await api.call('POST', '/api/v2/artifact', {
+    taskId,
+    name: 'report',
+    filename: 'report.bin'
+  })
+  const form = new FormData()
+  form.append('file', new Blob([bytes]), 'report.bin')
+  const r = await fetch(`${api.sb.url}/api/v2/artifact/log/${id}`, {
+    method: 'POST',
+    headers: { token: await api.token(), organization: api.sb.login },
+    body: form
+  })
+  if (!r.ok) throw new Error(`setup: file of artifact ${id}: ${r.status} ${await r.text()}`)
+  return { taskId, id: id as number }
+}
+
+const BOT = { id: 'faults-bot', version: '1.0.0' }
 
 export const ACTIONS: ActionEntry[] = [
   {
@@ -348,7 +392,7 @@ export const ACTIONS: ActionEntry[] = [
         problems.push(`rows output ${result.outputs.rows}`)
       return problems
     },
-    leftovers: ({ result, setup }) => {
+    partialFiles: ({ result, setup }) => {
       const dir = join(setup.workspace!, 'exports')
       const problems = readdirSync(dir)
         .filter(f => f !== 'nightly.csv')
@@ -382,6 +426,92 @@ export const ACTIONS: ActionEntry[] = [
       return String(task?.id) === result.outputs['task-id'] && task.activityLabel === 'demo-bot'
         ? []
         : [`task-id output ${result.outputs['task-id']} is not the task created`]
+    }
+  },
+  {
+    action: 'deploy-bot',
+    setup: async () => {
+      const workspace = mkdtempSync(join(tmpdir(), 'faults-ws-'))
+      // A zip's first bytes: the action checks them before sending anything.
+      const bytes = Buffer.concat([Buffer.from([0x50, 0x4b, 3, 4]), randomBytes(FILE_SIZE - 4)])
+      writeFileSync(join(workspace, 'bot.zip'), bytes)
+      return {
+        inputs: {
+          'bot-id': BOT.id,
+          version: BOT.version,
+          technology: 'python',
+          path: 'bot.zip',
+          release: 'true'
+        },
+        workspace,
+        data: { sha256: sha256(bytes) }
+      }
+    },
+    calls: [
+      LOGIN_CALL,
+      {
+        name: 'GET /bot?botId',
+        method: 'GET',
+        path: '/api/v2/bot',
+        class: 'idempotent',
+        operation: () => literal(`read the versions of bot '${BOT.id}'`),
+        readsAnswer: true,
+        auth: true
+      },
+      {
+        name: 'POST /bot',
+        method: 'POST',
+        path: '/api/v2/bot',
+        class: 'create',
+        operation: () => literal(`deploy version '${BOT.version}' of bot '${BOT.id}'`),
+        creates: 'botVersions',
+        readsAnswer: false,
+        auth: true
+      },
+      {
+        name: 'POST /bot/upload/{id}/version/{version} (file)',
+        method: 'POST',
+        path: '/api/v2/bot/upload/*/version/*',
+        // uploadBot(..., { exactlyOnce: true }): the package is never sent again once Maestro may
+        // have received it, so it takes the create class, not the idempotent one of a file send.
+        class: 'create',
+        operation: () => literal(`upload the package of bot '${BOT.id}' version '${BOT.version}'`),
+        creates: 'botUploads',
+        upload: true,
+        slowDeadlineSeconds: SLOW_TIMEOUT_SECONDS + FILE_SIZE / (256 * 1024),
+        // What the run left: a refusal means no package; a cut connection cannot say.
+        failureSays: new RegExp(
+          `This run deployed bot '${BOT.id}' version '1\\.0\\.0'(, which has no package yet|; whether its package was stored is unknown): run this step again`
+        ),
+        readsAnswer: false,
+        auth: true
+      },
+      {
+        name: 'POST /bot/release',
+        method: 'POST',
+        path: '/api/v2/bot/release',
+        class: 'idempotent',
+        operation: () => literal(`release version '${BOT.version}' of bot '${BOT.id}'`),
+        failureSays: new RegExp(
+          `and uploaded bot\\.zip \\(${FILE_SIZE} bytes, sha256 [0-9a-f]{64}\\), but did not release it`
+        ),
+        readsAnswer: false,
+        auth: true
+      }
+    ],
+    verify: ({ state, setup, result }) => {
+      const bot = state.bots.find((b: SandboxState) => b.botId === BOT.id)
+      const v = bot?.versions.find((x: SandboxState) => x.version === BOT.version)
+      if (!v) return [`bot ${BOT.id} has no version ${BOT.version}`]
+      const problems: string[] = []
+      if (v.uploads !== 1) problems.push(`${v.uploads} packages stored, not 1`)
+      if (v.upload?.size !== FILE_SIZE || v.upload?.sha256 !== setup.data.sha256)
+        problems.push(`the stored package holds ${v.upload?.size} bytes: not the file`)
+      if (bot.released !== BOT.version) problems.push(`released: ${bot.released}`)
+      const o = result.outputs
+      if (o.deployed !== 'true' || o.released !== 'true' || o.sha256 !== setup.data.sha256)
+        problems.push(`outputs ${JSON.stringify(o)} do not say deployed, uploaded and released`)
+      return problems
     }
   },
   {
@@ -700,6 +830,78 @@ export const ACTIONS: ActionEntry[] = [
     }
   },
   {
+    action: 'get-artifact',
+    setup: async api => {
+      const bytes = randomBytes(FILE_SIZE)
+      const { taskId, id } = await newResultFile(api, bytes)
+      const workspace = mkdtempSync(join(tmpdir(), 'faults-ws-'))
+      return {
+        inputs: { 'task-id': String(taskId), path: 'results' },
+        workspace,
+        data: { taskId, id, sha256: sha256(bytes), dir: join(workspace, 'results') }
+      }
+    },
+    calls: [
+      LOGIN_CALL,
+      {
+        name: 'GET /task/{id}',
+        method: 'GET',
+        path: '/api/v2/task/*',
+        class: 'idempotent',
+        operation: s => literal(`read task ${String(s.data.taskId)}`),
+        readsAnswer: true,
+        auth: true
+      },
+      {
+        name: 'GET /artifact (list)',
+        method: 'GET',
+        path: '/api/v2/artifact',
+        class: 'idempotent',
+        operation: () => literal('list artifacts (page 1)'),
+        readsAnswer: true,
+        auth: true
+      },
+      {
+        name: 'GET /artifact/{id}/file (download)',
+        method: 'GET',
+        path: '/api/v2/artifact/*/file',
+        class: 'idempotent',
+        operation: s => literal(`download artifact ${String(s.data.id)}`),
+        download: true,
+        failureSays: /No file was written to [^]* Nothing partial was left at [^]*report\.bin\.$/,
+        readsAnswer: true,
+        auth: true
+      }
+    ],
+    verify: ({ result, setup }) => {
+      const file = join(String(setup.data.dir), 'report.bin')
+      const problems: string[] = []
+      if (result.outputs.files !== JSON.stringify([file]))
+        problems.push(`files output ${result.outputs.files}, not [${file}]`)
+      if (result.outputs['artifact-ids'] !== `[${String(setup.data.id)}]`)
+        problems.push(`artifact-ids output ${result.outputs['artifact-ids']}`)
+      if (result.outputs.sha256 !== JSON.stringify({ [file]: setup.data.sha256 }))
+        problems.push(`sha256 output ${result.outputs.sha256}`)
+      return problems
+    },
+    partialFiles: ({ result, setup }) => {
+      // Success: exactly the file, with the bytes Maestro holds. Failure: nothing at all.
+      const dir = String(setup.data.dir)
+      const names = existsSync(dir) ? readdirSync(dir) : []
+      const want = result.exitCode === 0 ? ['report.bin'] : []
+      const problems: string[] = []
+      if (JSON.stringify(names) !== JSON.stringify(want))
+        problems.push(
+          `the destination holds ${JSON.stringify(names)}, expected ${JSON.stringify(want)}`
+        )
+      if (want.length > 0 && names.includes('report.bin')) {
+        const got = sha256(readFileSync(join(dir, 'report.bin')))
+        if (got !== setup.data.sha256) problems.push(`report.bin holds other bytes (sha256 ${got})`)
+      }
+      return problems
+    }
+  },
+  {
     action: 'get-credential',
     setup: async () => ({ inputs: { label: 'erp', key: 'password' }, data: {} }),
     calls: [
@@ -843,6 +1045,7 @@ export type FaultName =
   | 'reset part-way through the answer'
   | 'answer slower than the timeout'
   | 'truncated answer'
+  | 'truncated download on every try'
   | 'token expired mid-run'
   | 'token expired mid-run, no key'
 
@@ -888,6 +1091,12 @@ export const FAULTS: FaultKind[] = [
     inputs: { 'timeout-seconds': String(SLOW_TIMEOUT_SECONDS) }
   },
   { name: 'truncated answer', applies: c => c.readsAnswer, spec: { truncate: true } },
+  // Half the file on every try: the step fails, and what it wrote must be gone.
+  {
+    name: 'truncated download on every try',
+    applies: c => c.download === true,
+    spec: { truncate: true, times: 0 }
+  },
   { name: 'token expired mid-run', applies: c => c.auth, expireToken: true },
   { name: 'token expired mid-run, no key', applies: c => c.auth, expireToken: true, noKey: true }
 ]

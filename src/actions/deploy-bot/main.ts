@@ -6,14 +6,17 @@ import { open, readdir, stat } from 'node:fs/promises'
 import path from 'node:path'
 import {
   MaestroClient,
+  MaestroHttpError,
+  withHint,
   type BotTechnology,
   type BotVersion,
   type ReopenableSource,
   type TransferResult
 } from '../../maestro/index.js'
-import { ConnectionInputs, readConnection } from '../shared/connection.js'
+import { ConnectionInputKinds, ConnectionInputs, readConnection } from '../shared/connection.js'
 import type { ActionCore } from '../shared/core.js'
 import { archiveEntryName, zipStream } from '../shared/files.js'
+import type { InputKindTable } from '../shared/input-kinds.js'
 import { ActionInputError, createInputReader, invalidInput } from '../shared/inputs.js'
 import { formatSize, setOutputs, writeSummary } from '../shared/summary.js'
 
@@ -46,6 +49,36 @@ export const MAX_NAME_LENGTH = 255
 export const MAX_COMMAND_LENGTH = 4096
 /** Per file in a zip built on the fly: local header, data descriptor and central directory entry. */
 const ZIP_ENTRY_OVERHEAD = 128
+
+// Names and paths are `text` with their own grammar (`invalid`): `path` is one package or folder,
+// not patterns (the workspace itself, `.`, is a valid bot folder; folders above it are not). The
+// bad-input test's workspace holds `bot.zip` and a plain `report.txt`.
+export const InputKinds = {
+  ...ConnectionInputKinds,
+  [Inputs.botId]: {
+    kind: 'text',
+    required: true,
+    example: 'invoice-bot',
+    invalid: ['invoice/bot', 'a\\b', '..', 'bot\u0007', 'b'.repeat(MAX_NAME_LENGTH + 1)]
+  },
+  [Inputs.version]: {
+    kind: 'text',
+    required: true,
+    example: '1.4.0',
+    invalid: ['1.4/0', '.', '1.4\u001b', 'v'.repeat(MAX_NAME_LENGTH + 1)]
+  },
+  [Inputs.technology]: { kind: 'enum', values: TECHNOLOGIES, required: true },
+  [Inputs.path]: {
+    kind: 'text',
+    required: true,
+    example: 'bot.zip',
+    invalid: ['no/such/bot.zip', 'report.txt', '..', '/', 'bot.zip\u0007']
+  },
+  [Inputs.repositoryLabel]: { kind: 'text', invalid: ['team/ops', '..'] },
+  // Any command is refused for the example technology (python).
+  [Inputs.botCommand]: { kind: 'text', invalid: ['./run.sh'] },
+  [Inputs.release]: { kind: 'boolean' }
+} as const satisfies InputKindTable<typeof Inputs>
 
 /**
  * A bot id, version or repository label: it becomes a URL path segment or a label, so slashes,
@@ -263,6 +296,27 @@ function uploadSource(pkg: BotPackage): string | ReopenableSource {
   }
 }
 
+/**
+ * What a failed upload leaves behind. An HTTP error status means Maestro refused the package; a
+ * broken connection may have come after it was stored, so then the message cannot say which.
+ */
+export function uploadFailureHint(
+  error: unknown,
+  botId: string,
+  version: string,
+  deployed: boolean
+): string {
+  const refused = error instanceof MaestroHttpError
+  const bot = `bot '${botId}' version '${version}'`
+  if (deployed)
+    return refused
+      ? `This run deployed ${bot}, which has no package yet: run this step again to upload it (the version exists now, so the next run only uploads).`
+      : `This run deployed ${bot}; whether its package was stored is unknown: run this step again to upload it (the version exists now, so the next run replaces its package, never adds a second one).`
+  return refused
+    ? `Bot '${botId}' version '${version}' existed before this run and keeps the package it had.`
+    : `Bot '${botId}' version '${version}' existed before this run; whether its package was replaced is unknown: run this step again to replace it.`
+}
+
 export interface RunOptions {
   env?: NodeJS.ProcessEnv
 }
@@ -325,17 +379,29 @@ export async function run(core: ActionCore, options: RunOptions = {}): Promise<v
       // upload of the same version is harmless.
       transfer = await client.uploadBot(botId, version, uploadSource(pkg), { exactlyOnce: true })
     } catch (e) {
-      if (deployed)
-        core.warning(
-          `Bot '${botId}' version '${version}' was deployed but has no package yet: run this step again to upload it (the version exists now, so the next run replaces its package).`
-        )
-      throw e
+      throw withHint(e, uploadFailureHint(e, botId, version, deployed))
     }
     core.info(
       `Uploaded ${pkg.fileName} to bot '${botId}' version '${version}': ${formatSize(transfer.size)}, sha256 ${transfer.sha256}`
     )
     if (release) {
-      await client.releaseBot(botId, version)
+      try {
+        await client.releaseBot(botId, version)
+      } catch (e) {
+        // The upload stands: say so, and leave the outputs for a later `if: failure()` step.
+        setOutputs(core, {
+          [Outputs.botId]: botId,
+          [Outputs.version]: version,
+          [Outputs.deployed]: deployed,
+          [Outputs.released]: false,
+          [Outputs.size]: transfer.size,
+          [Outputs.sha256]: transfer.sha256
+        })
+        throw withHint(
+          e,
+          `${deployed ? `This run deployed bot '${botId}' version '${version}' and uploaded` : `This run replaced the package of bot '${botId}' version '${version}' with`} ${pkg.fileName} (${transfer.size} bytes, sha256 ${transfer.sha256}), but did not release it: run this step again, or release the version in Maestro.`
+        )
+      }
       released = true
       core.info(`Released bot '${botId}' version '${version}'.`)
     }

@@ -12,9 +12,10 @@ import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import { Minimatch } from 'minimatch'
 import { MaestroClient, type Artifact, type DownloadResult } from '../../maestro/index.js'
-import { ConnectionInputs, readConnection } from '../shared/connection.js'
+import { ConnectionInputKinds, ConnectionInputs, readConnection } from '../shared/connection.js'
 import type { ActionCore } from '../shared/core.js'
 import { allocateFileName, fileNameKey } from '../shared/file-names.js'
+import type { InputKindTable } from '../shared/input-kinds.js'
 import { ActionInputError, createInputReader, invalidInput, quoteValue } from '../shared/inputs.js'
 import { ActionFailure } from '../shared/run.js'
 import { maskSecret } from '../shared/secrets.js'
@@ -51,6 +52,26 @@ const DAY_MS = 24 * 3600 * 1000
 
 const ID_ACCEPTED =
   'result file ids (positive integers), one per line, comma-separated, or a JSON array such as [12, 13]'
+
+// `artifact-id` and `task-id` are each optional, one of them is needed: every input is checked on
+// its own before that rule, so a bad value is reported as such whatever the other says. `name`
+// globs match result file names, not workspace paths (hence `lines`). The bad-input test's
+// workspace holds a plain file `report.txt`.
+export const InputKinds = {
+  ...ConnectionInputKinds,
+  [Inputs.artifactId]: {
+    kind: 'lines',
+    invalid: ['0', '12, abc', '-3', '1.5', '[12', '{"id": 12}']
+  },
+  [Inputs.taskId]: { kind: 'integer', min: 1, max: Number.MAX_SAFE_INTEGER },
+  [Inputs.name]: { kind: 'lines', invalid: ['!', 'a\u0007b', 'n'.repeat(MAX_PATTERN_LENGTH + 1)] },
+  [Inputs.path]: {
+    kind: 'text',
+    invalid: ['../outside', 'report.txt', 'report.txt/results', 'out\u0007']
+  },
+  [Inputs.ifNoFilesFound]: { kind: 'enum', values: NO_FILES_POLICIES },
+  [Inputs.githubArtifactName]: { kind: 'text', invalid: ['a/b', 'results:1', 'a\u0007b'] }
+} as const satisfies InputKindTable<typeof Inputs>
 
 /**
  * `artifact-id`: ids one per line, separated by commas or spaces, or a JSON array (post-artifact's
@@ -321,6 +342,19 @@ export async function run(core: ActionCore, options: RunOptions = {}): Promise<v
     inputs.raw(Inputs.taskId) === ''
       ? undefined
       : inputs.integer(Inputs.taskId, { min: 1, max: Number.MAX_SAFE_INTEGER })
+  const nameLines = inputs.list(Inputs.name)
+  const nameFilter = parseNameFilter(Inputs.name, nameLines)
+  const workspace = env.GITHUB_WORKSPACE || process.cwd()
+  const folder = parseDestination(Inputs.path, inputs.raw(Inputs.path), workspace)
+  const ifNoFilesFound = inputs.enum(Inputs.ifNoFilesFound, {
+    values: NO_FILES_POLICIES,
+    default: 'error'
+  })
+  const githubArtifactName = parseGithubArtifactName(
+    Inputs.githubArtifactName,
+    inputs.raw(Inputs.githubArtifactName)
+  )
+  // Rules between inputs come after each input's own checks: a bad value is named as such.
   if (artifactIds.length > 0 && taskId !== undefined) {
     throw new ActionInputError(
       Inputs.artifactId,
@@ -333,24 +367,12 @@ export async function run(core: ActionCore, options: RunOptions = {}): Promise<v
       `Neither '${Inputs.artifactId}' nor '${Inputs.taskId}' is set. Accepted: ${ID_ACCEPTED} in '${Inputs.artifactId}', or a task id in '${Inputs.taskId}'`
     )
   }
-  const nameLines = inputs.list(Inputs.name)
   if (nameLines.length > 0 && taskId === undefined) {
     throw new ActionInputError(
       Inputs.name,
       `'${Inputs.name}' filters the result files of a '${Inputs.taskId}', but result files were named by '${Inputs.artifactId}', got ${quoteValue(nameLines.join('\n'))}. Accepted: no '${Inputs.name}' with '${Inputs.artifactId}'`
     )
   }
-  const nameFilter = parseNameFilter(Inputs.name, nameLines)
-  const workspace = env.GITHUB_WORKSPACE || process.cwd()
-  const folder = parseDestination(Inputs.path, inputs.raw(Inputs.path), workspace)
-  const ifNoFilesFound = inputs.enum(Inputs.ifNoFilesFound, {
-    values: NO_FILES_POLICIES,
-    default: 'error'
-  })
-  const githubArtifactName = parseGithubArtifactName(
-    Inputs.githubArtifactName,
-    inputs.raw(Inputs.githubArtifactName)
-  )
   if (githubArtifactName !== undefined) {
     checkArtifactService(Inputs.githubArtifactName, githubArtifactName, env)
     maskSecret(core, env.ACTIONS_RUNTIME_TOKEN)
