@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs'
 import { Readable } from 'node:stream'
 import * as tls from 'node:tls'
+import { setFlagsFromString } from 'node:v8'
 import { EnvHttpProxyAgent, type Dispatcher } from 'undici'
 import {
   describeErrorBody,
@@ -181,6 +182,23 @@ function caList(extraPem: string): string[] {
   return [...base, extraPem]
 }
 
+let wasmTierChosen = false
+
+/**
+ * undici parses HTTP with llhttp compiled to WebAssembly. During the first large transfer V8 (Node
+ * 20) recompiles the hot parser with TurboFan in the background: ~35 MB of compiler memory that the
+ * allocator keeps (most of the client's peak RSS growth) and ~0.1 s of CPU, for a parser whose
+ * per-chunk work is tiny. Its baseline (Liftoff) code is enough, so TurboFan is turned off for
+ * WebAssembly, once, before the first connection compiles the parser. A wasm flag given to node wins.
+ */
+function keepWasmOnBaselineTier(): void {
+  if (wasmTierChosen) return
+  wasmTierChosen = true
+  if (/liftoff|wasm/i.test(`${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`))
+    return
+  setFlagsFromString('--liftoff-only')
+}
+
 export class Transport {
   readonly #o: TransportOptions
   readonly #dispatcher: Dispatcher & { close(): Promise<void> }
@@ -192,6 +210,7 @@ export class Transport {
     this.#o = o
     this.#token = o.accessToken || undefined
     this.#tokenFromCaller = Boolean(o.accessToken)
+    keepWasmOnBaselineTier()
     const tlsOptions: tls.ConnectionOptions = {}
     if (o.caCertificate) tlsOptions.ca = caList(o.caCertificate)
     if (o.insecureSkipTlsVerify) tlsOptions.rejectUnauthorized = false
