@@ -1,25 +1,34 @@
 // `npm run bench client`: upload and download 10 MiB, 100 MiB and 1 GiB through the Maestro client
-// and through curl, against a sandbox in its own process. The client runs in a fresh child
-// process per size and round so its peak RSS is measured per size; like the actions (ncc bundles),
-// it runs as a plain-node bundle (esbuild), not under tsx, whose loader alone costs ~50 MB.
-// Rounds alternate client and curl and the best round of each is compared, because a shared
-// machine makes single runs noisy. Targets: client/curl >= 0.8, peak RSS flat (<= 120 MB).
+// and through curl, against one sandbox in its own process. The client runs in a fresh child
+// process per size and round (cold, like an action) so its peak RSS is measured per size; like the
+// actions (ncc bundles), it runs as a plain-node bundle (esbuild), not under tsx, whose loader alone
+// costs ~50 MB. Each round runs both sides back to back, alternating which goes first; small sizes
+// get more rounds. Figures are medians; the ratio is the median of the per-round client/curl ratios
+// (a pair shares the machine's state). Both sides are timed the same way: from the first request of
+// the operation to its end, process start and login excluded (curl's own time_total).
+// Targets: client/curl >= 0.8 both ways, peak RSS flat (<= 120 MB) at every size.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
-import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { MaestroClient } from '../../src/maestro/index.js'
 
 const MiB = 1024 * 1024
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
-const SIZES: [string, number][] = [
-  ['10 MiB', 10 * MiB],
-  ['100 MiB', 100 * MiB],
-  ['1 GiB', 1024 * MiB]
-]
+const ROUNDS = process.env.BENCH_ROUNDS ? Number(process.env.BENCH_ROUNDS) : undefined
+// BENCH_SIZES=10,100 (MiB) runs a subset.
+const ONLY = process.env.BENCH_SIZES?.split(',').map(Number)
+const SIZES = (
+  [
+    ['10 MiB', 10 * MiB, ROUNDS ?? 9],
+    ['100 MiB', 100 * MiB, ROUNDS ?? 5],
+    ['1 GiB', 1024 * MiB, ROUNDS ?? 3]
+  ] as [label: string, bytes: number, rounds: number][]
+).filter(([, bytes]) => !ONLY || ONLY.includes(bytes / MiB))
+const TARGET_RATIO = 0.8
+const TARGET_RSS_MB = 120
 
 interface Target {
   url: string
@@ -30,24 +39,38 @@ interface Target {
 interface WorkerResult {
   uploadMs: number
   downloadMs: number
+  /** CPU seconds (user + system) of the client process during each transfer. */
+  uploadCpu: number
+  downloadCpu: number
   sha256: string
   downloadSha256: string
+  /** RSS once the client is loaded and logged in, before any transfer. */
+  baselineRssBytes: number
   maxRssBytes: number
 }
+
+const cpuSeconds = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1e6
 
 async function worker(): Promise<void> {
   const [url, login, key, taskId, file, dest] = process.argv.slice(3)
   const client = new MaestroClient({ server: url, login, key })
   await client.login() // curl gets its token outside the timing too
+  const baselineRssBytes = process.memoryUsage().rss
+  const c0 = process.cpuUsage()
   const t0 = performance.now()
   const up = await client.uploadArtifact({ taskId: Number(taskId), name: 'bench', filePath: file })
   const t1 = performance.now()
+  const c1 = process.cpuUsage()
   const down = await client.downloadArtifact(up.artifact.id, dest)
   const t2 = performance.now()
+  const c2 = process.cpuUsage()
   await client.close()
   const result: WorkerResult = {
     uploadMs: t1 - t0,
     downloadMs: t2 - t1,
+    uploadCpu: cpuSeconds(c1) - cpuSeconds(c0),
+    downloadCpu: cpuSeconds(c2) - cpuSeconds(c1),
+    baselineRssBytes,
     sha256: up.sha256,
     downloadSha256: down.sha256,
     maxRssBytes: process.resourceUsage().maxRSS * 1024
@@ -97,23 +120,75 @@ async function writeFile(path: string, size: number): Promise<string> {
   return hash.digest('hex')
 }
 
-async function sha256Of(path: string): Promise<string> {
-  const hash = createHash('sha256')
-  for await (const c of createReadStream(path, { highWaterMark: MiB })) hash.update(c as Buffer)
-  return hash.digest('hex')
+/** CPU seconds of this process's finished children so far (Linux /proc; NaN elsewhere). */
+function childCpuSeconds(): number {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return (Number(fields[13]) + Number(fields[14])) / 100 // cutime + cstime, in 1/100 s ticks
+  } catch {
+    return NaN
+  }
 }
 
-function curl(args: string[]): number {
-  const t0 = performance.now()
-  const r = spawnSync('curl', ['-sS', '--fail', ...args], {
-    stdio: ['ignore', 'ignore', 'inherit']
+interface CurlRun {
+  ms: number
+  cpu: number
+  out: string
+}
+
+/** One curl request, timed by curl itself (time_total: its process start is not counted). */
+function curl(args: string[]): CurlRun {
+  const cpu0 = childCpuSeconds()
+  const r = spawnSync('curl', ['-sS', '--fail', '-w', '\\n%{time_total}', ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: MiB
   })
   if (r.status !== 0) throw new Error(`curl failed (${r.status})`)
-  return performance.now() - t0
+  const lines = r.stdout.trimEnd().split('\n')
+  return {
+    ms: Number(lines.at(-1)) * 1000,
+    cpu: childCpuSeconds() - cpu0,
+    out: lines.slice(0, -1).join('\n')
+  }
+}
+
+interface Sample {
+  up: number
+  down: number
+  upCpu: number
+  downCpu: number
+  /** curl only: wall time of sha256sum over the file sent / received. */
+  upHashMs?: number
+  downHashMs?: number
+}
+
+function sha256sum(path: string): { ms: number; hex: string } {
+  const t0 = performance.now()
+  const r = spawnSync('sha256sum', [path], { encoding: 'utf8' })
+  if (r.status !== 0) throw new Error(`sha256sum failed: ${r.stderr}`)
+  return { ms: performance.now() - t0, hex: r.stdout.split(' ')[0] }
 }
 
 const mbps = (bytes: number, ms: number) => bytes / 1e6 / (ms / 1000)
-const fmt = (n: number, d = 1) => n.toFixed(d).padStart(8)
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b)
+  const m = s.length >> 1
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
+}
+const num = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '-')
+/** Columns right-aligned to their widest cell; the first (size) left-aligned. */
+function printTable(header: string[], rows: string[][]): void {
+  const all = [header, ...rows]
+  const widths = all[0].map((_, c) => Math.max(...all.map(r => (r[c] ?? '').length)))
+  const line = (r: string[]) =>
+    r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ')
+  console.log(line(header))
+  for (const r of rows) console.log(line(r))
+}
+const mark = (ok: boolean) => (ok ? 'met' : 'MISSED')
+const load = () => loadavg()[0].toFixed(1)
 
 async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'maestro-bench-'))
@@ -140,17 +215,64 @@ async function main(): Promise<void> {
     const { accessToken } = await setup.login()
     const task = await setup.createTask({ activityLabel: 'bench-bot' })
     const auth = ['-H', `token: ${accessToken}`, '-H', `organization: ${target.login}`]
-    console.log(`node ${process.version}, sandbox at ${target.url}, best of ${ROUNDS} rounds\n`)
     console.log(
-      'size      | client up MB/s | curl up MB/s | ratio | client down MB/s | curl down MB/s | ratio | client peak RSS'
+      [
+        `node ${process.version}, ${process.platform}, sandbox (same machine) at ${target.url}`,
+        'client: fresh node process per round (cold, like an action), logged in before timing;',
+        '  upload = create the record + multipart POST with exact Content-Length, SHA-256 while reading;',
+        '  download = GET into a temp file, SHA-256 while writing, length check, rename.',
+        'curl: token made before timing; upload = create the record + `-F file=@` POST (both timed);',
+        '  download = `-o file` GET, no hash. The last columns add a timed `sha256sum` of the file',
+        '  sent / received to curl, the work the client does on top.',
+        'MB/s and CPU are medians over the rounds; ratio = median of per-round client/curl (same round,',
+        'both orders alternating). CPU = user+sys s per GiB moved (client: its process during the',
+        'transfer; curl: its processes, start-up included). The sandbox does the same work for both.',
+        ''
+      ].join('\n')
     )
-    for (const [label, size] of SIZES) {
+    // Warm the sandbox's upload and download paths (its JIT) before the first timed round.
+    const warm = join(work, 'warm.bin')
+    await writeFile(warm, MiB)
+    const warmRecord = curl([
+      ...auth,
+      '-H',
+      'content-type: application/json',
+      '-d',
+      JSON.stringify({ taskId: task.id, name: 'warm', filename: 'warm.bin' }),
+      `${target.url}/api/v2/artifact`
+    ])
+    const warmId = (JSON.parse(warmRecord.out) as { id: number }).id
+    for (let i = 0; i < 5; i++) {
+      curl([
+        ...auth,
+        '-o',
+        '/dev/null',
+        '-F',
+        `file=@${warm}`,
+        `${target.url}/api/v2/artifact/log/${warmId}`
+      ])
+      curl([...auth, '-o', '/dev/null', `${target.url}/api/v2/artifact/${warmId}/file`])
+    }
+    rmSync(warm)
+    const rows: string[][] = []
+    const details: string[][] = []
+    for (const [label, size, rounds] of SIZES) {
       const file = join(work, `in-${size}.bin`)
       const expected = await writeFile(file, size)
+      const loadBefore = load()
+      const client: Sample[] = []
+      const viaCurl: Sample[] = []
+      const ratios = {
+        up: [] as number[],
+        down: [] as number[],
+        upSame: [] as number[],
+        downSame: [] as number[]
+      }
+      let peakRss = 0
+      let baselineRss = 0
 
-      const best = { cu: 0, ku: 0, cd: 0, kd: 0, rss: 0 }
-      for (let round = 0; round < ROUNDS; round++) {
-        // The client, in a fresh process.
+      const runClient = (): Sample => {
+        const out = join(work, `client-out-${size}.bin`)
         const w = spawnSync(
           process.execPath,
           [
@@ -161,63 +283,152 @@ async function main(): Promise<void> {
             target.key,
             String(task.id),
             file,
-            join(work, `client-out-${size}.bin`)
+            out
           ],
-          { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 * MiB }
+          { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: MiB }
         )
         if (w.status !== 0) throw new Error(`client worker failed for ${label}`)
         const r = JSON.parse(w.stdout.trim().split('\n').at(-1)!) as WorkerResult
         if (r.sha256 !== expected || r.downloadSha256 !== expected)
           throw new Error(`checksum mismatch for ${label}`)
-        rmSync(join(work, `client-out-${size}.bin`), { force: true })
+        rmSync(out, { force: true })
+        peakRss = Math.max(peakRss, r.maxRssBytes)
+        baselineRss = Math.max(baselineRss, r.baselineRssBytes)
+        return { up: r.uploadMs, down: r.downloadMs, upCpu: r.uploadCpu, downCpu: r.downloadCpu }
+      }
 
-        // curl: create the record (not timed), then upload and download.
-        const created = spawnSync(
-          'curl',
-          [
-            '-sS',
-            '--fail',
-            ...auth,
-            '-H',
-            'content-type: application/json',
-            '-d',
-            JSON.stringify({ taskId: task.id, name: 'curl', filename: 'curl.bin' }),
-            `${target.url}/api/v2/artifact`
-          ],
-          { encoding: 'utf8' }
-        )
-        if (created.status !== 0)
-          throw new Error(`curl could not create the artifact record: ${created.stderr}`)
-        const record = { artifact: JSON.parse(created.stdout) as { id: number } }
-        const curlUpMs = curl([
+      const runCurl = async (): Promise<Sample> => {
+        const created = curl([
+          ...auth,
+          '-H',
+          'content-type: application/json',
+          '-d',
+          JSON.stringify({ taskId: task.id, name: 'curl', filename: 'curl.bin' }),
+          `${target.url}/api/v2/artifact`
+        ])
+        const id = (JSON.parse(created.out) as { id: number }).id
+        const up = curl([
           ...auth,
           '-o',
           '/dev/null',
           '-F',
           `file=@${file};filename=curl.bin`,
-          `${target.url}/api/v2/artifact/log/${record.artifact.id}`
+          `${target.url}/api/v2/artifact/log/${id}`
         ])
-        const curlOut = join(work, `curl-out-${size}.bin`)
-        const curlDownMs = curl([
-          ...auth,
-          '-o',
-          curlOut,
-          `${target.url}/api/v2/artifact/${record.artifact.id}/file`
-        ])
-        if (statSync(curlOut).size !== size || (await sha256Of(curlOut)) !== expected)
+        const out = join(work, `curl-out-${size}.bin`)
+        const down = curl([...auth, '-o', out, `${target.url}/api/v2/artifact/${id}/file`])
+        // What the client does on top, the shell way: sha256sum of the file sent and received.
+        const shaUp = sha256sum(file)
+        const shaDown = sha256sum(out)
+        if (statSync(out).size !== size || shaDown.hex !== expected || shaUp.hex !== expected)
           throw new Error(`curl download mismatch for ${label}`)
-        rmSync(curlOut, { force: true })
-        best.cu = Math.max(best.cu, mbps(size, r.uploadMs))
-        best.ku = Math.max(best.ku, mbps(size, curlUpMs))
-        best.cd = Math.max(best.cd, mbps(size, r.downloadMs))
-        best.kd = Math.max(best.kd, mbps(size, curlDownMs))
-        best.rss = Math.max(best.rss, r.maxRssBytes)
+        rmSync(out, { force: true })
+        return {
+          up: created.ms + up.ms,
+          down: down.ms,
+          upCpu: created.cpu + up.cpu,
+          downCpu: down.cpu,
+          upHashMs: shaUp.ms,
+          downHashMs: shaDown.ms
+        }
+      }
+
+      for (let round = 0; round < rounds; round++) {
+        let c: Sample
+        let k: Sample
+        if (round % 2 === 0) {
+          c = runClient()
+          k = await runCurl()
+        } else {
+          k = await runCurl()
+          c = runClient()
+        }
+        client.push(c)
+        viaCurl.push(k)
+        ratios.up.push(k.up / c.up)
+        ratios.down.push(k.down / c.down)
+        ratios.upSame.push((k.up + k.upHashMs!) / c.up)
+        ratios.downSame.push((k.down + k.downHashMs!) / c.down)
       }
       rmSync(file, { force: true })
-      const { cu, ku, cd, kd } = best
-      const row = `${label.padEnd(9)} | ${fmt(cu)}       | ${fmt(ku)}     | ${fmt(cu / ku, 2)} | ${fmt(cd)}         | ${fmt(kd)}       | ${fmt(cd / kd, 2)} | ${fmt(best.rss / 1e6)} MB`
-      console.log(row)
+
+      const speed = (xs: Sample[], d: 'up' | 'down') => median(xs.map(x => mbps(size, x[d])))
+      const cpu = (xs: Sample[], d: 'upCpu' | 'downCpu') =>
+        median(xs.map(x => x[d])) / (size / 1024 ** 3)
+      const up = median(ratios.up)
+      const down = median(ratios.down)
+      const rssMb = peakRss / 1e6
+      const met = [up >= TARGET_RATIO, down >= TARGET_RATIO, rssMb <= TARGET_RSS_MB]
+      rows.push([
+        label,
+        num(speed(client, 'up')),
+        num(speed(viaCurl, 'up')),
+        num(up, 2),
+        mark(met[0]),
+        num(speed(client, 'down')),
+        num(speed(viaCurl, 'down')),
+        num(down, 2),
+        mark(met[1]),
+        `${num(rssMb)} MB`,
+        mark(met[2]),
+        `${met.filter(Boolean).length}/3`
+      ])
+      details.push([
+        label,
+        String(rounds),
+        `${loadBefore} -> ${load()}`,
+        num(cpu(client, 'upCpu'), 2),
+        num(cpu(viaCurl, 'upCpu'), 2),
+        num(cpu(client, 'downCpu'), 2),
+        num(cpu(viaCurl, 'downCpu'), 2),
+        `${num(baselineRss / 1e6)} MB`,
+        `${num((peakRss - baselineRss) / 1e6)} MB`,
+        num(Math.max(...ratios.up), 2),
+        num(Math.max(...ratios.down), 2),
+        num(median(ratios.upSame), 2),
+        num(median(ratios.downSame), 2)
+      ])
+      console.error(`(${label} done)`)
     }
+    console.log(
+      `targets: client/curl >= ${TARGET_RATIO} each way, client peak RSS <= ${TARGET_RSS_MB} MB at every size\n`
+    )
+    printTable(
+      [
+        'size',
+        'up MB/s: client',
+        'curl',
+        'ratio',
+        '',
+        'down MB/s: client',
+        'curl',
+        'ratio',
+        '',
+        'client peak RSS',
+        '',
+        'targets'
+      ],
+      rows
+    )
+    console.log('')
+    printTable(
+      [
+        'size',
+        'rounds',
+        'load 1 min',
+        'CPU s/GiB up: client',
+        'curl',
+        'down: client',
+        'curl',
+        'client RSS: baseline',
+        'peak - baseline',
+        'best ratio: up',
+        'down',
+        'ratio vs curl+sha256sum: up',
+        'down'
+      ],
+      details
+    )
     await setup.close()
   } finally {
     child.kill('SIGTERM')

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs'
 import { Readable } from 'node:stream'
 import * as tls from 'node:tls'
+import { setFlagsFromString } from 'node:v8'
 import type { Dispatcher } from 'undici'
 // Not `from 'undici'`: its index loads all of undici (fetch, WebSocket, mocks, caches...) at start-up,
 // about 35 ms of an action's run. undici ~7.30 is pinned and a test checks these are its exports.
@@ -186,6 +187,23 @@ function caList(extraPem: string): string[] {
   return [...base, extraPem]
 }
 
+let wasmTierChosen = false
+
+/**
+ * undici parses HTTP with llhttp compiled to WebAssembly. During the first large transfer V8 (Node
+ * 20) recompiles the hot parser with TurboFan in the background: ~35 MB of compiler memory that the
+ * allocator keeps (most of the client's peak RSS growth) and ~0.1 s of CPU, for a parser whose
+ * per-chunk work is tiny. Its baseline (Liftoff) code is enough, so TurboFan is turned off for
+ * WebAssembly, once, before the first connection compiles the parser. A wasm flag given to node wins.
+ */
+function keepWasmOnBaselineTier(): void {
+  if (wasmTierChosen) return
+  wasmTierChosen = true
+  if (/liftoff|wasm/i.test(`${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`))
+    return
+  setFlagsFromString('--liftoff-only')
+}
+
 export class Transport {
   readonly #o: TransportOptions
   readonly #dispatcher: Dispatcher & { close(): Promise<void> }
@@ -197,6 +215,7 @@ export class Transport {
     this.#o = o
     this.#token = o.accessToken || undefined
     this.#tokenFromCaller = Boolean(o.accessToken)
+    keepWasmOnBaselineTier()
     const tlsOptions: tls.ConnectionOptions = {}
     if (o.caCertificate) tlsOptions.ca = caList(o.caCertificate)
     if (o.insecureSkipTlsVerify) tlsOptions.rejectUnauthorized = false
