@@ -8,6 +8,8 @@ import {
   statSync,
   writeFileSync
 } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { checkAction } from '../support/action-check.js'
@@ -455,5 +457,40 @@ describe('manage-log bad input: one error, no request at all', () => {
     expect(error.data).toContain('Accepted:')
     expect(await sandbox.requests()).toEqual([])
     expect(result.outputs).toEqual({})
+  })
+})
+
+describe('manage-log delete whose answer is lost', () => {
+  // The sandbox cannot delete and then lose the answer, so a two-line server does: the first
+  // DELETE is carried out and its connection cut, the retry finds nothing (404).
+  it('a retry that finds nothing: the earlier try deleted it, so the step passes with a warning', async () => {
+    const deletes: string[] = []
+    const server = createServer((req, res) => {
+      deletes.push(`${req.method} ${req.url}`)
+      if (deletes.length === 1) return void req.socket.destroy()
+      res.writeHead(404, { 'content-type': 'application/json' })
+      res.end(JSON.stringify({ status: 404, error: 'Not Found', message: 'Log not found' }))
+    })
+    await new Promise<void>(done => server.listen(0, '127.0.0.1', done))
+    const { port } = server.address() as AddressInfo
+    try {
+      const result = await runStep({
+        actionDir: DIR,
+        inputs: { log: 'audit', operation: 'delete', confirm: 'audit' },
+        env: {
+          BOTCITY_SERVER: `http://127.0.0.1:${port}`,
+          BOTCITY_LOGIN: 'lost-answer',
+          BOTCITY_ACCESS_TOKEN: 'token-of-an-earlier-login',
+          MAESTRO_ACTIONS_RETRY_MAX_DELAY_MS: '10'
+        }
+      })
+      expect(deletes).toEqual(['DELETE /api/v2/log/audit', 'DELETE /api/v2/log/audit'])
+      expect(result.exitCode).toBe(0)
+      const warnings = result.stdout.split('\n').filter(l => l.startsWith('::warning'))
+      expect(warnings).toHaveLength(1)
+      expect(warnings[0]).toContain('most likely deleted it')
+    } finally {
+      await new Promise(done => server.close(done))
+    }
   })
 })

@@ -8,6 +8,7 @@ export const modules = {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DEFAULT_REPOSITORY_LABEL: () => (/* binding */ DEFAULT_REPOSITORY_LABEL),
+/* harmony export */   InputKinds: () => (/* binding */ InputKinds),
 /* harmony export */   Inputs: () => (/* binding */ Inputs),
 /* harmony export */   MAX_COMMAND_LENGTH: () => (/* binding */ MAX_COMMAND_LENGTH),
 /* harmony export */   MAX_NAME_LENGTH: () => (/* binding */ MAX_NAME_LENGTH),
@@ -17,6 +18,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   parseCommand: () => (/* binding */ parseCommand),
 /* harmony export */   parseName: () => (/* binding */ parseName),
 /* harmony export */   run: () => (/* binding */ run),
+/* harmony export */   uploadFailureHint: () => (/* binding */ uploadFailureHint),
 /* harmony export */   zipSizeBound: () => (/* binding */ zipSizeBound)
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
@@ -64,6 +66,35 @@ const MAX_NAME_LENGTH = 255;
 const MAX_COMMAND_LENGTH = 4096;
 /** Per file in a zip built on the fly: local header, data descriptor and central directory entry. */
 const ZIP_ENTRY_OVERHEAD = 128;
+// Names and paths are `text` with their own grammar (`invalid`): `path` is one package or folder,
+// not patterns (the workspace itself, `.`, is a valid bot folder; folders above it are not). The
+// bad-input test's workspace holds `bot.zip` and a plain `report.txt`.
+const InputKinds = {
+    ..._shared_connection_js__WEBPACK_IMPORTED_MODULE_3__/* .ConnectionInputKinds */ .On,
+    [Inputs.botId]: {
+        kind: 'text',
+        required: true,
+        example: 'invoice-bot',
+        invalid: ['invoice/bot', 'a\\b', '..', 'bot\u0007', 'b'.repeat(MAX_NAME_LENGTH + 1)]
+    },
+    [Inputs.version]: {
+        kind: 'text',
+        required: true,
+        example: '1.4.0',
+        invalid: ['1.4/0', '.', '1.4\u001b', 'v'.repeat(MAX_NAME_LENGTH + 1)]
+    },
+    [Inputs.technology]: { kind: 'enum', values: TECHNOLOGIES, required: true },
+    [Inputs.path]: {
+        kind: 'text',
+        required: true,
+        example: 'bot.zip',
+        invalid: ['no/such/bot.zip', 'report.txt', '..', '/', 'bot.zip\u0007']
+    },
+    [Inputs.repositoryLabel]: { kind: 'text', invalid: ['team/ops', '..'] },
+    // Any command is refused for the example technology (python).
+    [Inputs.botCommand]: { kind: 'text', invalid: ['./run.sh'] },
+    [Inputs.release]: { kind: 'boolean' }
+};
 /**
  * A bot id, version or repository label: it becomes a URL path segment or a label, so slashes,
  * control characters and `.`/`..` are refused rather than encoded into something else.
@@ -226,6 +257,21 @@ function uploadSource(pkg) {
         sizeHint: pkg.sizeBound
     };
 }
+/**
+ * What a failed upload leaves behind. An HTTP error status means Maestro refused the package; a
+ * broken connection may have come after it was stored, so then the message cannot say which.
+ */
+function uploadFailureHint(error, botId, version, deployed) {
+    const refused = error instanceof _maestro_index_js__WEBPACK_IMPORTED_MODULE_2__/* .MaestroHttpError */ .sP;
+    const bot = `bot '${botId}' version '${version}'`;
+    if (deployed)
+        return refused
+            ? `This run deployed ${bot}, which has no package yet: run this step again to upload it (the version exists now, so the next run only uploads).`
+            : `This run deployed ${bot}; whether its package was stored is unknown: run this step again to upload it (the version exists now, so the next run replaces its package, never adds a second one).`;
+    return refused
+        ? `Bot '${botId}' version '${version}' existed before this run and keeps the package it had.`
+        : `Bot '${botId}' version '${version}' existed before this run; whether its package was replaced is unknown: run this step again to replace it.`;
+}
 async function run(core, options = {}) {
     const env = options.env ?? process.env;
     const connection = (0,_shared_connection_js__WEBPACK_IMPORTED_MODULE_3__/* .readConnection */ .dC)(core, { env, action: 'deploy-bot' });
@@ -275,13 +321,25 @@ async function run(core, options = {}) {
             transfer = await client.uploadBot(botId, version, uploadSource(pkg), { exactlyOnce: true });
         }
         catch (e) {
-            if (deployed)
-                core.warning(`Bot '${botId}' version '${version}' was deployed but has no package yet: run this step again to upload it (the version exists now, so the next run replaces its package).`);
-            throw e;
+            throw (0,_maestro_index_js__WEBPACK_IMPORTED_MODULE_2__/* .withHint */ .V8)(e, uploadFailureHint(e, botId, version, deployed));
         }
         core.info(`Uploaded ${pkg.fileName} to bot '${botId}' version '${version}': ${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_6__/* .formatSize */ .Xq)(transfer.size)}, sha256 ${transfer.sha256}`);
         if (release) {
-            await client.releaseBot(botId, version);
+            try {
+                await client.releaseBot(botId, version);
+            }
+            catch (e) {
+                // The upload stands: say so, and leave the outputs for a later `if: failure()` step.
+                (0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_6__/* .setOutputs */ .n0)(core, {
+                    [Outputs.botId]: botId,
+                    [Outputs.version]: version,
+                    [Outputs.deployed]: deployed,
+                    [Outputs.released]: false,
+                    [Outputs.size]: transfer.size,
+                    [Outputs.sha256]: transfer.sha256
+                });
+                throw (0,_maestro_index_js__WEBPACK_IMPORTED_MODULE_2__/* .withHint */ .V8)(e, `${deployed ? `This run deployed bot '${botId}' version '${version}' and uploaded` : `This run replaced the package of bot '${botId}' version '${version}' with`} ${pkg.fileName} (${transfer.size} bytes, sha256 ${transfer.sha256}), but did not release it: run this step again, or release the version in Maestro.`);
+            }
             released = true;
             core.info(`Released bot '${botId}' version '${version}'.`);
         }

@@ -9,6 +9,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   ACTION_NAME: () => (/* binding */ ACTION_NAME),
 /* harmony export */   DEFAULT_ERROR_TYPE: () => (/* binding */ DEFAULT_ERROR_TYPE),
+/* harmony export */   InputKinds: () => (/* binding */ InputKinds),
 /* harmony export */   Inputs: () => (/* binding */ Inputs),
 /* harmony export */   MAX_ATTACHMENTS: () => (/* binding */ MAX_ATTACHMENTS),
 /* harmony export */   MAX_DETAILS_BYTES: () => (/* binding */ MAX_DETAILS_BYTES),
@@ -85,6 +86,32 @@ const MAX_TAG_NAME_LENGTH = 128;
 const MAX_TAG_VALUE_LENGTH = 1024;
 /** A pattern as broad as `**` should fail before anything is created, not upload a workspace. */
 const MAX_ATTACHMENTS = 20;
+// A missing screenshot or an attachment pattern that matches nothing is only a warning (the job
+// may have died before writing them): the bad values are unusable paths, not absent files.
+const InputKinds = {
+    ..._shared_connection_js__WEBPACK_IMPORTED_MODULE_4__/* .ConnectionInputKinds */ .On,
+    [Inputs.taskId]: { kind: 'integer', min: 1, max: Number.MAX_SAFE_INTEGER, required: true },
+    [Inputs.type]: {
+        kind: 'text',
+        invalid: ['Timeout\nError', 'x'.repeat(MAX_TYPE_LENGTH + 1)]
+    },
+    [Inputs.message]: { kind: 'text', invalid: ['x'.repeat(MAX_MESSAGE_LENGTH + 1)] },
+    // '.' is the workspace: a folder, neither text nor a file.
+    [Inputs.details]: { kind: 'text', invalid: ['.'] },
+    [Inputs.tags]: {
+        kind: 'mapping',
+        invalid: ['{"stage": [1, 2]}', '{"": "x"}', '{"a\u0007b": "x"}']
+    },
+    [Inputs.screenshot]: {
+        kind: 'text',
+        invalid: ['shot\u0007.png', '.', `${'x'.repeat(300)}.png`]
+    },
+    [Inputs.attachments]: {
+        kind: 'lines',
+        invalid: ['logs/\u0007.log', `${'x'.repeat(5000)}.log`]
+    },
+    [Inputs.failOnError]: { kind: 'boolean' }
+};
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
 /** Tags from the workflow run; nothing secret (no token, no event payload). Empty ones left out. */

@@ -10,6 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  InputKinds: () => (/* binding */ InputKinds),
   Inputs: () => (/* binding */ Inputs),
   MAX_ARTIFACT_IDS: () => (/* binding */ MAX_ARTIFACT_IDS),
   MAX_NAME_PATTERNS: () => (/* binding */ MAX_NAME_PATTERNS),
@@ -195,6 +196,25 @@ const MAX_PATH_LENGTH = 4096;
 const UNKNOWN_AGE_DAYS = 3650;
 const DAY_MS = 24 * 3600 * 1000;
 const ID_ACCEPTED = 'result file ids (positive integers), one per line, comma-separated, or a JSON array such as [12, 13]';
+// `artifact-id` and `task-id` are each optional, one of them is needed: every input is checked on
+// its own before that rule, so a bad value is reported as such whatever the other says. `name`
+// globs match result file names, not workspace paths (hence `lines`). The bad-input test's
+// workspace holds a plain file `report.txt`.
+const InputKinds = {
+    ...shared_connection/* ConnectionInputKinds */.On,
+    [Inputs.artifactId]: {
+        kind: 'lines',
+        invalid: ['0', '12, abc', '-3', '1.5', '[12', '{"id": 12}']
+    },
+    [Inputs.taskId]: { kind: 'integer', min: 1, max: Number.MAX_SAFE_INTEGER },
+    [Inputs.name]: { kind: 'lines', invalid: ['!', 'a\u0007b', 'n'.repeat(MAX_PATTERN_LENGTH + 1)] },
+    [Inputs.path]: {
+        kind: 'text',
+        invalid: ['../outside', 'report.txt', 'report.txt/results', 'out\u0007']
+    },
+    [Inputs.ifNoFilesFound]: { kind: 'enum', values: NO_FILES_POLICIES },
+    [Inputs.githubArtifactName]: { kind: 'text', invalid: ['a/b', 'results:1', 'a\u0007b'] }
+};
 /**
  * `artifact-id`: ids one per line, separated by commas or spaces, or a JSON array (post-artifact's
  * `artifact-ids` output as it is). Repeats are dropped. Empty -> [].
@@ -416,16 +436,7 @@ async function main_run(core, options = {}) {
     const taskId = inputs.raw(Inputs.taskId) === ''
         ? undefined
         : inputs.integer(Inputs.taskId, { min: 1, max: Number.MAX_SAFE_INTEGER });
-    if (artifactIds.length > 0 && taskId !== undefined) {
-        throw new shared_inputs/* ActionInputError */.VA(Inputs.artifactId, `Both '${Inputs.artifactId}' and '${Inputs.taskId}' are set. Accepted: one of them: '${Inputs.artifactId}' for given result files, '${Inputs.taskId}' for every result file of a task`);
-    }
-    if (artifactIds.length === 0 && taskId === undefined) {
-        throw new shared_inputs/* ActionInputError */.VA(Inputs.artifactId, `Neither '${Inputs.artifactId}' nor '${Inputs.taskId}' is set. Accepted: ${ID_ACCEPTED} in '${Inputs.artifactId}', or a task id in '${Inputs.taskId}'`);
-    }
     const nameLines = inputs.list(Inputs.name);
-    if (nameLines.length > 0 && taskId === undefined) {
-        throw new shared_inputs/* ActionInputError */.VA(Inputs.name, `'${Inputs.name}' filters the result files of a '${Inputs.taskId}', but result files were named by '${Inputs.artifactId}', got ${(0,shared_inputs/* quoteValue */.cl)(nameLines.join('\n'))}. Accepted: no '${Inputs.name}' with '${Inputs.artifactId}'`);
-    }
     const nameFilter = parseNameFilter(Inputs.name, nameLines);
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
     const folder = parseDestination(Inputs.path, inputs.raw(Inputs.path), workspace);
@@ -434,6 +445,16 @@ async function main_run(core, options = {}) {
         default: 'error'
     });
     const githubArtifactName = parseGithubArtifactName(Inputs.githubArtifactName, inputs.raw(Inputs.githubArtifactName));
+    // Rules between inputs come after each input's own checks: a bad value is named as such.
+    if (artifactIds.length > 0 && taskId !== undefined) {
+        throw new shared_inputs/* ActionInputError */.VA(Inputs.artifactId, `Both '${Inputs.artifactId}' and '${Inputs.taskId}' are set. Accepted: one of them: '${Inputs.artifactId}' for given result files, '${Inputs.taskId}' for every result file of a task`);
+    }
+    if (artifactIds.length === 0 && taskId === undefined) {
+        throw new shared_inputs/* ActionInputError */.VA(Inputs.artifactId, `Neither '${Inputs.artifactId}' nor '${Inputs.taskId}' is set. Accepted: ${ID_ACCEPTED} in '${Inputs.artifactId}', or a task id in '${Inputs.taskId}'`);
+    }
+    if (nameLines.length > 0 && taskId === undefined) {
+        throw new shared_inputs/* ActionInputError */.VA(Inputs.name, `'${Inputs.name}' filters the result files of a '${Inputs.taskId}', but result files were named by '${Inputs.artifactId}', got ${(0,shared_inputs/* quoteValue */.cl)(nameLines.join('\n'))}. Accepted: no '${Inputs.name}' with '${Inputs.artifactId}'`);
+    }
     if (githubArtifactName !== undefined) {
         checkArtifactService(Inputs.githubArtifactName, githubArtifactName, env);
         (0,secrets/* maskSecret */.$l)(core, env.ACTIONS_RUNTIME_TOKEN);

@@ -135,6 +135,7 @@ __webpack_require__.r(__webpack_exports__);
 __webpack_require__.d(__webpack_exports__, {
   DEFAULT_DAYS: () => (/* binding */ DEFAULT_DAYS),
   FORMATS: () => (/* binding */ FORMATS),
+  InputKinds: () => (/* binding */ InputKinds),
   Inputs: () => (/* binding */ Inputs),
   MAX_DAYS: () => (/* binding */ MAX_DAYS),
   MAX_LABEL_LENGTH: () => (/* binding */ MAX_LABEL_LENGTH),
@@ -290,13 +291,34 @@ const OPERATIONS = ['create', 'delete', 'export'];
 const FORMATS = ['csv', 'json'];
 const DEFAULT_DAYS = 30;
 const MAX_DAYS = 3650;
+const MAX_LABEL_LENGTH = 256;
+const InputKinds = {
+    ...shared_connection/* ConnectionInputKinds */.On,
+    [Inputs.log]: {
+        kind: 'text',
+        required: true,
+        example: 'releases',
+        invalid: ['releases\nnightly', 'x'.repeat(MAX_LABEL_LENGTH + 1)]
+    },
+    [Inputs.operation]: { kind: 'enum', values: OPERATIONS, required: true },
+    // With the matrix's base (operation create, the first value) the export and delete inputs are
+    // refused as belonging to another operation; columns get their own checks.
+    [Inputs.columns]: {
+        kind: 'sequence',
+        invalid: ['[{"label": "version", "width": -1}]', '["version", "version"]']
+    },
+    [Inputs.confirm]: { kind: 'text' },
+    [Inputs.path]: { kind: 'text' },
+    [Inputs.format]: { kind: 'enum', values: FORMATS },
+    [Inputs.days]: { kind: 'integer', min: 1, max: MAX_DAYS },
+    [Inputs.sinceDate]: { kind: 'date' }
+};
 /** Which inputs each operation reads; any other one given is a mistake worth stopping for. */
 const OPERATION_INPUTS = {
     create: [Inputs.columns],
     delete: [Inputs.confirm],
     export: [Inputs.path, Inputs.format, Inputs.days, Inputs.sinceDate]
 };
-const MAX_LABEL_LENGTH = 256;
 function parseLogLabel(input, raw) {
     const accepted = `the log's label: one line of text, at most ${MAX_LABEL_LENGTH} characters`;
     const value = raw.trim();

@@ -9,6 +9,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   ACTION_NAME: () => (/* binding */ ACTION_NAME),
 /* harmony export */   BATCH_SIZE: () => (/* binding */ BATCH_SIZE),
+/* harmony export */   InputKinds: () => (/* binding */ InputKinds),
 /* harmony export */   Inputs: () => (/* binding */ Inputs),
 /* harmony export */   MAX_BODY_BYTES: () => (/* binding */ MAX_BODY_BYTES),
 /* harmony export */   MAX_RECIPIENTS: () => (/* binding */ MAX_RECIPIENTS),
@@ -59,6 +60,32 @@ const MESSAGE_TYPES = ['text', 'html'];
 const TYPE_TO_API = {
     text: 'TEXT',
     html: 'HTML'
+};
+const InputKinds = {
+    ..._shared_connection_js__WEBPACK_IMPORTED_MODULE_2__/* .ConnectionInputKinds */ .On,
+    [Inputs.emails]: {
+        kind: 'lines',
+        invalid: [
+            'ops@example.com, dev@example.com',
+            'not-an-address',
+            `${'x'.repeat(250)}@example.com`
+        ]
+    },
+    [Inputs.users]: {
+        kind: 'lines',
+        invalid: ['alice bob', `${'x'.repeat(MAX_ADDRESS_LENGTH + 1)}`]
+    },
+    [Inputs.subject]: {
+        kind: 'text',
+        required: true,
+        example: 'Build finished',
+        invalid: ['Build\nfinished', 'x'.repeat(MAX_SUBJECT_LENGTH + 1)]
+    },
+    // Its own 256 KiB cap is above the reader's 64 KiB: the 1 MiB case covers both.
+    [Inputs.body]: { kind: 'text' },
+    // '.' is the workspace: a folder, not a file.
+    [Inputs.bodyFile]: { kind: 'text', invalid: ['no/such/body.txt', '.'] },
+    [Inputs.type]: { kind: 'enum', values: MESSAGE_TYPES }
 };
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
@@ -124,6 +151,11 @@ async function run(core, options = {}) {
     const inputs = (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .createInputReader */ .ic)(core, { baseDir: env.GITHUB_WORKSPACE || undefined });
     const emails = parseEmails(Inputs.emails, inputs.list(Inputs.emails));
     const users = parseUsers(Inputs.users, inputs.list(Inputs.users));
+    // Every input is checked on its own first, so a bad subject or body is named as such even
+    // when the recipients are missing too.
+    const subject = parseSubject(Inputs.subject, inputs.raw(Inputs.subject));
+    const type = TYPE_TO_API[inputs.enum(Inputs.type, { values: MESSAGE_TYPES, default: 'text' })];
+    const body = await readBody(inputs.raw(Inputs.body), inputs.file(Inputs.bodyFile));
     const total = emails.length + users.length;
     if (total === 0) {
         throw new _shared_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionInputError */ .VA(Inputs.emails, `No recipients: '${Inputs.emails}' and '${Inputs.users}' are both empty. Accepted: at least one e-mail address in '${Inputs.emails}' or Maestro login in '${Inputs.users}', one per line`);
@@ -131,9 +163,6 @@ async function run(core, options = {}) {
     if (total > MAX_RECIPIENTS) {
         throw new _shared_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionInputError */ .VA(Inputs.emails, `Too many recipients (${total} in '${Inputs.emails}' and '${Inputs.users}'). Accepted: at most ${MAX_RECIPIENTS} in all (sent ${BATCH_SIZE} per message)`);
     }
-    const subject = parseSubject(Inputs.subject, inputs.raw(Inputs.subject));
-    const type = TYPE_TO_API[inputs.enum(Inputs.type, { values: MESSAGE_TYPES, default: 'text' })];
-    const body = await readBody(inputs.raw(Inputs.body), inputs.file(Inputs.bodyFile));
     const batches = planBatches(emails, users);
     if (batches.length > 1) {
         core.info(`${total} recipients: Maestro takes at most ${BATCH_SIZE} per message, so this sends ${batches.length} messages of up to ${BATCH_SIZE} recipients each.`);
@@ -156,10 +185,19 @@ async function run(core, options = {}) {
                 (0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_5__/* .setOutputs */ .n0)(core, { [Outputs.recipients]: sent });
                 if (batches.length === 1)
                     throw thrown;
-                throw new _shared_run_js__WEBPACK_IMPORTED_MODULE_4__/* .ActionFailure */ .dR(`Message ${index + 1} of ${batches.length} (recipients ${sent + 1} to ${sent + batch.length}) failed: ${(0,_shared_run_js__WEBPACK_IMPORTED_MODULE_4__/* .describeFailure */ .Ic)(ACTION_NAME, thrown).message} ` +
-                    (sent === 0
+                const failure = (0,_shared_run_js__WEBPACK_IMPORTED_MODULE_4__/* .describeFailure */ .Ic)(ACTION_NAME, thrown).message;
+                const range = `recipients ${sent + 1} to ${sent + batch.length}`;
+                // A message whose answer was lost may have gone out: its recipients are neither counted
+                // as reached nor as not reached.
+                const maybe = failure.includes(_maestro_index_js__WEBPACK_IMPORTED_MODULE_1__/* .MAYBE_DONE_HINT */ .Oc);
+                const rest = total - sent - (maybe ? batch.length : 0);
+                const already = sent === 0
+                    ? 'No earlier message went out'
+                    : `${plural(sent, 'recipient')} of ${total} already got the message (${index === 1 ? 'message 1' : `messages 1 to ${index}`})`;
+                throw new _shared_run_js__WEBPACK_IMPORTED_MODULE_4__/* .ActionFailure */ .dR(`Message ${index + 1} of ${batches.length} (${range}) failed: ${failure} ` +
+                    (sent === 0 && !maybe
                         ? `Nobody got the message: none of the ${total} recipients.`
-                        : `${plural(sent, 'recipient')} of ${total} already got the message (${index === 1 ? 'message 1' : `messages 1 to ${index}`}); the other ${total - sent} did not. Running the step again sends it to all ${total} again.`), { cause: thrown, fromMaestro: true });
+                        : `${already}${maybe ? `, and ${range} may have got this one` : ''}; the other ${rest} did not. Running the step again sends it to all ${total} again.`), { cause: thrown, fromMaestro: true });
             }
             sent += batch.length;
             if (batches.length > 1) {

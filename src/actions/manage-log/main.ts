@@ -268,10 +268,17 @@ export async function run(core: ActionCore): Promise<void> {
       try {
         await client.deleteLog(label)
       } catch (e) {
-        throw withHint(
-          e,
-          404,
-          `execution log '${label}' does not exist in this workspace, so nothing was deleted: check the label (labels are case-sensitive).`
+        // A retried delete that finds nothing: the earlier try most likely went through and only its
+        // answer was lost. Saying "nothing was deleted" then would be wrong.
+        if (!(e instanceof MaestroHttpError && e.status === 404 && e.attempts > 1)) {
+          throw withHint(
+            e,
+            404,
+            `execution log '${label}' does not exist in this workspace, so nothing was deleted: check the label (labels are case-sensitive).`
+          )
+        }
+        core.warning(
+          `Maestro answered 404 to try ${e.attempts} of deleting execution log '${label}': an earlier try whose answer was lost most likely deleted it (or the log did not exist).`
         )
       }
       setOutputs(core, { [Outputs.path]: '', [Outputs.rows]: '' })
