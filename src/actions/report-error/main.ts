@@ -12,9 +12,16 @@ import type { ActionCore } from '../shared/core.js'
 import { failOrWarn } from '../shared/fail-on-error.js'
 import { findFiles } from '../shared/files.js'
 import { readGithubContext, type GithubContext } from '../shared/github-context.js'
-import { ActionInputError, createInputReader, invalidInput, quoteValue } from '../shared/inputs.js'
+import {
+  ActionInputError,
+  CONTROL_CHARS,
+  createInputReader,
+  invalidInput,
+  quoteValue,
+  refuseControlChars
+} from '../shared/inputs.js'
 import { ActionFailure, describeFailure } from '../shared/run.js'
-import { formatSize, setOutputs, writeSummary } from '../shared/summary.js'
+import { formatSize, plural, setOutputs, writeSummary } from '../shared/summary.js'
 
 export const ACTION_NAME = 'Report error'
 
@@ -44,9 +51,6 @@ export const MAX_TAG_NAME_LENGTH = 128
 export const MAX_TAG_VALUE_LENGTH = 1024
 /** A pattern as broad as `**` should fail before anything is created, not upload a workspace. */
 export const MAX_ATTACHMENTS = 20
-
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = /[\u0000-\u001f\u007f]/
 
 /** Tags from the workflow run; nothing secret (no token, no event payload). Empty ones left out. */
 export function defaultTags(ctx: GithubContext): Record<string, string> {
@@ -251,14 +255,7 @@ export function resolveOptionalFile(
 ): LocalPath | undefined {
   const value = raw.trim()
   if (value === '') return undefined
-  if (CONTROL_CHARS.test(value)) {
-    throw invalidInput(
-      input,
-      'Control characters are not allowed in a path',
-      JSON.stringify(value),
-      PATH_ACCEPTED
-    )
-  }
+  refuseControlChars(input, value, PATH_ACCEPTED, 'Control characters are not allowed in a path')
   if (value.length > MAX_PATH_LENGTH)
     throw invalidInput(input, 'Too long for a path', value, PATH_ACCEPTED)
   const file = path.resolve(baseDir, value)
@@ -290,14 +287,7 @@ export async function findAttachments(
 ): Promise<{ files: Attachment[]; unmatched: string[] }> {
   const accepted = `files or glob patterns, one per line (e.g. logs/**/*.log), at most ${MAX_ATTACHMENTS} files in all`
   for (const p of patterns) {
-    if (CONTROL_CHARS.test(p)) {
-      throw invalidInput(
-        input,
-        'Control characters are not allowed in a path',
-        JSON.stringify(p),
-        accepted
-      )
-    }
+    refuseControlChars(input, p, accepted, 'Control characters are not allowed in a path')
     if (p.length > MAX_PATH_LENGTH) throw invalidInput(input, 'Too long for a path', p, accepted)
   }
   const excludes = patterns.filter(p => p.startsWith('!'))
@@ -486,7 +476,7 @@ export async function run(core: ActionCore, options: RunOptions = {}): Promise<v
       ACTION_NAME,
       failOnError,
       new ActionFailure(
-        `Error ${errorId} was created on task ${taskId} (it exists: do not report it again), but ${failures.length} of ${total} file${total === 1 ? '' : 's'} did not upload: ${list}`,
+        `Error ${errorId} was created on task ${taskId} (it exists: do not report it again), but ${failures.length} of ${plural(total, 'file')} did not upload: ${list}`,
         { fromMaestro: true }
       )
     )
