@@ -14,10 +14,12 @@ import {
   parseInteger,
   parseList,
   parseMapping,
+  parseOneLine,
   parseOptionalString,
   parseRequiredString,
   parseSecondsToMs,
-  quoteValue
+  quoteValue,
+  refuseControlChars
 } from '../../src/actions/shared/inputs.js'
 import { createCoreStub } from '../support/core-stub.js'
 
@@ -45,6 +47,39 @@ describe('strings', () => {
     expect(parseOptionalString('')).toBeUndefined()
     expect(parseOptionalString('  ')).toBeUndefined()
     expect(parseOptionalString(' x ')).toBe('x')
+  })
+})
+
+describe('one-line text', () => {
+  const options = { accepted: 'one line of at most 5 characters', maxLength: 5 }
+  it('returns the trimmed value', () => {
+    expect(parseOneLine('subject', '  Build ', options)).toBe('Build')
+  })
+  it('refuses, in order: empty, control characters (shown as JSON), too long', () => {
+    expect(errorOf(() => parseOneLine('subject', ' ', options)).message).toBe(
+      'Required input is empty. Accepted: one line of at most 5 characters'
+    )
+    expect(errorOf(() => parseOneLine('subject', 'a\nbcdefgh', options)).message).toBe(
+      `Line breaks and control characters are not allowed, got '"a\\nbcdefgh"'. Accepted: one line of at most 5 characters`
+    )
+    const e = errorOf(() => parseOneLine('subject', 'abcdef', options))
+    expect(e.input).toBe('subject')
+    expect(e.message).toBe("Too long, got 'abcdef'. Accepted: one line of at most 5 characters")
+  })
+  it('names the problems in the words the caller chose', () => {
+    const named = { ...options, controlProblem: 'The label holds a tab', tooLongProblem: 'Long' }
+    expect(errorOf(() => parseOneLine('log', 'a\tb', named)).message).toMatch(
+      /^The label holds a tab, got '"a\\tb"'/
+    )
+    expect(errorOf(() => parseOneLine('log', 'abcdef', named)).message).toMatch(/^Long, got/)
+  })
+  it('refuseControlChars: NUL and DEL too; other text passes', () => {
+    expect(() => refuseControlChars('name', 'é ü', 'a name')).not.toThrow()
+    for (const bad of ['a\u0000b', 'a\u007fb', 'a\rb']) {
+      expect(errorOf(() => refuseControlChars('name', bad, 'a name')).message).toBe(
+        `Control characters are not allowed, got '${JSON.stringify(bad)}'. Accepted: a name`
+      )
+    }
   })
 })
 

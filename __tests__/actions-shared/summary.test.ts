@@ -1,6 +1,12 @@
 import { beforeEach, describe, expect, it } from '@jest/globals'
 import { maskSecret, resetMaskedValuesForTests } from '../../src/actions/shared/secrets.js'
-import { escapeHtml, setOutputs, writeSummary } from '../../src/actions/shared/summary.js'
+import {
+  escapeHtml,
+  formatSize,
+  plural,
+  setOutputs,
+  writeSummary
+} from '../../src/actions/shared/summary.js'
 import { createCoreStub } from '../support/core-stub.js'
 
 beforeEach(() => resetMaskedValuesForTests())
@@ -67,5 +73,14 @@ describe('setOutputs', () => {
       obj: '{"a":1}',
       s: 'x'
     })
+  })
+})
+
+describe('plural', () => {
+  it('adds an s to every count but 1', () => {
+    expect(plural(0, 'file')).toBe('0 files')
+    expect(plural(1, 'result file')).toBe('1 result file')
+    expect(plural(2, 'day')).toBe('2 days')
+    expect(formatSize(1)).toBe('1 byte')
   })
 })

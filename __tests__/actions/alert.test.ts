@@ -19,6 +19,7 @@ import {
   runStep,
   onlyError
 } from '../support/runner.js'
+import { expectInputError } from '../support/input-errors.js'
 import { startTestSandbox, type TestSandbox } from '../support/test-sandbox.js'
 
 let sandbox: TestSandbox
@@ -153,12 +154,7 @@ describe('alert bundle', () => {
     ['fail-on-error', { 'fail-on-error': 'no' }, "'no'"]
   ])('fails on a bad %s with one error and no request', async (input, bad, quoted) => {
     const result = await step({ 'task-id': String(taskId), ...bad })
-    expect(result.exitCode).toBe(1)
-    expectNoLeaks(result)
-    const error = onlyError(result)
-    expect(error.properties.title).toBe(`Invalid input '${input}'`)
-    expect(error.data).toContain(quoted)
-    expect(error.data).toContain('Accepted:')
+    expectInputError(result, input, quoted)
     expect(await sandbox.requests()).toEqual([])
   })
 

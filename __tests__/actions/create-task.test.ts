@@ -21,6 +21,7 @@ import {
   runStep,
   type RunResult
 } from '../support/runner.js'
+import { expectInputError } from '../support/input-errors.js'
 import { startTestSandbox, type RunTaskSpec, type TestSandbox } from '../support/test-sandbox.js'
 
 const LABEL = 'invoice-bot'
@@ -433,12 +434,7 @@ describe('create-task bundle: errors', () => {
     'bad %s: one ::error naming it, exit 1, zero requests',
     async (input, inputs, message) => {
       const r = await step({ 'activity-label': LABEL, ...inputs })
-      expect(r.exitCode).toBe(1)
-      const errs = errors(r)
-      expect(errs).toHaveLength(1)
-      expect(errs[0].properties.title).toBe(`Invalid input '${input}'`)
-      expect(errs[0].data).toMatch(message)
-      expectNoLeaks(r)
+      expectInputError(r, input, message)
       expect(await sandbox.requests()).toEqual([])
     }
   )

@@ -20,6 +20,7 @@ import { createCoreStub } from '../support/core-stub.js'
 import { testRuntimes } from '../support/node-runtimes.js'
 import { recordReliability } from '../support/reliability.js'
 import { actionDir, commandsOf, expectNoLeaks, onlyError, runStep } from '../support/runner.js'
+import { expectInputError } from '../support/input-errors.js'
 import { startTestSandbox, type TestSandbox } from '../support/test-sandbox.js'
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex')
@@ -482,12 +483,7 @@ describe('deploy-bot bundle', () => {
       `deploy-bot ${input}`,
       result.exitCode === 1 && requests.length === 0
     )
-    expect(result.exitCode).toBe(1)
-    expectNoLeaks(result)
-    const error = onlyError(result)
-    expect(error.properties.title).toBe(`Invalid input '${input}'`)
-    expect(error.data).toContain(quoted)
-    expect(error.data).toContain('Accepted:')
+    expectInputError(result, input, quoted)
     expect(requests).toEqual([])
   })
 

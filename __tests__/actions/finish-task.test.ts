@@ -9,7 +9,8 @@ import { checkAction } from '../support/action-check.js'
 import { createCoreStub } from '../support/core-stub.js'
 import { testRuntimes } from '../support/node-runtimes.js'
 import { actionDir, commandsOf, expectNoLeaks, runStep, type RunResult } from '../support/runner.js'
-import { startTestSandbox, type TestSandbox } from '../support/test-sandbox.js'
+import { expectInputError } from '../support/input-errors.js'
+import { sandboxApi, startTestSandbox, type TestSandbox } from '../support/test-sandbox.js'
 
 const LABEL = 'demo-bot'
 
@@ -26,22 +27,10 @@ beforeEach(async () => {
 })
 
 async function newTaskId(): Promise<number> {
-  const r = await fetch(`${sandbox.url}/api/v2/workspace/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ login: sandbox.login, key: sandbox.key })
+  const task = await sandboxApi<{ id: number }>(sandbox, 'POST', '/api/v2/task', {
+    activityLabel: LABEL,
+    parameters: {}
   })
-  const { accessToken } = (await r.json()) as { accessToken: string }
-  const t = await fetch(`${sandbox.url}/api/v2/task`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      token: accessToken,
-      organization: sandbox.login
-    },
-    body: JSON.stringify({ activityLabel: LABEL, parameters: {} })
-  })
-  const task = (await t.json()) as { id: number }
   await sandbox.clearRequests()
   return task.id
 }
@@ -244,12 +233,7 @@ describe('finish-task bundle', () => {
     'bad %s: one ::error naming it, exit 1, zero requests',
     async (input, inputs, message) => {
       const r = await step(inputs)
-      expect(r.exitCode).toBe(1)
-      const errs = errors(r)
-      expect(errs).toHaveLength(1)
-      expect(errs[0].properties.title).toBe(`Invalid input '${input}'`)
-      expect(errs[0].data).toMatch(message)
-      expectNoLeaks(r)
+      expectInputError(r, input, message)
       expect(await sandbox.requests()).toEqual([])
     }
   )

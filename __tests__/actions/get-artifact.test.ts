@@ -33,6 +33,7 @@ import { checkAction } from '../support/action-check.js'
 import { testRuntimes } from '../support/node-runtimes.js'
 import { recordReliability } from '../support/reliability.js'
 import { actionDir, commandsOf, expectNoLeaks, onlyError, runStep } from '../support/runner.js'
+import { expectInputError } from '../support/input-errors.js'
 import { startTestSandbox, type TestSandbox } from '../support/test-sandbox.js'
 
 const sha = (b: Buffer | string) => createHash('sha256').update(b).digest('hex')
@@ -512,12 +513,7 @@ describe('get-artifact bundle', () => {
       `get-artifact: ${input} ${JSON.stringify(inputs).slice(0, 60)}`,
       result.exitCode === 1 && requests.length === 0
     )
-    expect(result.exitCode).toBe(1)
-    expectNoLeaks(result)
-    const error = onlyError(result)
-    expect(error.properties.title).toBe(`Invalid input '${input}'`)
-    expect(error.data).toContain(quoted)
-    expect(error.data).toContain('Accepted:')
+    expectInputError(result, input, quoted)
     expect(requests).toEqual([])
     expect(listTree(ws)).toEqual([])
   })

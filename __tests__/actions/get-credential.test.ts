@@ -3,6 +3,7 @@ import { checkAction } from '../support/action-check.js'
 import { createCoreStub } from '../support/core-stub.js'
 import { testRuntimes } from '../support/node-runtimes.js'
 import { actionDir, expectNoLeaks, runStep, runSteps, onlyError } from '../support/runner.js'
+import { expectInputError } from '../support/input-errors.js'
 import { startTestSandbox, type TestSandbox } from '../support/test-sandbox.js'
 import {
   envNameFor,
@@ -315,14 +316,9 @@ describe('get-credential bad input: one error, no request at all', () => {
     ]
   ])('%j', async (inputs, input, message) => {
     const result = await step(inputs as Record<string, string>)
-    expect(result.exitCode).toBe(1)
-    const error = onlyError(result)
-    expect(error.properties.title).toBe(`Invalid input '${input}'`)
-    expect(error.data).toMatch(message)
-    expect(error.data).toContain('Accepted:')
+    expectInputError(result, input, message)
     expect(await sandbox.requests()).toEqual([])
     expect(result.outputs).toEqual({})
-    expectNoLeaks(result)
   })
 })
 
@@ -335,7 +331,6 @@ describe('get-credential server errors', () => {
     expect(error.data).toMatch(/HTTP 401/)
     expect(error.data).toMatch(/Hint: check the login/)
     expect(result.outputs).toEqual({})
-    expectNoLeaks(result)
   })
 
   it.each([

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { checkAction } from '../support/action-check.js'
 import { testRuntimes } from '../support/node-runtimes.js'
 import { actionDir, expectNoLeaks, runStep, onlyError } from '../support/runner.js'
+import { expectInputError } from '../support/input-errors.js'
 import { startTestSandbox, type TestSandbox } from '../support/test-sandbox.js'
 import { parseColumns, parseValues } from '../../src/actions/log-entry/parse.js'
 import { addEntry } from '../../src/actions/log-entry/main.js'
@@ -228,14 +229,9 @@ describe('log-entry bad input: one error, no request at all', () => {
     ]
   ])('%j', async (inputs, input, message) => {
     const result = await step(inputs as Record<string, string>)
-    expect(result.exitCode).toBe(1)
-    const error = onlyError(result)
-    expect(error.properties.title).toBe(`Invalid input '${input}'`)
-    expect(error.data).toMatch(message)
-    expect(error.data).toContain('Accepted:')
+    expectInputError(result, input, message)
     expect(await sandbox.requests()).toEqual([])
     expect(result.outputs).toEqual({})
-    expectNoLeaks(result)
   })
 })
 

@@ -15,6 +15,7 @@ import { join } from 'node:path'
 import { checkAction } from '../support/action-check.js'
 import { recordReliability } from '../support/reliability.js'
 import { actionDir, expectNoLeaks, onlyError, runStep } from '../support/runner.js'
+import { expectInputError } from '../support/input-errors.js'
 import { startTestSandbox, type TestSandbox } from '../support/test-sandbox.js'
 import { MaestroClient, type LogEntry } from '../../src/maestro/index.js'
 import { entryRow, exportHeaders, writeExport } from '../../src/actions/manage-log/export.js'
@@ -450,11 +451,7 @@ describe('manage-log bad input: one error, no request at all', () => {
   ])('%s: %j', async (input, inputs, message) => {
     const result = await step(inputs as Record<string, string>)
     recordReliability('bad-input', `manage-log: ${input}`, result.exitCode === 1)
-    expect(result.exitCode).toBe(1)
-    const error = onlyError(result)
-    expect(error.properties.title).toBe(`Invalid input '${input}'`)
-    expect(error.data).toMatch(message)
-    expect(error.data).toContain('Accepted:')
+    expectInputError(result, input, message)
     expect(await sandbox.requests()).toEqual([])
     expect(result.outputs).toEqual({})
   })

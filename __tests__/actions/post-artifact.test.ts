@@ -15,6 +15,7 @@ import { MaestroClient } from '../../src/maestro/index.js'
 import { checkAction } from '../support/action-check.js'
 import { testRuntimes } from '../support/node-runtimes.js'
 import { actionDir, commandsOf, expectNoLeaks, runStep, onlyError } from '../support/runner.js'
+import { expectInputError } from '../support/input-errors.js'
 import { startTestSandbox, type TestSandbox } from '../support/test-sandbox.js'
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex')
@@ -337,12 +338,7 @@ describe('post-artifact bundle', () => {
     ['name', { path: 'logs', archive: 'never', name: 'logs' }, "got 'logs'"]
   ])('fails on a bad %s with one error and no request', async (input, inputs, quoted) => {
     const result = await step({ path: 'report.txt', ...inputs })
-    expect(result.exitCode).toBe(1)
-    expectNoLeaks(result)
-    const error = onlyError(result)
-    expect(error.properties.title).toBe(`Invalid input '${input}'`)
-    expect(error.data).toContain(quoted)
-    expect(error.data).toContain('Accepted:')
+    expectInputError(result, input, quoted)
     expect(await sandbox.requests()).toEqual([])
   })
 

@@ -18,6 +18,7 @@ import { checkAction } from '../support/action-check.js'
 import { createCoreStub } from '../support/core-stub.js'
 import { recordReliability } from '../support/reliability.js'
 import { actionDir, commandsOf, expectNoLeaks, onlyError, runStep } from '../support/runner.js'
+import { expectInputError } from '../support/input-errors.js'
 import { startTestSandbox, type TestSandbox } from '../support/test-sandbox.js'
 
 let sandbox: TestSandbox
@@ -252,12 +253,7 @@ describe('send-message bundle', () => {
     const result = await step(bad)
     const requests = await sandbox.requests()
     recordReliability('bad-input', `send-message bundle: ${input}`, requests.length === 0)
-    expect(result.exitCode).toBe(1)
-    expectNoLeaks(result)
-    const error = onlyError(result)
-    expect(error.properties.title).toBe(`Invalid input '${input}'`)
-    expect(error.data).toContain(expected)
-    expect(error.data).toContain('Accepted:')
+    expectInputError(result, input, expected)
     expect(requests).toEqual([])
   })
 

@@ -3,6 +3,7 @@ import { checkAction } from '../support/action-check.js'
 import { createCoreStub } from '../support/core-stub.js'
 import { recordReliability } from '../support/reliability.js'
 import { actionDir, expectNoLeaks, onlyError, runStep, type RunResult } from '../support/runner.js'
+import { expectInputError } from '../support/input-errors.js'
 import { startTestSandbox, type TestSandbox } from '../support/test-sandbox.js'
 import { MaestroHttpError } from '../../src/maestro/index.js'
 import {
@@ -237,15 +238,10 @@ describe('set-credential bad input: one error, no request at all', () => {
   ])('%#: %s', async (inputs, input, message) => {
     const result = await step(inputs)
     recordReliability('bad-input', `set-credential: ${input}`, result.exitCode === 1)
-    expect(result.exitCode).toBe(1)
-    const error = onlyError(result)
-    expect(error.properties.title).toBe(`Invalid input '${input}'`)
-    expect(error.data).toMatch(message)
-    expect(error.data).toContain('Accepted:')
+    const error = expectInputError(result, input, message)
     expect(error.data).not.toContain(VALUE)
     expect(await sandbox.requests()).toEqual([])
     expect(result.outputs).toEqual({})
-    expectNoLeaks(result)
   })
 })
 

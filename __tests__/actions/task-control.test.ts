@@ -18,7 +18,8 @@ import {
   runSteps,
   type RunResult
 } from '../support/runner.js'
-import { startTestSandbox, type TestSandbox } from '../support/test-sandbox.js'
+import { expectInputError } from '../support/input-errors.js'
+import { sandboxApi, startTestSandbox, type TestSandbox } from '../support/test-sandbox.js'
 
 const LABEL = 'invoice-bot'
 
@@ -34,24 +35,8 @@ beforeEach(async () => {
   await sandbox.clearRequests()
 })
 
-async function api(method: string, path: string, body?: unknown): Promise<Task> {
-  const login = await fetch(`${sandbox.url}/api/v2/workspace/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ login: sandbox.login, key: sandbox.key })
-  })
-  const { accessToken } = (await login.json()) as { accessToken: string }
-  const r = await fetch(`${sandbox.url}${path}`, {
-    method,
-    headers: {
-      'content-type': 'application/json',
-      token: accessToken,
-      organization: sandbox.login
-    },
-    body: body === undefined ? undefined : JSON.stringify(body)
-  })
-  return (await r.json()) as Task
-}
+const api = (method: string, path: string, body?: unknown) =>
+  sandboxApi<Task>(sandbox, method, path, body)
 
 /** A new task in START; the request log cleared. */
 async function newTask(): Promise<number> {
@@ -310,11 +295,7 @@ describe('task-control bundle', () => {
     'bad %s: one ::error naming it, exit 1, zero requests',
     async (input, inputs, message) => {
       const r = await step(inputs)
-      expect(r.exitCode).toBe(1)
-      const err = onlyError(r)
-      expect(err.properties.title).toBe(`Invalid input '${input}'`)
-      expect(err.data).toMatch(message)
-      expectNoLeaks(r)
+      expectInputError(r, input, message)
       expect(await sandbox.requests()).toEqual([])
     }
   )

@@ -102,3 +102,32 @@ export async function startTestSandbox(options: SandboxOptions = {}): Promise<Te
     reset: async () => void (await control('POST', 'reset'))
   }
 }
+
+/**
+ * One request to the sandbox's API as a logged-in client would send it, for a test to set the
+ * scene (a task made by "another job"); its answer's JSON. Logs in on every call: tests clear the
+ * request log afterwards.
+ */
+export async function sandboxApi<T>(
+  sandbox: Pick<Sandbox, 'url' | 'login' | 'key'>,
+  method: string,
+  path: string,
+  body?: unknown
+): Promise<T> {
+  const login = await fetch(`${sandbox.url}/api/v2/workspace/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login: sandbox.login, key: sandbox.key })
+  })
+  const { accessToken } = (await login.json()) as { accessToken: string }
+  const response = await fetch(`${sandbox.url}${path}`, {
+    method,
+    headers: {
+      'content-type': 'application/json',
+      token: accessToken,
+      organization: sandbox.login
+    },
+    body: body === undefined ? undefined : JSON.stringify(body)
+  })
+  return (await response.json()) as T
+}

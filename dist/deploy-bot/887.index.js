@@ -2648,10 +2648,14 @@ function setOutputs(core, outputs) {
         core.setOutput(name, text);
     }
 }
+/** `1 file`, `2 files`: a count and a noun that takes an s. */
+function plural(count, noun) {
+    return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
 /** `1.5 MiB (1572864 bytes)`, or `12 bytes`. */
 function formatSize(bytes) {
     if (bytes < 1024)
-        return `${bytes} byte${bytes === 1 ? '' : 's'}`;
+        return plural(bytes, 'byte');
     const units = ['KiB', 'MiB', 'GiB', 'TiB'];
     let v = bytes / 1024;
     let i = 0;
@@ -2733,15 +2737,12 @@ const InputKinds = {
  * control characters and `.`/`..` are refused rather than encoded into something else.
  */
 function parseName(input, raw, example) {
-    const value = raw.trim();
     const accepted = `a name without / or \\ or control characters, at most ${MAX_NAME_LENGTH} characters, e.g. ${example}`;
-    if (value === '')
-        throw new shared_inputs/* ActionInputError */.VA(input, `Required input is empty. Accepted: ${accepted}`);
-    // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u001f\u007f]/.test(value))
-        throw (0,shared_inputs/* invalidInput */.aY)(input, 'Control characters are not allowed', JSON.stringify(value), accepted);
-    if (value.length > MAX_NAME_LENGTH)
-        throw (0,shared_inputs/* invalidInput */.aY)(input, 'Too long', value, accepted);
+    const value = (0,shared_inputs/* parseOneLine */.a1)(input, raw, {
+        accepted,
+        maxLength: MAX_NAME_LENGTH,
+        controlProblem: 'Control characters are not allowed'
+    });
     if (/[/\\]/.test(value))
         throw (0,shared_inputs/* invalidInput */.aY)(input, 'Slashes are not allowed', value, accepted);
     if (/^\.+$/.test(value))
@@ -2843,9 +2844,7 @@ async function parseBotPackage(input, raw, workspace) {
     const value = raw.trim();
     if (value === '')
         throw new shared_inputs/* ActionInputError */.VA(input, `Required input is empty. Accepted: ${PATH_ACCEPTED}`);
-    // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u001f\u007f]/.test(value))
-        throw (0,shared_inputs/* invalidInput */.aY)(input, 'Control characters are not allowed in a path', JSON.stringify(value), PATH_ACCEPTED);
+    (0,shared_inputs/* refuseControlChars */.d5)(input, value, PATH_ACCEPTED, 'Control characters are not allowed in a path');
     const full = external_node_path_default().resolve(workspace, value);
     let info;
     try {
@@ -3002,7 +3001,7 @@ async function run(core, options = {}) {
                 'Package',
                 pkg.kind === 'file'
                     ? pkg.fileName
-                    : `${pkg.fileName} (folder ${external_node_path_default().basename(pkg.path)} zipped while uploading, ${pkg.files.length} file${pkg.files.length === 1 ? '' : 's'})`
+                    : `${pkg.fileName} (folder ${external_node_path_default().basename(pkg.path)} zipped while uploading, ${plural(pkg.files.length, 'file')})`
             ],
             ['Size', formatSize(transfer.size)],
             ['SHA-256', transfer.sha256],
@@ -3232,12 +3231,14 @@ const core = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   BV: () => (/* binding */ parseExistingFile),
 /* harmony export */   VA: () => (/* binding */ ActionInputError),
+/* harmony export */   a1: () => (/* binding */ parseOneLine),
 /* harmony export */   aY: () => (/* binding */ invalidInput),
+/* harmony export */   d5: () => (/* binding */ refuseControlChars),
 /* harmony export */   he: () => (/* binding */ checkInputLength),
 /* harmony export */   ic: () => (/* binding */ createInputReader),
 /* harmony export */   t0: () => (/* binding */ parseOptionalString)
 /* harmony export */ });
-/* unused harmony exports MAX_QUOTED_VALUE, MAX_INPUT_LENGTH, quoteValue, parseRequiredString, parseBoolean, parseInteger, parseSecondsToMs, parseEnum, parseMapping, parseDateTime, parseList */
+/* unused harmony exports MAX_QUOTED_VALUE, MAX_INPUT_LENGTH, quoteValue, parseRequiredString, CONTROL_CHARS, parseBoolean, parseInteger, parseSecondsToMs, parseEnum, parseMapping, parseDateTime, parseList */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
@@ -3297,6 +3298,31 @@ function parseRequiredString(input, raw) {
     if (value === '') {
         throw new ActionInputError(input, `Required input is empty. Accepted: any non-empty text; set '${input}' under 'with:' in the step`);
     }
+    return value;
+}
+/** C0 control characters (line breaks and NUL included) and DEL. */
+// eslint-disable-next-line no-control-regex -- control characters are what this looks for
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
+/**
+ * Refuses a value holding a control character. The value is quoted as JSON so the error shows
+ * which one (a bare line break would split the message).
+ */
+function refuseControlChars(input, value, accepted, problem = 'Control characters are not allowed') {
+    if (CONTROL_CHARS.test(value))
+        throw invalidInput(input, problem, JSON.stringify(value), accepted);
+}
+/**
+ * A required name or title: one line, trimmed, without control characters, at most `maxLength`
+ * characters. Checks in that order, so the first problem a user sees is the same in every action.
+ */
+function parseOneLine(input, raw, options) {
+    const { accepted } = options;
+    const value = raw.trim();
+    if (value === '')
+        throw new ActionInputError(input, `Required input is empty. Accepted: ${accepted}`);
+    refuseControlChars(input, value, accepted, options.controlProblem ?? 'Line breaks and control characters are not allowed');
+    if (value.length > options.maxLength)
+        throw invalidInput(input, options.tooLongProblem ?? 'Too long', value, accepted);
     return value;
 }
 /** `undefined` for "" (codeql-action's getOptionalInput), so `??` defaults work. */

@@ -2677,10 +2677,14 @@ function setOutputs(core, outputs) {
         core.setOutput(name, text);
     }
 }
+/** `1 file`, `2 files`: a count and a noun that takes an s. */
+function plural(count, noun) {
+    return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
 /** `1.5 MiB (1572864 bytes)`, or `12 bytes`. */
 function formatSize(bytes) {
     if (bytes < 1024)
-        return `${bytes} byte${bytes === 1 ? '' : 's'}`;
+        return plural(bytes, 'byte');
     const units = ['KiB', 'MiB', 'GiB', 'TiB'];
     let v = bytes / 1024;
     let i = 0;
@@ -2810,8 +2814,8 @@ function parseNameFilter(input, lines) {
             throw (0,shared_inputs/* invalidInput */.aY)(input, 'An empty pattern', line, accepted);
         if (pattern.length > MAX_PATTERN_LENGTH)
             throw (0,shared_inputs/* invalidInput */.aY)(input, 'Too long', line, accepted);
-        // eslint-disable-next-line no-control-regex
-        if (/[\u0000-\u001f\u007f]/.test(pattern)) {
+        // The pattern is tested (not the line): blanks after a leading ! are trimmed away.
+        if (shared_inputs/* CONTROL_CHARS */.UV.test(pattern)) {
             throw (0,shared_inputs/* invalidInput */.aY)(input, 'Control characters', JSON.stringify(line), accepted);
         }
         let matcher;
@@ -2849,10 +2853,7 @@ function parseDestination(input, raw, workspace) {
         return external_node_path_default().resolve(workspace);
     if (value.length > MAX_PATH_LENGTH)
         throw (0,shared_inputs/* invalidInput */.aY)(input, 'Too long', value, accepted);
-    // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u001f\u007f]/.test(value)) {
-        throw (0,shared_inputs/* invalidInput */.aY)(input, 'Control characters are not allowed', JSON.stringify(value), accepted);
-    }
+    (0,shared_inputs/* refuseControlChars */.d5)(input, value, accepted);
     const root = external_node_path_default().resolve(workspace);
     const full = external_node_path_default().resolve(root, value);
     if (!external_node_path_default().isAbsolute(value)) {
@@ -2897,10 +2898,7 @@ function parseGithubArtifactName(input, raw) {
     if (value === '')
         return undefined;
     const accepted = `a workflow artifact name without " : < > | * ? \\ / or control characters, at most ${MAX_ARTIFACT_NAME_LENGTH} characters, e.g. maestro-results`;
-    // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u001f\u007f]/.test(value)) {
-        throw (0,shared_inputs/* invalidInput */.aY)(input, 'Control characters are not allowed', JSON.stringify(value), accepted);
-    }
+    (0,shared_inputs/* refuseControlChars */.d5)(input, value, accepted);
     if (ARTIFACT_NAME_FORBIDDEN.test(value)) {
         throw (0,shared_inputs/* invalidInput */.aY)(input, 'A character GitHub does not allow in artifact names', value, accepted);
     }
@@ -3051,7 +3049,7 @@ async function main_run(core, options = {}) {
             });
             throw new run/* ActionFailure */.dR(`All ${downloaded.length} result file${downloaded.length === 1 ? ' was' : 's were'} downloaded to ${folder}, but publishing them as workflow artifact ${(0,shared_inputs/* quoteValue */.cl)(githubArtifactName)} failed: ${errorText(error)}`, { cause: error });
         }
-        core.info(`Published ${downloaded.length} file${downloaded.length === 1 ? '' : 's'} as workflow artifact ${(0,shared_inputs/* quoteValue */.cl)(githubArtifactName)}${githubArtifactId === undefined ? '' : ` (id ${githubArtifactId})`}.`);
+        core.info(`Published ${plural(downloaded.length, 'file')} as workflow artifact ${(0,shared_inputs/* quoteValue */.cl)(githubArtifactName)}${githubArtifactId === undefined ? '' : ` (id ${githubArtifactId})`}.`);
     }
     setOutputs(core, outputsFor(downloaded, githubArtifactId));
     await summarize(core, downloaded, folder, taskId, {
@@ -3115,7 +3113,7 @@ async function partialFailure(core, error, failed, plans, downloaded, folder, ta
     });
 }
 async function summarize(core, downloaded, folder, taskId, extra = {}) {
-    const count = `${downloaded.length} result file${downloaded.length === 1 ? '' : 's'}`;
+    const count = plural(downloaded.length, 'result file');
     const from = taskId === undefined ? 'Maestro' : `Maestro task ${taskId}`;
     const title = extra.failure
         ? `${count} downloaded from ${from} before a failure`
@@ -3364,14 +3362,16 @@ const core = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   BV: () => (/* binding */ parseExistingFile),
+/* harmony export */   UV: () => (/* binding */ CONTROL_CHARS),
 /* harmony export */   VA: () => (/* binding */ ActionInputError),
 /* harmony export */   aY: () => (/* binding */ invalidInput),
 /* harmony export */   cl: () => (/* binding */ quoteValue),
+/* harmony export */   d5: () => (/* binding */ refuseControlChars),
 /* harmony export */   he: () => (/* binding */ checkInputLength),
 /* harmony export */   ic: () => (/* binding */ createInputReader),
 /* harmony export */   t0: () => (/* binding */ parseOptionalString)
 /* harmony export */ });
-/* unused harmony exports MAX_QUOTED_VALUE, MAX_INPUT_LENGTH, parseRequiredString, parseBoolean, parseInteger, parseSecondsToMs, parseEnum, parseMapping, parseDateTime, parseList */
+/* unused harmony exports MAX_QUOTED_VALUE, MAX_INPUT_LENGTH, parseRequiredString, parseOneLine, parseBoolean, parseInteger, parseSecondsToMs, parseEnum, parseMapping, parseDateTime, parseList */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
@@ -3431,6 +3431,31 @@ function parseRequiredString(input, raw) {
     if (value === '') {
         throw new ActionInputError(input, `Required input is empty. Accepted: any non-empty text; set '${input}' under 'with:' in the step`);
     }
+    return value;
+}
+/** C0 control characters (line breaks and NUL included) and DEL. */
+// eslint-disable-next-line no-control-regex -- control characters are what this looks for
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
+/**
+ * Refuses a value holding a control character. The value is quoted as JSON so the error shows
+ * which one (a bare line break would split the message).
+ */
+function refuseControlChars(input, value, accepted, problem = 'Control characters are not allowed') {
+    if (CONTROL_CHARS.test(value))
+        throw invalidInput(input, problem, JSON.stringify(value), accepted);
+}
+/**
+ * A required name or title: one line, trimmed, without control characters, at most `maxLength`
+ * characters. Checks in that order, so the first problem a user sees is the same in every action.
+ */
+function parseOneLine(input, raw, options) {
+    const { accepted } = options;
+    const value = raw.trim();
+    if (value === '')
+        throw new ActionInputError(input, `Required input is empty. Accepted: ${accepted}`);
+    refuseControlChars(input, value, accepted, options.controlProblem ?? 'Line breaks and control characters are not allowed');
+    if (value.length > options.maxLength)
+        throw invalidInput(input, options.tooLongProblem ?? 'Too long', value, accepted);
     return value;
 }
 /** `undefined` for "" (codeql-action's getOptionalInput), so `??` defaults work. */

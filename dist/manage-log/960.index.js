@@ -2684,10 +2684,14 @@ function setOutputs(core, outputs) {
         core.setOutput(name, text);
     }
 }
+/** `1 file`, `2 files`: a count and a noun that takes an s. */
+function plural(count, noun) {
+    return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
 /** `1.5 MiB (1572864 bytes)`, or `12 bytes`. */
 function formatSize(bytes) {
     if (bytes < 1024)
-        return `${bytes} byte${bytes === 1 ? '' : 's'}`;
+        return plural(bytes, 'byte');
     const units = ['KiB', 'MiB', 'GiB', 'TiB'];
     let v = bytes / 1024;
     let i = 0;
@@ -2850,17 +2854,12 @@ const OPERATION_INPUTS = {
     export: [Inputs.path, Inputs.format, Inputs.days, Inputs.sinceDate]
 };
 function parseLogLabel(input, raw) {
-    const accepted = `the log's label: one line of text, at most ${MAX_LABEL_LENGTH} characters`;
-    const value = raw.trim();
-    if (value === '')
-        throw new shared_inputs/* ActionInputError */.VA(input, `Required input is empty. Accepted: ${accepted}`);
-    // eslint-disable-next-line no-control-regex -- control characters are what this looks for
-    if (/[\u0000-\u001f\u007f]/.test(value)) {
-        throw (0,shared_inputs/* invalidInput */.aY)(input, 'The label holds a line break or control character', JSON.stringify(value), accepted);
-    }
-    if (value.length > MAX_LABEL_LENGTH)
-        throw (0,shared_inputs/* invalidInput */.aY)(input, 'The label is too long', value, accepted);
-    return value;
+    return (0,shared_inputs/* parseOneLine */.a1)(input, raw, {
+        accepted: `the log's label: one line of text, at most ${MAX_LABEL_LENGTH} characters`,
+        maxLength: MAX_LABEL_LENGTH,
+        controlProblem: 'The label holds a line break or control character',
+        tooLongProblem: 'The label is too long'
+    });
 }
 /**
  * Where to write the export: relative paths are taken from the workspace and must stay inside it
@@ -2964,7 +2963,7 @@ function main_withHint(e, status, hint) {
 function describeWindow(window) {
     return window.since !== undefined
         ? `since ${window.since}`
-        : `the last ${window.days} day${window.days === 1 ? '' : 's'}`;
+        : `the last ${plural(window.days, 'day')}`;
 }
 async function run(core) {
     const connection = readConnection(core, { action: 'manage-log' });
@@ -3257,12 +3256,13 @@ const core = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   BV: () => (/* binding */ parseExistingFile),
 /* harmony export */   VA: () => (/* binding */ ActionInputError),
+/* harmony export */   a1: () => (/* binding */ parseOneLine),
 /* harmony export */   aY: () => (/* binding */ invalidInput),
 /* harmony export */   he: () => (/* binding */ checkInputLength),
 /* harmony export */   ic: () => (/* binding */ createInputReader),
 /* harmony export */   t0: () => (/* binding */ parseOptionalString)
 /* harmony export */ });
-/* unused harmony exports MAX_QUOTED_VALUE, MAX_INPUT_LENGTH, quoteValue, parseRequiredString, parseBoolean, parseInteger, parseSecondsToMs, parseEnum, parseMapping, parseDateTime, parseList */
+/* unused harmony exports MAX_QUOTED_VALUE, MAX_INPUT_LENGTH, quoteValue, parseRequiredString, CONTROL_CHARS, refuseControlChars, parseBoolean, parseInteger, parseSecondsToMs, parseEnum, parseMapping, parseDateTime, parseList */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
@@ -3322,6 +3322,31 @@ function parseRequiredString(input, raw) {
     if (value === '') {
         throw new ActionInputError(input, `Required input is empty. Accepted: any non-empty text; set '${input}' under 'with:' in the step`);
     }
+    return value;
+}
+/** C0 control characters (line breaks and NUL included) and DEL. */
+// eslint-disable-next-line no-control-regex -- control characters are what this looks for
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
+/**
+ * Refuses a value holding a control character. The value is quoted as JSON so the error shows
+ * which one (a bare line break would split the message).
+ */
+function refuseControlChars(input, value, accepted, problem = 'Control characters are not allowed') {
+    if (CONTROL_CHARS.test(value))
+        throw invalidInput(input, problem, JSON.stringify(value), accepted);
+}
+/**
+ * A required name or title: one line, trimmed, without control characters, at most `maxLength`
+ * characters. Checks in that order, so the first problem a user sees is the same in every action.
+ */
+function parseOneLine(input, raw, options) {
+    const { accepted } = options;
+    const value = raw.trim();
+    if (value === '')
+        throw new ActionInputError(input, `Required input is empty. Accepted: ${accepted}`);
+    refuseControlChars(input, value, accepted, options.controlProblem ?? 'Line breaks and control characters are not allowed');
+    if (value.length > options.maxLength)
+        throw invalidInput(input, options.tooLongProblem ?? 'Too long', value, accepted);
     return value;
 }
 /** `undefined` for "" (codeql-action's getOptionalInput), so `??` defaults work. */

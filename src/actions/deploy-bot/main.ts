@@ -17,8 +17,14 @@ import { ConnectionInputKinds, ConnectionInputs, readConnection } from '../share
 import type { ActionCore } from '../shared/core.js'
 import { archiveEntryName, zipStream } from '../shared/files.js'
 import type { InputKindTable } from '../shared/input-kinds.js'
-import { ActionInputError, createInputReader, invalidInput } from '../shared/inputs.js'
-import { formatSize, setOutputs, writeSummary } from '../shared/summary.js'
+import {
+  ActionInputError,
+  createInputReader,
+  invalidInput,
+  parseOneLine,
+  refuseControlChars
+} from '../shared/inputs.js'
+import { formatSize, plural, setOutputs, writeSummary } from '../shared/summary.js'
 
 export const Inputs = {
   ...ConnectionInputs,
@@ -85,14 +91,12 @@ export const InputKinds = {
  * control characters and `.`/`..` are refused rather than encoded into something else.
  */
 export function parseName(input: string, raw: string, example: string): string {
-  const value = raw.trim()
   const accepted = `a name without / or \\ or control characters, at most ${MAX_NAME_LENGTH} characters, e.g. ${example}`
-  if (value === '')
-    throw new ActionInputError(input, `Required input is empty. Accepted: ${accepted}`)
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(value))
-    throw invalidInput(input, 'Control characters are not allowed', JSON.stringify(value), accepted)
-  if (value.length > MAX_NAME_LENGTH) throw invalidInput(input, 'Too long', value, accepted)
+  const value = parseOneLine(input, raw, {
+    accepted,
+    maxLength: MAX_NAME_LENGTH,
+    controlProblem: 'Control characters are not allowed'
+  })
   if (/[/\\]/.test(value)) throw invalidInput(input, 'Slashes are not allowed', value, accepted)
   if (/^\.+$/.test(value)) throw invalidInput(input, 'Not a name', value, accepted)
   return value
@@ -230,14 +234,7 @@ export async function parseBotPackage(
   const value = raw.trim()
   if (value === '')
     throw new ActionInputError(input, `Required input is empty. Accepted: ${PATH_ACCEPTED}`)
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(value))
-    throw invalidInput(
-      input,
-      'Control characters are not allowed in a path',
-      JSON.stringify(value),
-      PATH_ACCEPTED
-    )
+  refuseControlChars(input, value, PATH_ACCEPTED, 'Control characters are not allowed in a path')
   const full = path.resolve(workspace, value)
   let info
   try {
@@ -431,7 +428,7 @@ export async function run(core: ActionCore, options: RunOptions = {}): Promise<v
         'Package',
         pkg.kind === 'file'
           ? pkg.fileName
-          : `${pkg.fileName} (folder ${path.basename(pkg.path)} zipped while uploading, ${pkg.files.length} file${pkg.files.length === 1 ? '' : 's'})`
+          : `${pkg.fileName} (folder ${path.basename(pkg.path)} zipped while uploading, ${plural(pkg.files.length, 'file')})`
       ],
       ['Size', formatSize(transfer.size)],
       ['SHA-256', transfer.sha256],

@@ -16,10 +16,17 @@ import { ConnectionInputKinds, ConnectionInputs, readConnection } from '../share
 import type { ActionCore } from '../shared/core.js'
 import { allocateFileName, fileNameKey } from '../shared/file-names.js'
 import type { InputKindTable } from '../shared/input-kinds.js'
-import { ActionInputError, createInputReader, invalidInput, quoteValue } from '../shared/inputs.js'
+import {
+  ActionInputError,
+  CONTROL_CHARS,
+  createInputReader,
+  invalidInput,
+  quoteValue,
+  refuseControlChars
+} from '../shared/inputs.js'
 import { ActionFailure } from '../shared/run.js'
 import { maskSecret } from '../shared/secrets.js'
-import { formatSize, setOutputs, writeSummary } from '../shared/summary.js'
+import { formatSize, plural, setOutputs, writeSummary } from '../shared/summary.js'
 
 export const Inputs = {
   ...ConnectionInputs,
@@ -133,8 +140,8 @@ export function parseNameFilter(input: string, lines: readonly string[]): NameFi
     const pattern = (negated ? line.slice(1) : line).trim()
     if (pattern === '') throw invalidInput(input, 'An empty pattern', line, accepted)
     if (pattern.length > MAX_PATTERN_LENGTH) throw invalidInput(input, 'Too long', line, accepted)
-    // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u001f\u007f]/.test(pattern)) {
+    // The pattern is tested (not the line): blanks after a leading ! are trimmed away.
+    if (CONTROL_CHARS.test(pattern)) {
       throw invalidInput(input, 'Control characters', JSON.stringify(line), accepted)
     }
     let matcher: Minimatch
@@ -173,10 +180,7 @@ export function parseDestination(input: string, raw: string, workspace: string):
   const accepted = `a folder, relative to the workspace (without climbing out of it with ..) or absolute, at most ${MAX_PATH_LENGTH} characters; created when missing`
   if (value === '') return path.resolve(workspace)
   if (value.length > MAX_PATH_LENGTH) throw invalidInput(input, 'Too long', value, accepted)
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(value)) {
-    throw invalidInput(input, 'Control characters are not allowed', JSON.stringify(value), accepted)
-  }
+  refuseControlChars(input, value, accepted)
   const root = path.resolve(workspace)
   const full = path.resolve(root, value)
   if (!path.isAbsolute(value)) {
@@ -219,10 +223,7 @@ export function parseGithubArtifactName(input: string, raw: string): string | un
   const value = raw.trim()
   if (value === '') return undefined
   const accepted = `a workflow artifact name without " : < > | * ? \\ / or control characters, at most ${MAX_ARTIFACT_NAME_LENGTH} characters, e.g. maestro-results`
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(value)) {
-    throw invalidInput(input, 'Control characters are not allowed', JSON.stringify(value), accepted)
-  }
+  refuseControlChars(input, value, accepted)
   if (ARTIFACT_NAME_FORBIDDEN.test(value)) {
     throw invalidInput(
       input,
@@ -435,7 +436,7 @@ export async function run(core: ActionCore, options: RunOptions = {}): Promise<v
       )
     }
     core.info(
-      `Published ${downloaded.length} file${downloaded.length === 1 ? '' : 's'} as workflow artifact ${quoteValue(githubArtifactName)}${githubArtifactId === undefined ? '' : ` (id ${githubArtifactId})`}.`
+      `Published ${plural(downloaded.length, 'file')} as workflow artifact ${quoteValue(githubArtifactName)}${githubArtifactId === undefined ? '' : ` (id ${githubArtifactId})`}.`
     )
   }
 
@@ -531,7 +532,7 @@ async function summarize(
   taskId: number | undefined,
   extra: SummaryExtras = {}
 ): Promise<void> {
-  const count = `${downloaded.length} result file${downloaded.length === 1 ? '' : 's'}`
+  const count = plural(downloaded.length, 'result file')
   const from = taskId === undefined ? 'Maestro' : `Maestro task ${taskId}`
   const title = extra.failure
     ? `${count} downloaded from ${from} before a failure`

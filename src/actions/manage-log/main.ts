@@ -13,9 +13,10 @@ import {
   ActionInputError,
   createInputReader,
   invalidInput,
+  parseOneLine,
   type InputReader
 } from '../shared/inputs.js'
-import { setOutputs, writeSummary } from '../shared/summary.js'
+import { plural, setOutputs, writeSummary } from '../shared/summary.js'
 import { writeExport, type ExportFormat } from './export.js'
 
 export const Inputs = {
@@ -69,22 +70,12 @@ const OPERATION_INPUTS: Record<Operation, readonly string[]> = {
 }
 
 export function parseLogLabel(input: string, raw: string): string {
-  const accepted = `the log's label: one line of text, at most ${MAX_LABEL_LENGTH} characters`
-  const value = raw.trim()
-  if (value === '')
-    throw new ActionInputError(input, `Required input is empty. Accepted: ${accepted}`)
-  // eslint-disable-next-line no-control-regex -- control characters are what this looks for
-  if (/[\u0000-\u001f\u007f]/.test(value)) {
-    throw invalidInput(
-      input,
-      'The label holds a line break or control character',
-      JSON.stringify(value),
-      accepted
-    )
-  }
-  if (value.length > MAX_LABEL_LENGTH)
-    throw invalidInput(input, 'The label is too long', value, accepted)
-  return value
+  return parseOneLine(input, raw, {
+    accepted: `the log's label: one line of text, at most ${MAX_LABEL_LENGTH} characters`,
+    maxLength: MAX_LABEL_LENGTH,
+    controlProblem: 'The label holds a line break or control character',
+    tooLongProblem: 'The label is too long'
+  })
 }
 
 /**
@@ -223,7 +214,7 @@ function withHint(e: unknown, status: number, hint: string): unknown {
 function describeWindow(window: Window): string {
   return window.since !== undefined
     ? `since ${window.since}`
-    : `the last ${window.days} day${window.days === 1 ? '' : 's'}`
+    : `the last ${plural(window.days, 'day')}`
 }
 
 export async function run(core: ActionCore): Promise<void> {

@@ -9,8 +9,14 @@ import { ConnectionInputKinds, ConnectionInputs, readConnection } from '../share
 import type { ActionCore } from '../shared/core.js'
 import { archiveEntryName, findFiles, zipStream, type FoundFiles } from '../shared/files.js'
 import type { InputKindTable } from '../shared/input-kinds.js'
-import { ActionInputError, createInputReader, invalidInput, quoteValue } from '../shared/inputs.js'
-import { formatSize, setOutputs, writeSummary } from '../shared/summary.js'
+import {
+  ActionInputError,
+  createInputReader,
+  invalidInput,
+  quoteValue,
+  refuseControlChars
+} from '../shared/inputs.js'
+import { formatSize, plural, setOutputs, writeSummary } from '../shared/summary.js'
 
 // Kept importable from here: its tests and older callers read it from this module.
 export { formatSize }
@@ -63,10 +69,7 @@ export function parseDisplayName(input: string, raw: string): string | undefined
   if (value === '') return undefined
   const accepted = `a file name without / or \\ or control characters, at most ${MAX_NAME_LENGTH} characters, e.g. build-report`
   if (/[/\\]/.test(value)) throw invalidInput(input, 'A name, not a path', value, accepted)
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(value)) {
-    throw invalidInput(input, 'Control characters are not allowed', JSON.stringify(value), accepted)
-  }
+  refuseControlChars(input, value, accepted)
   if (/^\.+$/.test(value)) throw invalidInput(input, 'Not a file name', value, accepted)
   if (value.length > MAX_NAME_LENGTH) throw invalidInput(input, 'Too long', value, accepted)
   return value
@@ -275,7 +278,7 @@ function summaryRows(posted: Posted[]): Array<[string, string | number]> {
     const listed = plan.files.slice(0, SUMMARY_FILE_ROWS)
     for (const f of listed) rows.push([`  ${f.entryName}`, formatSize(f.size)])
     const rest = plan.files.length - listed.length
-    if (rest > 0) rows.push(['  …', `${rest} more file${rest === 1 ? '' : 's'}`])
+    if (rest > 0) rows.push(['  …', plural(rest, 'more file')])
     const total = plan.files.reduce((n, f) => n + f.size, 0)
     rows.push([`  ${plan.files.length} files in total`, formatSize(total)])
   }

@@ -13,9 +13,16 @@ import { failOrWarn } from '../shared/fail-on-error.js'
 import { findFiles } from '../shared/files.js'
 import { readGithubContext, type GithubContext } from '../shared/github-context.js'
 import type { InputKindTable } from '../shared/input-kinds.js'
-import { ActionInputError, createInputReader, invalidInput, quoteValue } from '../shared/inputs.js'
+import {
+  ActionInputError,
+  CONTROL_CHARS,
+  createInputReader,
+  invalidInput,
+  quoteValue,
+  refuseControlChars
+} from '../shared/inputs.js'
 import { ActionFailure, describeFailure } from '../shared/run.js'
-import { formatSize, setOutputs, writeSummary } from '../shared/summary.js'
+import { formatSize, plural, setOutputs, writeSummary } from '../shared/summary.js'
 
 export const ACTION_NAME = 'Report error'
 
@@ -72,9 +79,6 @@ export const InputKinds = {
   },
   [Inputs.failOnError]: { kind: 'boolean' }
 } as const satisfies InputKindTable<typeof Inputs>
-
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = /[\u0000-\u001f\u007f]/
 
 /** Tags from the workflow run; nothing secret (no token, no event payload). Empty ones left out. */
 export function defaultTags(ctx: GithubContext): Record<string, string> {
@@ -279,14 +283,7 @@ export function resolveOptionalFile(
 ): LocalPath | undefined {
   const value = raw.trim()
   if (value === '') return undefined
-  if (CONTROL_CHARS.test(value)) {
-    throw invalidInput(
-      input,
-      'Control characters are not allowed in a path',
-      JSON.stringify(value),
-      PATH_ACCEPTED
-    )
-  }
+  refuseControlChars(input, value, PATH_ACCEPTED, 'Control characters are not allowed in a path')
   if (value.length > MAX_PATH_LENGTH)
     throw invalidInput(input, 'Too long for a path', value, PATH_ACCEPTED)
   const file = path.resolve(baseDir, value)
@@ -318,14 +315,7 @@ export async function findAttachments(
 ): Promise<{ files: Attachment[]; unmatched: string[] }> {
   const accepted = `files or glob patterns, one per line (e.g. logs/**/*.log), at most ${MAX_ATTACHMENTS} files in all`
   for (const p of patterns) {
-    if (CONTROL_CHARS.test(p)) {
-      throw invalidInput(
-        input,
-        'Control characters are not allowed in a path',
-        JSON.stringify(p),
-        accepted
-      )
-    }
+    refuseControlChars(input, p, accepted, 'Control characters are not allowed in a path')
     if (p.length > MAX_PATH_LENGTH) throw invalidInput(input, 'Too long for a path', p, accepted)
   }
   const excludes = patterns.filter(p => p.startsWith('!'))
@@ -514,7 +504,7 @@ export async function run(core: ActionCore, options: RunOptions = {}): Promise<v
       ACTION_NAME,
       failOnError,
       new ActionFailure(
-        `Error ${errorId} was created on task ${taskId} (it exists: do not report it again), but ${failures.length} of ${total} file${total === 1 ? '' : 's'} did not upload: ${list}`,
+        `Error ${errorId} was created on task ${taskId} (it exists: do not report it again), but ${failures.length} of ${plural(total, 'file')} did not upload: ${list}`,
         { fromMaestro: true }
       )
     )

@@ -12,9 +12,16 @@ import {
 import { ConnectionInputKinds, ConnectionInputs, readConnection } from '../shared/connection.js'
 import type { ActionCore } from '../shared/core.js'
 import type { InputKindTable } from '../shared/input-kinds.js'
-import { ActionInputError, createInputReader, invalidInput, quoteValue } from '../shared/inputs.js'
+import {
+  ActionInputError,
+  CONTROL_CHARS,
+  createInputReader,
+  invalidInput,
+  parseOneLine,
+  quoteValue
+} from '../shared/inputs.js'
 import { ActionFailure, describeFailure } from '../shared/run.js'
-import { formatSize, setOutputs, writeSummary } from '../shared/summary.js'
+import { formatSize, plural, setOutputs, writeSummary } from '../shared/summary.js'
 
 export const ACTION_NAME = 'Send message'
 
@@ -70,8 +77,6 @@ export const InputKinds = {
   [Inputs.type]: { kind: 'enum', values: MESSAGE_TYPES }
 } as const satisfies InputKindTable<typeof Inputs>
 
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = /[\u0000-\u001f\u007f]/
 // Deliberately plain: one @, no spaces or list separators, a dot in the domain. Maestro (or the
 // mail server) is the judge of the rest; this catches pasted lists and typos before anything goes.
 const EMAIL = /^[^\s@,;<>"()[\]\\]+@[^\s@,;<>"()[\]\\]+\.[^\s@,;<>"()[\]\\.][^\s@,;<>"()[\]\\]*$/
@@ -106,20 +111,10 @@ export function parseUsers(input: string, lines: string[]): string[] {
 }
 
 export function parseSubject(input: string, raw: string): string {
-  const value = raw.trim()
-  const accepted = `one line of at most ${MAX_SUBJECT_LENGTH} characters`
-  if (value === '')
-    throw new ActionInputError(input, `Required input is empty. Accepted: ${accepted}`)
-  if (CONTROL_CHARS.test(value)) {
-    throw invalidInput(
-      input,
-      'Line breaks and control characters are not allowed',
-      JSON.stringify(value),
-      accepted
-    )
-  }
-  if (value.length > MAX_SUBJECT_LENGTH) throw invalidInput(input, 'Too long', value, accepted)
-  return value
+  return parseOneLine(input, raw, {
+    accepted: `one line of at most ${MAX_SUBJECT_LENGTH} characters`,
+    maxLength: MAX_SUBJECT_LENGTH
+  })
 }
 
 export interface Recipient {
@@ -137,8 +132,6 @@ export function planBatches(emails: string[], users: string[], size = BATCH_SIZE
   for (let i = 0; i < all.length; i += size) batches.push(all.slice(i, i + size))
   return batches
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 
 export interface RunOptions {
   env?: NodeJS.ProcessEnv

@@ -12,7 +12,7 @@ import {
   ActionInputError,
   checkInputLength,
   createInputReader,
-  invalidInput
+  parseOneLine
 } from '../shared/inputs.js'
 import { maskSecret } from '../shared/secrets.js'
 import { setOutputs, writeSummary } from '../shared/summary.js'
@@ -54,22 +54,12 @@ export const MAX_NAME_LENGTH = 256
  * characters, as written (labels and keys are case-sensitive).
  */
 export function parseName(input: string, raw: string, what: string): string {
-  const accepted = `a ${what}: one line of text, at most ${MAX_NAME_LENGTH} characters, no control characters`
-  if (raw.trim() === '')
-    throw new ActionInputError(input, `Required input is empty. Accepted: ${accepted}`)
-  const value = raw.trim()
-  // eslint-disable-next-line no-control-regex -- control characters are what this looks for
-  if (/[\u0000-\u001f\u007f]/.test(value)) {
-    throw invalidInput(
-      input,
-      `The ${what} holds a line break or control character`,
-      JSON.stringify(value),
-      accepted
-    )
-  }
-  if (value.length > MAX_NAME_LENGTH)
-    throw invalidInput(input, `The ${what} is too long`, value, accepted)
-  return value
+  return parseOneLine(input, raw, {
+    accepted: `a ${what}: one line of text, at most ${MAX_NAME_LENGTH} characters, no control characters`,
+    maxLength: MAX_NAME_LENGTH,
+    controlProblem: `The ${what} holds a line break or control character`,
+    tooLongProblem: `The ${what} is too long`
+  })
 }
 
 /**

@@ -80,6 +80,53 @@ export function parseRequiredString(input: string, raw: string): string {
   return value
 }
 
+/** C0 control characters (line breaks and NUL included) and DEL. */
+// eslint-disable-next-line no-control-regex -- control characters are what this looks for
+export const CONTROL_CHARS = /[\u0000-\u001f\u007f]/
+
+/**
+ * Refuses a value holding a control character. The value is quoted as JSON so the error shows
+ * which one (a bare line break would split the message).
+ */
+export function refuseControlChars(
+  input: string,
+  value: string,
+  accepted: string,
+  problem = 'Control characters are not allowed'
+): void {
+  if (CONTROL_CHARS.test(value)) throw invalidInput(input, problem, JSON.stringify(value), accepted)
+}
+
+export interface OneLineOptions {
+  /** The `Accepted:` text of every error. */
+  accepted: string
+  maxLength: number
+  /** The problem named for a line break or other control character. */
+  controlProblem?: string
+  /** The problem named for a value over maxLength. */
+  tooLongProblem?: string
+}
+
+/**
+ * A required name or title: one line, trimmed, without control characters, at most `maxLength`
+ * characters. Checks in that order, so the first problem a user sees is the same in every action.
+ */
+export function parseOneLine(input: string, raw: string, options: OneLineOptions): string {
+  const { accepted } = options
+  const value = raw.trim()
+  if (value === '')
+    throw new ActionInputError(input, `Required input is empty. Accepted: ${accepted}`)
+  refuseControlChars(
+    input,
+    value,
+    accepted,
+    options.controlProblem ?? 'Line breaks and control characters are not allowed'
+  )
+  if (value.length > options.maxLength)
+    throw invalidInput(input, options.tooLongProblem ?? 'Too long', value, accepted)
+  return value
+}
+
 /** `undefined` for "" (codeql-action's getOptionalInput), so `??` defaults work. */
 export function parseOptionalString(raw: string): string | undefined {
   const value = raw.trim()

@@ -98,9 +98,14 @@ export function setOutputs(
   }
 }
 
+/** `1 file`, `2 files`: a count and a noun that takes an s. */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`
+}
+
 /** `1.5 MiB (1572864 bytes)`, or `12 bytes`. */
 export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} byte${bytes === 1 ? '' : 's'}`
+  if (bytes < 1024) return plural(bytes, 'byte')
   const units = ['KiB', 'MiB', 'GiB', 'TiB']
   let v = bytes / 1024
   let i = 0
