@@ -100,15 +100,12 @@ const InputKinds = {
  * control characters and `.`/`..` are refused rather than encoded into something else.
  */
 function parseName(input, raw, example) {
-    const value = raw.trim();
     const accepted = `a name without / or \\ or control characters, at most ${MAX_NAME_LENGTH} characters, e.g. ${example}`;
-    if (value === '')
-        throw new _shared_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionInputError */ .VA(input, `Required input is empty. Accepted: ${accepted}`);
-    // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u001f\u007f]/.test(value))
-        throw (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .invalidInput */ .aY)(input, 'Control characters are not allowed', JSON.stringify(value), accepted);
-    if (value.length > MAX_NAME_LENGTH)
-        throw (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .invalidInput */ .aY)(input, 'Too long', value, accepted);
+    const value = (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .parseOneLine */ .a1)(input, raw, {
+        accepted,
+        maxLength: MAX_NAME_LENGTH,
+        controlProblem: 'Control characters are not allowed'
+    });
     if (/[/\\]/.test(value))
         throw (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .invalidInput */ .aY)(input, 'Slashes are not allowed', value, accepted);
     if (/^\.+$/.test(value))
@@ -210,9 +207,7 @@ async function parseBotPackage(input, raw, workspace) {
     const value = raw.trim();
     if (value === '')
         throw new _shared_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionInputError */ .VA(input, `Required input is empty. Accepted: ${PATH_ACCEPTED}`);
-    // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u001f\u007f]/.test(value))
-        throw (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .invalidInput */ .aY)(input, 'Control characters are not allowed in a path', JSON.stringify(value), PATH_ACCEPTED);
+    (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .refuseControlChars */ .d5)(input, value, PATH_ACCEPTED, 'Control characters are not allowed in a path');
     const full = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workspace, value);
     let info;
     try {
@@ -369,7 +364,7 @@ async function run(core, options = {}) {
                 'Package',
                 pkg.kind === 'file'
                     ? pkg.fileName
-                    : `${pkg.fileName} (folder ${node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(pkg.path)} zipped while uploading, ${pkg.files.length} file${pkg.files.length === 1 ? '' : 's'})`
+                    : `${pkg.fileName} (folder ${node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(pkg.path)} zipped while uploading, ${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_6__/* .plural */ .LS)(pkg.files.length, 'file')})`
             ],
             ['Size', (0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_6__/* .formatSize */ .Xq)(transfer.size)],
             ['SHA-256', transfer.sha256],

@@ -558,9 +558,12 @@ const core = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   BV: () => (/* binding */ parseExistingFile),
 /* harmony export */   KV: () => (/* binding */ parseMapping),
+/* harmony export */   UV: () => (/* binding */ CONTROL_CHARS),
 /* harmony export */   VA: () => (/* binding */ ActionInputError),
+/* harmony export */   a1: () => (/* binding */ parseOneLine),
 /* harmony export */   aY: () => (/* binding */ invalidInput),
 /* harmony export */   cl: () => (/* binding */ quoteValue),
+/* harmony export */   d5: () => (/* binding */ refuseControlChars),
 /* harmony export */   he: () => (/* binding */ checkInputLength),
 /* harmony export */   ic: () => (/* binding */ createInputReader),
 /* harmony export */   nL: () => (/* binding */ parseEnum),
@@ -626,6 +629,31 @@ function parseRequiredString(input, raw) {
     if (value === '') {
         throw new ActionInputError(input, `Required input is empty. Accepted: any non-empty text; set '${input}' under 'with:' in the step`);
     }
+    return value;
+}
+/** C0 control characters (line breaks and NUL included) and DEL. */
+// eslint-disable-next-line no-control-regex -- control characters are what this looks for
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
+/**
+ * Refuses a value holding a control character. The value is quoted as JSON so the error shows
+ * which one (a bare line break would split the message).
+ */
+function refuseControlChars(input, value, accepted, problem = 'Control characters are not allowed') {
+    if (CONTROL_CHARS.test(value))
+        throw invalidInput(input, problem, JSON.stringify(value), accepted);
+}
+/**
+ * A required name or title: one line, trimmed, without control characters, at most `maxLength`
+ * characters. Checks in that order, so the first problem a user sees is the same in every action.
+ */
+function parseOneLine(input, raw, options) {
+    const { accepted } = options;
+    const value = raw.trim();
+    if (value === '')
+        throw new ActionInputError(input, `Required input is empty. Accepted: ${accepted}`);
+    refuseControlChars(input, value, accepted, options.controlProblem ?? 'Line breaks and control characters are not allowed');
+    if (value.length > options.maxLength)
+        throw invalidInput(input, options.tooLongProblem ?? 'Too long', value, accepted);
     return value;
 }
 /** `undefined` for "" (codeql-action's getOptionalInput), so `??` defaults work. */

@@ -237,6 +237,7 @@ function readConnection(core, options = {}) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LS: () => (/* binding */ plural),
 /* harmony export */   Sy: () => (/* binding */ writeSummary),
 /* harmony export */   Xq: () => (/* binding */ formatSize),
 /* harmony export */   n0: () => (/* binding */ setOutputs)
@@ -312,10 +313,14 @@ function setOutputs(core, outputs) {
         core.setOutput(name, text);
     }
 }
+/** `1 file`, `2 files`: a count and a noun that takes an s. */
+function plural(count, noun) {
+    return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
 /** `1.5 MiB (1572864 bytes)`, or `12 bytes`. */
 function formatSize(bytes) {
     if (bytes < 1024)
-        return `${bytes} byte${bytes === 1 ? '' : 's'}`;
+        return plural(bytes, 'byte');
     const units = ['KiB', 'MiB', 'GiB', 'TiB'];
     let v = bytes / 1024;
     let i = 0;

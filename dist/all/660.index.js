@@ -112,8 +112,6 @@ const InputKinds = {
     },
     [Inputs.failOnError]: { kind: 'boolean' }
 };
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
 /** Tags from the workflow run; nothing secret (no token, no event payload). Empty ones left out. */
 function defaultTags(ctx) {
     const tags = {
@@ -144,7 +142,7 @@ function parseErrorType(input, raw) {
     if (value === '')
         return DEFAULT_ERROR_TYPE;
     const accepted = `one line of at most ${MAX_TYPE_LENGTH} characters, e.g. ${DEFAULT_ERROR_TYPE} or TimeoutError`;
-    if (CONTROL_CHARS.test(value)) {
+    if (_shared_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .CONTROL_CHARS */ .UV.test(value)) {
         throw (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .invalidInput */ .aY)(input, 'Line breaks and control characters are not allowed', value, accepted);
     }
     if (value.length > MAX_TYPE_LENGTH)
@@ -172,7 +170,7 @@ function parseTags(input, mapping) {
     }
     const tags = {};
     for (const [name, value] of entries) {
-        if (name.trim() === '' || name.length > MAX_TAG_NAME_LENGTH || CONTROL_CHARS.test(name)) {
+        if (name.trim() === '' || name.length > MAX_TAG_NAME_LENGTH || _shared_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .CONTROL_CHARS */ .UV.test(name)) {
             throw (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .invalidInput */ .aY)(input, 'Not a usable tag name', name, accepted);
         }
         if (value !== null && typeof value === 'object') {
@@ -219,7 +217,7 @@ function classifyDetails(input, raw, baseDir) {
     const value = raw.trim();
     if (value === '')
         return { kind: 'none' };
-    if (value.length > MAX_PATH_LENGTH || CONTROL_CHARS.test(value))
+    if (value.length > MAX_PATH_LENGTH || _shared_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .CONTROL_CHARS */ .UV.test(value))
         return { kind: 'text', text: value, looksLikePath: false };
     const file = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(baseDir, value);
     const found = statPath(file);
@@ -278,9 +276,7 @@ function resolveOptionalFile(input, raw, baseDir) {
     const value = raw.trim();
     if (value === '')
         return undefined;
-    if (CONTROL_CHARS.test(value)) {
-        throw (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .invalidInput */ .aY)(input, 'Control characters are not allowed in a path', JSON.stringify(value), PATH_ACCEPTED);
-    }
+    (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .refuseControlChars */ .d5)(input, value, PATH_ACCEPTED, 'Control characters are not allowed in a path');
     if (value.length > MAX_PATH_LENGTH)
         throw (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .invalidInput */ .aY)(input, 'Too long for a path', value, PATH_ACCEPTED);
     const file = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(baseDir, value);
@@ -302,9 +298,7 @@ function resolveOptionalFile(input, raw, baseDir) {
 async function findAttachments(input, patterns, baseDir) {
     const accepted = `files or glob patterns, one per line (e.g. logs/**/*.log), at most ${MAX_ATTACHMENTS} files in all`;
     for (const p of patterns) {
-        if (CONTROL_CHARS.test(p)) {
-            throw (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .invalidInput */ .aY)(input, 'Control characters are not allowed in a path', JSON.stringify(p), accepted);
-        }
+        (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .refuseControlChars */ .d5)(input, p, accepted, 'Control characters are not allowed in a path');
         if (p.length > MAX_PATH_LENGTH)
             throw (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .invalidInput */ .aY)(input, 'Too long for a path', p, accepted);
     }
@@ -459,7 +453,7 @@ async function run(core, options = {}) {
     if (failures.length > 0) {
         const list = failures.map(f => `${f.what}: ${f.reason}`).join('; ');
         const total = attachments.length + (screenshot?.kind === 'file' ? 1 : 0);
-        (0,_shared_fail_on_error_js__WEBPACK_IMPORTED_MODULE_5__/* .failOrWarn */ .U)(core, ACTION_NAME, failOnError, new _shared_run_js__WEBPACK_IMPORTED_MODULE_8__/* .ActionFailure */ .dR(`Error ${errorId} was created on task ${taskId} (it exists: do not report it again), but ${failures.length} of ${total} file${total === 1 ? '' : 's'} did not upload: ${list}`, { fromMaestro: true }));
+        (0,_shared_fail_on_error_js__WEBPACK_IMPORTED_MODULE_5__/* .failOrWarn */ .U)(core, ACTION_NAME, failOnError, new _shared_run_js__WEBPACK_IMPORTED_MODULE_8__/* .ActionFailure */ .dR(`Error ${errorId} was created on task ${taskId} (it exists: do not report it again), but ${failures.length} of ${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_9__/* .plural */ .LS)(total, 'file')} did not upload: ${list}`, { fromMaestro: true }));
     }
 }
 function stackTraceText(details, baseDir) {

@@ -269,8 +269,8 @@ function parseNameFilter(input, lines) {
             throw (0,shared_inputs/* invalidInput */.aY)(input, 'An empty pattern', line, accepted);
         if (pattern.length > MAX_PATTERN_LENGTH)
             throw (0,shared_inputs/* invalidInput */.aY)(input, 'Too long', line, accepted);
-        // eslint-disable-next-line no-control-regex
-        if (/[\u0000-\u001f\u007f]/.test(pattern)) {
+        // The pattern is tested (not the line): blanks after a leading ! are trimmed away.
+        if (shared_inputs/* CONTROL_CHARS */.UV.test(pattern)) {
             throw (0,shared_inputs/* invalidInput */.aY)(input, 'Control characters', JSON.stringify(line), accepted);
         }
         let matcher;
@@ -308,10 +308,7 @@ function parseDestination(input, raw, workspace) {
         return external_node_path_default().resolve(workspace);
     if (value.length > MAX_PATH_LENGTH)
         throw (0,shared_inputs/* invalidInput */.aY)(input, 'Too long', value, accepted);
-    // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u001f\u007f]/.test(value)) {
-        throw (0,shared_inputs/* invalidInput */.aY)(input, 'Control characters are not allowed', JSON.stringify(value), accepted);
-    }
+    (0,shared_inputs/* refuseControlChars */.d5)(input, value, accepted);
     const root = external_node_path_default().resolve(workspace);
     const full = external_node_path_default().resolve(root, value);
     if (!external_node_path_default().isAbsolute(value)) {
@@ -356,10 +353,7 @@ function parseGithubArtifactName(input, raw) {
     if (value === '')
         return undefined;
     const accepted = `a workflow artifact name without " : < > | * ? \\ / or control characters, at most ${MAX_ARTIFACT_NAME_LENGTH} characters, e.g. maestro-results`;
-    // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u001f\u007f]/.test(value)) {
-        throw (0,shared_inputs/* invalidInput */.aY)(input, 'Control characters are not allowed', JSON.stringify(value), accepted);
-    }
+    (0,shared_inputs/* refuseControlChars */.d5)(input, value, accepted);
     if (ARTIFACT_NAME_FORBIDDEN.test(value)) {
         throw (0,shared_inputs/* invalidInput */.aY)(input, 'A character GitHub does not allow in artifact names', value, accepted);
     }
@@ -510,7 +504,7 @@ async function main_run(core, options = {}) {
             });
             throw new run/* ActionFailure */.dR(`All ${downloaded.length} result file${downloaded.length === 1 ? ' was' : 's were'} downloaded to ${folder}, but publishing them as workflow artifact ${(0,shared_inputs/* quoteValue */.cl)(githubArtifactName)} failed: ${errorText(error)}`, { cause: error });
         }
-        core.info(`Published ${downloaded.length} file${downloaded.length === 1 ? '' : 's'} as workflow artifact ${(0,shared_inputs/* quoteValue */.cl)(githubArtifactName)}${githubArtifactId === undefined ? '' : ` (id ${githubArtifactId})`}.`);
+        core.info(`Published ${(0,summary/* plural */.LS)(downloaded.length, 'file')} as workflow artifact ${(0,shared_inputs/* quoteValue */.cl)(githubArtifactName)}${githubArtifactId === undefined ? '' : ` (id ${githubArtifactId})`}.`);
     }
     (0,summary/* setOutputs */.n0)(core, outputsFor(downloaded, githubArtifactId));
     await summarize(core, downloaded, folder, taskId, {
@@ -574,7 +568,7 @@ async function partialFailure(core, error, failed, plans, downloaded, folder, ta
     });
 }
 async function summarize(core, downloaded, folder, taskId, extra = {}) {
-    const count = `${downloaded.length} result file${downloaded.length === 1 ? '' : 's'}`;
+    const count = (0,summary/* plural */.LS)(downloaded.length, 'result file');
     const from = taskId === undefined ? 'Maestro' : `Maestro task ${taskId}`;
     const title = extra.failure
         ? `${count} downloaded from ${from} before a failure`

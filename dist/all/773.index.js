@@ -320,17 +320,12 @@ const OPERATION_INPUTS = {
     export: [Inputs.path, Inputs.format, Inputs.days, Inputs.sinceDate]
 };
 function parseLogLabel(input, raw) {
-    const accepted = `the log's label: one line of text, at most ${MAX_LABEL_LENGTH} characters`;
-    const value = raw.trim();
-    if (value === '')
-        throw new shared_inputs/* ActionInputError */.VA(input, `Required input is empty. Accepted: ${accepted}`);
-    // eslint-disable-next-line no-control-regex -- control characters are what this looks for
-    if (/[\u0000-\u001f\u007f]/.test(value)) {
-        throw (0,shared_inputs/* invalidInput */.aY)(input, 'The label holds a line break or control character', JSON.stringify(value), accepted);
-    }
-    if (value.length > MAX_LABEL_LENGTH)
-        throw (0,shared_inputs/* invalidInput */.aY)(input, 'The label is too long', value, accepted);
-    return value;
+    return (0,shared_inputs/* parseOneLine */.a1)(input, raw, {
+        accepted: `the log's label: one line of text, at most ${MAX_LABEL_LENGTH} characters`,
+        maxLength: MAX_LABEL_LENGTH,
+        controlProblem: 'The label holds a line break or control character',
+        tooLongProblem: 'The label is too long'
+    });
 }
 /**
  * Where to write the export: relative paths are taken from the workspace and must stay inside it
@@ -434,7 +429,7 @@ function withHint(e, status, hint) {
 function describeWindow(window) {
     return window.since !== undefined
         ? `since ${window.since}`
-        : `the last ${window.days} day${window.days === 1 ? '' : 's'}`;
+        : `the last ${(0,summary/* plural */.LS)(window.days, 'day')}`;
 }
 async function run(core) {
     const connection = (0,shared_connection/* readConnection */.dC)(core, { action: 'manage-log' });
@@ -474,7 +469,12 @@ async function run(core) {
                 await client.deleteLog(label);
             }
             catch (e) {
-                throw withHint(e, 404, `execution log '${label}' does not exist in this workspace, so nothing was deleted: check the label (labels are case-sensitive).`);
+                // A retried delete that finds nothing: the earlier try most likely went through and only its
+                // answer was lost. Saying "nothing was deleted" then would be wrong.
+                if (!(e instanceof maestro/* MaestroHttpError */.sP && e.status === 404 && e.attempts > 1)) {
+                    throw withHint(e, 404, `execution log '${label}' does not exist in this workspace, so nothing was deleted: check the label (labels are case-sensitive).`);
+                }
+                core.warning(`Maestro answered 404 to try ${e.attempts} of deleting execution log '${label}': an earlier try whose answer was lost most likely deleted it (or the log did not exist).`);
             }
             (0,summary/* setOutputs */.n0)(core, { [Outputs.path]: '', [Outputs.rows]: '' });
             core.info(`Deleted execution log '${label}' and its entries.`);

@@ -85,10 +85,7 @@ function parseDisplayName(input, raw) {
     const accepted = `a file name without / or \\ or control characters, at most ${MAX_NAME_LENGTH} characters, e.g. build-report`;
     if (/[/\\]/.test(value))
         throw (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .invalidInput */ .aY)(input, 'A name, not a path', value, accepted);
-    // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u001f\u007f]/.test(value)) {
-        throw (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .invalidInput */ .aY)(input, 'Control characters are not allowed', JSON.stringify(value), accepted);
-    }
+    (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .refuseControlChars */ .d5)(input, value, accepted);
     if (/^\.+$/.test(value))
         throw (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .invalidInput */ .aY)(input, 'Not a file name', value, accepted);
     if (value.length > MAX_NAME_LENGTH)
@@ -241,7 +238,7 @@ function summaryRows(posted) {
             rows.push([`  ${f.entryName}`, (0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_6__/* .formatSize */ .Xq)(f.size)]);
         const rest = plan.files.length - listed.length;
         if (rest > 0)
-            rows.push(['  …', `${rest} more file${rest === 1 ? '' : 's'}`]);
+            rows.push(['  …', (0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_6__/* .plural */ .LS)(rest, 'more file')]);
         const total = plan.files.reduce((n, f) => n + f.size, 0);
         rows.push([`  ${plan.files.length} files in total`, (0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_6__/* .formatSize */ .Xq)(total)]);
     }

@@ -87,8 +87,6 @@ const InputKinds = {
     [Inputs.bodyFile]: { kind: 'text', invalid: ['no/such/body.txt', '.'] },
     [Inputs.type]: { kind: 'enum', values: MESSAGE_TYPES }
 };
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
 // Deliberately plain: one @, no spaces or list separators, a dot in the domain. Maestro (or the
 // mail server) is the judge of the rest; this catches pasted lists and typos before anything goes.
 const EMAIL = /^[^\s@,;<>"()[\]\\]+@[^\s@,;<>"()[\]\\]+\.[^\s@,;<>"()[\]\\.][^\s@,;<>"()[\]\\]*$/;
@@ -113,7 +111,7 @@ function parseEmails(input, lines) {
 function parseUsers(input, lines) {
     const accepted = `Maestro user logins, one per line, without spaces, at most ${MAX_ADDRESS_LENGTH} characters each`;
     for (const line of lines) {
-        if (/[\s,;]/.test(line) || CONTROL_CHARS.test(line)) {
+        if (/[\s,;]/.test(line) || _shared_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .CONTROL_CHARS */ .UV.test(line)) {
             throw (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .invalidInput */ .aY)(input, 'One login per line, without spaces or separators', line, accepted);
         }
         if (line.length > MAX_ADDRESS_LENGTH)
@@ -122,16 +120,10 @@ function parseUsers(input, lines) {
     return [...new Set(lines)];
 }
 function parseSubject(input, raw) {
-    const value = raw.trim();
-    const accepted = `one line of at most ${MAX_SUBJECT_LENGTH} characters`;
-    if (value === '')
-        throw new _shared_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionInputError */ .VA(input, `Required input is empty. Accepted: ${accepted}`);
-    if (CONTROL_CHARS.test(value)) {
-        throw (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .invalidInput */ .aY)(input, 'Line breaks and control characters are not allowed', JSON.stringify(value), accepted);
-    }
-    if (value.length > MAX_SUBJECT_LENGTH)
-        throw (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .invalidInput */ .aY)(input, 'Too long', value, accepted);
-    return value;
+    return (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .parseOneLine */ .a1)(input, raw, {
+        accepted: `one line of at most ${MAX_SUBJECT_LENGTH} characters`,
+        maxLength: MAX_SUBJECT_LENGTH
+    });
 }
 /** Recipients in the order given (e-mails first), cut into messages of at most `size`. */
 function planBatches(emails, users, size = BATCH_SIZE) {
@@ -144,7 +136,6 @@ function planBatches(emails, users, size = BATCH_SIZE) {
         batches.push(all.slice(i, i + size));
     return batches;
 }
-const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 async function run(core, options = {}) {
     const env = options.env ?? process.env;
     const connection = (0,_shared_connection_js__WEBPACK_IMPORTED_MODULE_2__/* .readConnection */ .dC)(core, { env, action: 'send-message' });
@@ -193,7 +184,7 @@ async function run(core, options = {}) {
                 const rest = total - sent - (maybe ? batch.length : 0);
                 const already = sent === 0
                     ? 'No earlier message went out'
-                    : `${plural(sent, 'recipient')} of ${total} already got the message (${index === 1 ? 'message 1' : `messages 1 to ${index}`})`;
+                    : `${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_5__/* .plural */ .LS)(sent, 'recipient')} of ${total} already got the message (${index === 1 ? 'message 1' : `messages 1 to ${index}`})`;
                 throw new _shared_run_js__WEBPACK_IMPORTED_MODULE_4__/* .ActionFailure */ .dR(`Message ${index + 1} of ${batches.length} (${range}) failed: ${failure} ` +
                     (sent === 0 && !maybe
                         ? `Nobody got the message: none of the ${total} recipients.`
@@ -201,17 +192,17 @@ async function run(core, options = {}) {
             }
             sent += batch.length;
             if (batches.length > 1) {
-                core.info(`Sent message ${index + 1} of ${batches.length} (${plural(batch.length, 'recipient')}).`);
+                core.info(`Sent message ${index + 1} of ${batches.length} (${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_5__/* .plural */ .LS)(batch.length, 'recipient')}).`);
             }
         }
     }
     finally {
         await client.close();
     }
-    core.info(`Message '${subject}' sent to ${plural(total, 'recipient')}.`);
+    core.info(`Message '${subject}' sent to ${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_5__/* .plural */ .LS)(total, 'recipient')}.`);
     (0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_5__/* .setOutputs */ .n0)(core, { [Outputs.recipients]: total });
     await (0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_5__/* .writeSummary */ .Sy)(core, {
-        title: `Maestro message sent to ${plural(total, 'recipient')}`,
+        title: `Maestro message sent to ${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_5__/* .plural */ .LS)(total, 'recipient')}`,
         rows: [
             ['Subject', subject],
             ['Type', type],

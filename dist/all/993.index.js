@@ -66,17 +66,12 @@ const MAX_NAME_LENGTH = 256;
  * characters, as written (labels and keys are case-sensitive).
  */
 function parseName(input, raw, what) {
-    const accepted = `a ${what}: one line of text, at most ${MAX_NAME_LENGTH} characters, no control characters`;
-    if (raw.trim() === '')
-        throw new _shared_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionInputError */ .VA(input, `Required input is empty. Accepted: ${accepted}`);
-    const value = raw.trim();
-    // eslint-disable-next-line no-control-regex -- control characters are what this looks for
-    if (/[\u0000-\u001f\u007f]/.test(value)) {
-        throw (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .invalidInput */ .aY)(input, `The ${what} holds a line break or control character`, JSON.stringify(value), accepted);
-    }
-    if (value.length > MAX_NAME_LENGTH)
-        throw (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .invalidInput */ .aY)(input, `The ${what} is too long`, value, accepted);
-    return value;
+    return (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .parseOneLine */ .a1)(input, raw, {
+        accepted: `a ${what}: one line of text, at most ${MAX_NAME_LENGTH} characters, no control characters`,
+        maxLength: MAX_NAME_LENGTH,
+        controlProblem: `The ${what} holds a line break or control character`,
+        tooLongProblem: `The ${what} is too long`
+    });
 }
 /**
  * The value as given, not trimmed: a trailing newline (a `|` block) is part of it. Its text is

@@ -2695,10 +2695,14 @@ function setOutputs(core, outputs) {
         core.setOutput(name, text);
     }
 }
+/** `1 file`, `2 files`: a count and a noun that takes an s. */
+function plural(count, noun) {
+    return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
 /** `1.5 MiB (1572864 bytes)`, or `12 bytes`. */
 function formatSize(bytes) {
     if (bytes < 1024)
-        return `${bytes} byte${bytes === 1 ? '' : 's'}`;
+        return plural(bytes, 'byte');
     const units = ['KiB', 'MiB', 'GiB', 'TiB'];
     let v = bytes / 1024;
     let i = 0;
@@ -2777,8 +2781,6 @@ const InputKinds = {
     },
     [Inputs.failOnError]: { kind: 'boolean' }
 };
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
 /** Tags from the workflow run; nothing secret (no token, no event payload). Empty ones left out. */
 function defaultTags(ctx) {
     const tags = {
@@ -2809,7 +2811,7 @@ function parseErrorType(input, raw) {
     if (value === '')
         return DEFAULT_ERROR_TYPE;
     const accepted = `one line of at most ${MAX_TYPE_LENGTH} characters, e.g. ${DEFAULT_ERROR_TYPE} or TimeoutError`;
-    if (CONTROL_CHARS.test(value)) {
+    if (shared_inputs/* CONTROL_CHARS */.UV.test(value)) {
         throw (0,shared_inputs/* invalidInput */.aY)(input, 'Line breaks and control characters are not allowed', value, accepted);
     }
     if (value.length > MAX_TYPE_LENGTH)
@@ -2837,7 +2839,7 @@ function parseTags(input, mapping) {
     }
     const tags = {};
     for (const [name, value] of entries) {
-        if (name.trim() === '' || name.length > MAX_TAG_NAME_LENGTH || CONTROL_CHARS.test(name)) {
+        if (name.trim() === '' || name.length > MAX_TAG_NAME_LENGTH || shared_inputs/* CONTROL_CHARS */.UV.test(name)) {
             throw (0,shared_inputs/* invalidInput */.aY)(input, 'Not a usable tag name', name, accepted);
         }
         if (value !== null && typeof value === 'object') {
@@ -2884,7 +2886,7 @@ function classifyDetails(input, raw, baseDir) {
     const value = raw.trim();
     if (value === '')
         return { kind: 'none' };
-    if (value.length > MAX_PATH_LENGTH || CONTROL_CHARS.test(value))
+    if (value.length > MAX_PATH_LENGTH || shared_inputs/* CONTROL_CHARS */.UV.test(value))
         return { kind: 'text', text: value, looksLikePath: false };
     const file = external_node_path_default().resolve(baseDir, value);
     const found = statPath(file);
@@ -2943,9 +2945,7 @@ function resolveOptionalFile(input, raw, baseDir) {
     const value = raw.trim();
     if (value === '')
         return undefined;
-    if (CONTROL_CHARS.test(value)) {
-        throw (0,shared_inputs/* invalidInput */.aY)(input, 'Control characters are not allowed in a path', JSON.stringify(value), PATH_ACCEPTED);
-    }
+    (0,shared_inputs/* refuseControlChars */.d5)(input, value, PATH_ACCEPTED, 'Control characters are not allowed in a path');
     if (value.length > MAX_PATH_LENGTH)
         throw (0,shared_inputs/* invalidInput */.aY)(input, 'Too long for a path', value, PATH_ACCEPTED);
     const file = external_node_path_default().resolve(baseDir, value);
@@ -2967,9 +2967,7 @@ function resolveOptionalFile(input, raw, baseDir) {
 async function findAttachments(input, patterns, baseDir) {
     const accepted = `files or glob patterns, one per line (e.g. logs/**/*.log), at most ${MAX_ATTACHMENTS} files in all`;
     for (const p of patterns) {
-        if (CONTROL_CHARS.test(p)) {
-            throw (0,shared_inputs/* invalidInput */.aY)(input, 'Control characters are not allowed in a path', JSON.stringify(p), accepted);
-        }
+        (0,shared_inputs/* refuseControlChars */.d5)(input, p, accepted, 'Control characters are not allowed in a path');
         if (p.length > MAX_PATH_LENGTH)
             throw (0,shared_inputs/* invalidInput */.aY)(input, 'Too long for a path', p, accepted);
     }
@@ -3124,7 +3122,7 @@ async function main_run(core, options = {}) {
     if (failures.length > 0) {
         const list = failures.map(f => `${f.what}: ${f.reason}`).join('; ');
         const total = attachments.length + (screenshot?.kind === 'file' ? 1 : 0);
-        failOrWarn(core, ACTION_NAME, failOnError, new run/* ActionFailure */.dR(`Error ${errorId} was created on task ${taskId} (it exists: do not report it again), but ${failures.length} of ${total} file${total === 1 ? '' : 's'} did not upload: ${list}`, { fromMaestro: true }));
+        failOrWarn(core, ACTION_NAME, failOnError, new run/* ActionFailure */.dR(`Error ${errorId} was created on task ${taskId} (it exists: do not report it again), but ${failures.length} of ${plural(total, 'file')} did not upload: ${list}`, { fromMaestro: true }));
     }
 }
 function stackTraceText(details, baseDir) {
@@ -3366,14 +3364,16 @@ const core = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   BV: () => (/* binding */ parseExistingFile),
+/* harmony export */   UV: () => (/* binding */ CONTROL_CHARS),
 /* harmony export */   VA: () => (/* binding */ ActionInputError),
 /* harmony export */   aY: () => (/* binding */ invalidInput),
 /* harmony export */   cl: () => (/* binding */ quoteValue),
+/* harmony export */   d5: () => (/* binding */ refuseControlChars),
 /* harmony export */   he: () => (/* binding */ checkInputLength),
 /* harmony export */   ic: () => (/* binding */ createInputReader),
 /* harmony export */   t0: () => (/* binding */ parseOptionalString)
 /* harmony export */ });
-/* unused harmony exports MAX_QUOTED_VALUE, MAX_INPUT_LENGTH, parseRequiredString, parseBoolean, parseInteger, parseSecondsToMs, parseEnum, parseMapping, parseDateTime, parseList */
+/* unused harmony exports MAX_QUOTED_VALUE, MAX_INPUT_LENGTH, parseRequiredString, parseOneLine, parseBoolean, parseInteger, parseSecondsToMs, parseEnum, parseMapping, parseDateTime, parseList */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
@@ -3433,6 +3433,31 @@ function parseRequiredString(input, raw) {
     if (value === '') {
         throw new ActionInputError(input, `Required input is empty. Accepted: any non-empty text; set '${input}' under 'with:' in the step`);
     }
+    return value;
+}
+/** C0 control characters (line breaks and NUL included) and DEL. */
+// eslint-disable-next-line no-control-regex -- control characters are what this looks for
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
+/**
+ * Refuses a value holding a control character. The value is quoted as JSON so the error shows
+ * which one (a bare line break would split the message).
+ */
+function refuseControlChars(input, value, accepted, problem = 'Control characters are not allowed') {
+    if (CONTROL_CHARS.test(value))
+        throw invalidInput(input, problem, JSON.stringify(value), accepted);
+}
+/**
+ * A required name or title: one line, trimmed, without control characters, at most `maxLength`
+ * characters. Checks in that order, so the first problem a user sees is the same in every action.
+ */
+function parseOneLine(input, raw, options) {
+    const { accepted } = options;
+    const value = raw.trim();
+    if (value === '')
+        throw new ActionInputError(input, `Required input is empty. Accepted: ${accepted}`);
+    refuseControlChars(input, value, accepted, options.controlProblem ?? 'Line breaks and control characters are not allowed');
+    if (value.length > options.maxLength)
+        throw invalidInput(input, options.tooLongProblem ?? 'Too long', value, accepted);
     return value;
 }
 /** `undefined` for "" (codeql-action's getOptionalInput), so `??` defaults work. */

@@ -2573,10 +2573,14 @@ function setOutputs(core, outputs) {
         core.setOutput(name, text);
     }
 }
+/** `1 file`, `2 files`: a count and a noun that takes an s. */
+function plural(count, noun) {
+    return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
 /** `1.5 MiB (1572864 bytes)`, or `12 bytes`. */
 function formatSize(bytes) {
     if (bytes < 1024)
-        return `${bytes} byte${bytes === 1 ? '' : 's'}`;
+        return plural(bytes, 'byte');
     const units = ['KiB', 'MiB', 'GiB', 'TiB'];
     let v = bytes / 1024;
     let i = 0;
@@ -2646,8 +2650,6 @@ const InputKinds = {
     [Inputs.bodyFile]: { kind: 'text', invalid: ['no/such/body.txt', '.'] },
     [Inputs.type]: { kind: 'enum', values: MESSAGE_TYPES }
 };
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
 // Deliberately plain: one @, no spaces or list separators, a dot in the domain. Maestro (or the
 // mail server) is the judge of the rest; this catches pasted lists and typos before anything goes.
 const EMAIL = /^[^\s@,;<>"()[\]\\]+@[^\s@,;<>"()[\]\\]+\.[^\s@,;<>"()[\]\\.][^\s@,;<>"()[\]\\]*$/;
@@ -2672,7 +2674,7 @@ function parseEmails(input, lines) {
 function parseUsers(input, lines) {
     const accepted = `Maestro user logins, one per line, without spaces, at most ${MAX_ADDRESS_LENGTH} characters each`;
     for (const line of lines) {
-        if (/[\s,;]/.test(line) || CONTROL_CHARS.test(line)) {
+        if (/[\s,;]/.test(line) || shared_inputs/* CONTROL_CHARS */.UV.test(line)) {
             throw (0,shared_inputs/* invalidInput */.aY)(input, 'One login per line, without spaces or separators', line, accepted);
         }
         if (line.length > MAX_ADDRESS_LENGTH)
@@ -2681,16 +2683,10 @@ function parseUsers(input, lines) {
     return [...new Set(lines)];
 }
 function parseSubject(input, raw) {
-    const value = raw.trim();
-    const accepted = `one line of at most ${MAX_SUBJECT_LENGTH} characters`;
-    if (value === '')
-        throw new shared_inputs/* ActionInputError */.VA(input, `Required input is empty. Accepted: ${accepted}`);
-    if (CONTROL_CHARS.test(value)) {
-        throw (0,shared_inputs/* invalidInput */.aY)(input, 'Line breaks and control characters are not allowed', JSON.stringify(value), accepted);
-    }
-    if (value.length > MAX_SUBJECT_LENGTH)
-        throw (0,shared_inputs/* invalidInput */.aY)(input, 'Too long', value, accepted);
-    return value;
+    return (0,shared_inputs/* parseOneLine */.a1)(input, raw, {
+        accepted: `one line of at most ${MAX_SUBJECT_LENGTH} characters`,
+        maxLength: MAX_SUBJECT_LENGTH
+    });
 }
 /** Recipients in the order given (e-mails first), cut into messages of at most `size`. */
 function planBatches(emails, users, size = BATCH_SIZE) {
@@ -2703,7 +2699,6 @@ function planBatches(emails, users, size = BATCH_SIZE) {
         batches.push(all.slice(i, i + size));
     return batches;
 }
-const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 async function main_run(core, options = {}) {
     const env = options.env ?? process.env;
     const connection = readConnection(core, { env, action: 'send-message' });
@@ -3027,14 +3022,16 @@ const core = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   BV: () => (/* binding */ parseExistingFile),
+/* harmony export */   UV: () => (/* binding */ CONTROL_CHARS),
 /* harmony export */   VA: () => (/* binding */ ActionInputError),
+/* harmony export */   a1: () => (/* binding */ parseOneLine),
 /* harmony export */   aY: () => (/* binding */ invalidInput),
 /* harmony export */   cl: () => (/* binding */ quoteValue),
 /* harmony export */   he: () => (/* binding */ checkInputLength),
 /* harmony export */   ic: () => (/* binding */ createInputReader),
 /* harmony export */   t0: () => (/* binding */ parseOptionalString)
 /* harmony export */ });
-/* unused harmony exports MAX_QUOTED_VALUE, MAX_INPUT_LENGTH, parseRequiredString, parseBoolean, parseInteger, parseSecondsToMs, parseEnum, parseMapping, parseDateTime, parseList */
+/* unused harmony exports MAX_QUOTED_VALUE, MAX_INPUT_LENGTH, parseRequiredString, refuseControlChars, parseBoolean, parseInteger, parseSecondsToMs, parseEnum, parseMapping, parseDateTime, parseList */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
@@ -3094,6 +3091,31 @@ function parseRequiredString(input, raw) {
     if (value === '') {
         throw new ActionInputError(input, `Required input is empty. Accepted: any non-empty text; set '${input}' under 'with:' in the step`);
     }
+    return value;
+}
+/** C0 control characters (line breaks and NUL included) and DEL. */
+// eslint-disable-next-line no-control-regex -- control characters are what this looks for
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
+/**
+ * Refuses a value holding a control character. The value is quoted as JSON so the error shows
+ * which one (a bare line break would split the message).
+ */
+function refuseControlChars(input, value, accepted, problem = 'Control characters are not allowed') {
+    if (CONTROL_CHARS.test(value))
+        throw invalidInput(input, problem, JSON.stringify(value), accepted);
+}
+/**
+ * A required name or title: one line, trimmed, without control characters, at most `maxLength`
+ * characters. Checks in that order, so the first problem a user sees is the same in every action.
+ */
+function parseOneLine(input, raw, options) {
+    const { accepted } = options;
+    const value = raw.trim();
+    if (value === '')
+        throw new ActionInputError(input, `Required input is empty. Accepted: ${accepted}`);
+    refuseControlChars(input, value, accepted, options.controlProblem ?? 'Line breaks and control characters are not allowed');
+    if (value.length > options.maxLength)
+        throw invalidInput(input, options.tooLongProblem ?? 'Too long', value, accepted);
     return value;
 }
 /** `undefined` for "" (codeql-action's getOptionalInput), so `??` defaults work. */
