@@ -36,10 +36,6 @@ export function commandTitle(meta, name) {
   return short.charAt(0).toUpperCase() + short.slice(1)
 }
 
-function camel(name) {
-  return name.replace(/-([a-z0-9])/g, (_, c) => c.toUpperCase())
-}
-
 /** Merges one input name across commands: shared text where they agree, per command where not. */
 function mergeInput(uses) {
   // Commands that describe the input alike share one line: "(a, b) text".

@@ -5,7 +5,12 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { pipeline } from 'node:stream/promises'
-import { archiveEntryName, findFiles, zipStream } from '../../src/actions/shared/files.js'
+import {
+  archiveEntryName,
+  commonRoot,
+  findFiles,
+  zipStream
+} from '../../src/actions/shared/files.js'
 
 let ws: string
 
@@ -70,5 +75,27 @@ describe('zipStream', () => {
     ]).toString()
     expect(listing).toBe('.hidden\napp.js\nsub/data.json\n{"a":1}\n')
     expect((await readFile(out)).subarray(0, 2).toString()).toBe('PK')
+  })
+})
+
+describe('commonRoot', () => {
+  const { posix, win32 } = path
+
+  it('is the deepest folder the search paths share', () => {
+    expect(commonRoot(['/w/dist/a', '/w/dist/b'], ['/w/dist/a/x', '/w/dist/b/y'], posix)).toBe(
+      '/w/dist'
+    )
+    expect(commonRoot(['/w/a.txt', '/w/b.txt'], ['/w/a.txt', '/w/b.txt'], posix)).toBe('/w')
+    expect(commonRoot(['/a/x', '/b/y'], ['/a/x/1', '/b/y/2'], posix)).toBe('/')
+  })
+
+  it('on Windows, compares without case and never answers a bare drive', () => {
+    expect(
+      commonRoot(['C:\\Work\\dist\\a', 'c:\\work\\dist\\b'], ['C:\\Work\\dist\\a\\x'], win32)
+    ).toBe('C:\\Work\\dist')
+    // Only the drive in common: its root, not 'C:' (that drive's current folder to Windows).
+    const root = commonRoot(['C:\\a\\x', 'C:\\b\\y'], ['C:\\a\\x\\1', 'C:\\b\\y\\2'], win32)
+    expect(root).toBe('C:\\')
+    expect(win32.relative(root, 'C:\\b\\y\\2')).toBe('b\\y\\2')
   })
 })

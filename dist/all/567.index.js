@@ -38,7 +38,7 @@ var inputs = __webpack_require__(86612);
 const commands = {
     alert: {
         title: 'Alert',
-        run: async (core) => (await Promise.all(/* import() */[__webpack_require__.e(843), __webpack_require__.e(577), __webpack_require__.e(257)]).then(__webpack_require__.bind(__webpack_require__, 56257))).run(core),
+        run: async (core) => (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(577), __webpack_require__.e(257)]).then(__webpack_require__.bind(__webpack_require__, 56257))).run(core),
         inputs: {
             'task-id': '',
             type: 'INFO',
@@ -55,7 +55,7 @@ const commands = {
     },
     'create-task': {
         title: 'Create task',
-        run: async (core) => (await Promise.all(/* import() */[__webpack_require__.e(843), __webpack_require__.e(577), __webpack_require__.e(89)]).then(__webpack_require__.bind(__webpack_require__, 17089))).run(core),
+        run: async (core) => (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(577), __webpack_require__.e(89)]).then(__webpack_require__.bind(__webpack_require__, 17089))).run(core),
         inputs: {
             'activity-label': '',
             parameters: '',
@@ -77,7 +77,7 @@ const commands = {
     },
     'deploy-bot': {
         title: 'Deploy bot',
-        run: async (core) => (await Promise.all(/* import() */[__webpack_require__.e(843), __webpack_require__.e(577), __webpack_require__.e(186)]).then(__webpack_require__.bind(__webpack_require__, 21186))).run(core),
+        run: async (core) => (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(577), __webpack_require__.e(186)]).then(__webpack_require__.bind(__webpack_require__, 21186))).run(core),
         inputs: {
             'bot-id': '',
             version: '',
@@ -96,7 +96,7 @@ const commands = {
     },
     'finish-task': {
         title: 'Finish task',
-        run: async (core) => (await Promise.all(/* import() */[__webpack_require__.e(843), __webpack_require__.e(577), __webpack_require__.e(758)]).then(__webpack_require__.bind(__webpack_require__, 97758))).run(core),
+        run: async (core) => (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(577), __webpack_require__.e(758)]).then(__webpack_require__.bind(__webpack_require__, 97758))).run(core),
         inputs: {
             'task-id': '',
             status: '',
@@ -114,7 +114,7 @@ const commands = {
     },
     'get-artifact': {
         title: 'Get result files',
-        run: async (core) => (await Promise.all(/* import() */[__webpack_require__.e(843), __webpack_require__.e(967), __webpack_require__.e(584), __webpack_require__.e(577), __webpack_require__.e(703)]).then(__webpack_require__.bind(__webpack_require__, 69703))).run(core),
+        run: async (core) => (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(967), __webpack_require__.e(584), __webpack_require__.e(577), __webpack_require__.e(703)]).then(__webpack_require__.bind(__webpack_require__, 69703))).run(core),
         inputs: {
             'artifact-id': '',
             'task-id': '',
@@ -132,7 +132,7 @@ const commands = {
     },
     'get-credential': {
         title: 'Get credential',
-        run: async (core) => (await Promise.all(/* import() */[__webpack_require__.e(843), __webpack_require__.e(577), __webpack_require__.e(816)]).then(__webpack_require__.bind(__webpack_require__, 82816))).run(core),
+        run: async (core) => (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(577), __webpack_require__.e(816)]).then(__webpack_require__.bind(__webpack_require__, 82816))).run(core),
         inputs: {
             label: '',
             key: '',
@@ -147,7 +147,7 @@ const commands = {
     },
     'log-entry': {
         title: 'Execution log entry',
-        run: async (core) => (await Promise.all(/* import() */[__webpack_require__.e(843), __webpack_require__.e(577), __webpack_require__.e(674)]).then(__webpack_require__.bind(__webpack_require__, 34674))).run(core),
+        run: async (core) => (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(577), __webpack_require__.e(674)]).then(__webpack_require__.bind(__webpack_require__, 34674))).run(core),
         inputs: {
             log: '',
             values: '',
@@ -162,7 +162,7 @@ const commands = {
     },
     login: {
         title: 'Login',
-        run: async (core) => (await Promise.all(/* import() */[__webpack_require__.e(843), __webpack_require__.e(577), __webpack_require__.e(700)]).then(__webpack_require__.bind(__webpack_require__, 90700))).run(core),
+        run: async (core) => (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(577), __webpack_require__.e(700)]).then(__webpack_require__.bind(__webpack_require__, 90700))).run(core),
         inputs: {
             server: '',
             login: '',
@@ -174,7 +174,7 @@ const commands = {
     },
     'manage-log': {
         title: 'Manage log',
-        run: async (core) => (await Promise.all(/* import() */[__webpack_require__.e(843), __webpack_require__.e(315), __webpack_require__.e(577), __webpack_require__.e(773)]).then(__webpack_require__.bind(__webpack_require__, 42773))).run(core),
+        run: async (core) => (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(315), __webpack_require__.e(577), __webpack_require__.e(773)]).then(__webpack_require__.bind(__webpack_require__, 42773))).run(core),
         inputs: {
             log: '',
             operation: '',
@@ -194,7 +194,7 @@ const commands = {
     },
     'post-artifact': {
         title: 'Post result files',
-        run: async (core) => (await Promise.all(/* import() */[__webpack_require__.e(843), __webpack_require__.e(577), __webpack_require__.e(846)]).then(__webpack_require__.bind(__webpack_require__, 54846))).run(core),
+        run: async (core) => (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(577), __webpack_require__.e(846)]).then(__webpack_require__.bind(__webpack_require__, 54846))).run(core),
         inputs: {
             'task-id': '',
             path: '',
@@ -211,7 +211,7 @@ const commands = {
     },
     'report-error': {
         title: 'Report error',
-        run: async (core) => (await Promise.all(/* import() */[__webpack_require__.e(843), __webpack_require__.e(577), __webpack_require__.e(660)]).then(__webpack_require__.bind(__webpack_require__, 42660))).run(core),
+        run: async (core) => (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(577), __webpack_require__.e(660)]).then(__webpack_require__.bind(__webpack_require__, 42660))).run(core),
         inputs: {
             'task-id': '',
             type: 'GitHubActionsJobFailed',
@@ -231,7 +231,7 @@ const commands = {
     },
     'send-message': {
         title: 'Send message',
-        run: async (core) => (await Promise.all(/* import() */[__webpack_require__.e(843), __webpack_require__.e(577), __webpack_require__.e(915)]).then(__webpack_require__.bind(__webpack_require__, 50915))).run(core),
+        run: async (core) => (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(577), __webpack_require__.e(915)]).then(__webpack_require__.bind(__webpack_require__, 50915))).run(core),
         inputs: {
             emails: '',
             users: '',
@@ -249,7 +249,7 @@ const commands = {
     },
     'set-credential': {
         title: 'Set credential',
-        run: async (core) => (await Promise.all(/* import() */[__webpack_require__.e(843), __webpack_require__.e(577), __webpack_require__.e(993)]).then(__webpack_require__.bind(__webpack_require__, 24993))).run(core),
+        run: async (core) => (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(577), __webpack_require__.e(993)]).then(__webpack_require__.bind(__webpack_require__, 24993))).run(core),
         inputs: {
             label: '',
             key: '',
@@ -264,7 +264,7 @@ const commands = {
     },
     'task-control': {
         title: 'Task control',
-        run: async (core) => (await Promise.all(/* import() */[__webpack_require__.e(843), __webpack_require__.e(577), __webpack_require__.e(968)]).then(__webpack_require__.bind(__webpack_require__, 29968))).run(core),
+        run: async (core) => (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(577), __webpack_require__.e(968)]).then(__webpack_require__.bind(__webpack_require__, 29968))).run(core),
         inputs: {
             'task-id': '',
             operation: '',
@@ -279,7 +279,7 @@ const commands = {
     },
     'wait-task': {
         title: 'Wait for task',
-        run: async (core) => (await Promise.all(/* import() */[__webpack_require__.e(843), __webpack_require__.e(577), __webpack_require__.e(224)]).then(__webpack_require__.bind(__webpack_require__, 27224))).run(core),
+        run: async (core) => (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(577), __webpack_require__.e(224)]).then(__webpack_require__.bind(__webpack_require__, 27224))).run(core),
         inputs: {
             'task-id': '',
             'wait-timeout-seconds': '3600',

@@ -388,6 +388,10 @@ async function run(core, options = {}) {
         catch (thrown) {
             (0,_shared_fail_on_error_js__WEBPACK_IMPORTED_MODULE_5__/* .failOrWarn */ .U)(core, ACTION_NAME, failOnError, thrown);
             (0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_9__/* .setOutputs */ .n0)(core, { [Outputs.errorId]: '' });
+            await (0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_9__/* .writeSummary */ .Sy)(core, {
+                title: `Error not reported on task ${taskId}`,
+                rows: [['Why', (0,_shared_run_js__WEBPACK_IMPORTED_MODULE_8__/* .describeFailure */ .Ic)(ACTION_NAME, thrown).message]]
+            });
             return;
         }
         core.info(`Error ${errorId} (${type}) reported on task ${taskId}: ${message.split('\n')[0]}`);
@@ -519,6 +523,7 @@ function failOrWarn(core, actionName, failOnError, thrown) {
 /* harmony export */   wd: () => (/* binding */ archiveEntryName),
 /* harmony export */   yk: () => (/* binding */ zipStream)
 /* harmony export */ });
+/* unused harmony export commonRoot */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
@@ -562,18 +567,29 @@ async function findFiles(patterns, cwd) {
     }
     return { files, rootDirectory: commonRoot(searchPaths, files), namedFolder };
 }
-function commonRoot(searchPaths, files) {
+/**
+ * The folder the archive's entry names are relative to: the deepest folder the search paths share.
+ * `p` is the platform's path module (a parameter so both platforms are tested anywhere).
+ */
+function commonRoot(searchPaths, files, p = (node_path__WEBPACK_IMPORTED_MODULE_1___default())) {
     if (files.length === 1 && searchPaths.length === 1 && searchPaths[0] === files[0]) {
-        return node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(files[0]);
+        return p.dirname(files[0]);
     }
-    const parts = searchPaths.map(p => p.split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)));
+    // Windows paths compare without case: C:\Work and c:\work are one folder.
+    const windows = p.sep === '\\';
+    const same = (a, b) => (windows ? a.toLowerCase() === b.toLowerCase() : a === b);
+    const parts = searchPaths.map(x => x.split(p.sep));
     const common = [];
-    for (let i = 0; parts.every(p => i < p.length && p[i] === parts[0][i]); i++) {
+    for (let i = 0; parts.every(x => i < x.length && same(x[i], parts[0][i])); i++) {
         common.push(parts[0][i]);
     }
-    const root = common.join((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)) || (node_path__WEBPACK_IMPORTED_MODULE_1___default().sep);
+    let root = common.join(p.sep);
+    // Nothing, or only a drive, in common: the filesystem root. A bare 'C:' would mean that drive's
+    // current folder to Windows, and entry names would come out as '../..'.
+    if (root === '' || (windows && /^[A-Za-z]:$/.test(root)))
+        root = p.parse(searchPaths[0]).root;
     // A search path that is itself a file (e.g. two files named side by side) is not a folder.
-    return files.includes(root) ? node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(root) : root;
+    return files.some(f => same(f, root)) ? p.dirname(root) : root;
 }
 /** Name of a file inside an archive: relative to the root, always with forward slashes. */
 function archiveEntryName(file, rootDirectory) {

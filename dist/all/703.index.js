@@ -472,6 +472,7 @@ async function main_run(core, options = {}) {
             else
                 core.info(message);
             (0,summary/* setOutputs */.n0)(core, outputsFor([], undefined));
+            await (0,summary/* writeSummary */.Sy)(core, { title: 'No result files downloaded', rows: [['Why', message]] });
             return;
         }
         plans = planDownloads(artifacts, folder, entriesNotFiles(folder));
@@ -524,9 +525,14 @@ async function taskArtifacts(client, taskId, nameFilter) {
     // Reading the task first gives a 404 that names it, and its age bounds the listing.
     const task = await client.getTask(taskId);
     const all = await client.listArtifacts({ days: listingDays(task.dateCreation) });
-    return all
-        .filter(a => Number(a.taskId) === taskId && matchesNameFilter(a, nameFilter))
-        .sort((a, b) => Number(a.id) - Number(b.id));
+    // The listing is paged newest first: a file added while it is read shifts the pages, and one
+    // already seen comes again. Each id is downloaded once.
+    const byId = new Map();
+    for (const a of all) {
+        if (Number(a.taskId) === taskId && matchesNameFilter(a, nameFilter))
+            byId.set(String(a.id), a);
+    }
+    return [...byId.values()].sort((a, b) => Number(a.id) - Number(b.id));
 }
 function outputsFor(downloaded, githubArtifactId) {
     return {

@@ -183,6 +183,7 @@ var external_node_stream_promises_ = __webpack_require__(46466);
 
 
 
+
 /** The header of the date column, after the log's own columns. */
 const DATE_HEADER = 'Date';
 /**
@@ -253,7 +254,7 @@ async function writeExport(pages, target) {
         else {
             await (0,external_node_stream_promises_.pipeline)(external_node_stream_.Readable.from(jsonText()), file);
         }
-        await (0,promises_.rename)(temp, target.path);
+        await (0,maestro/* renameIntoPlace */.Qf)(temp, target.path);
     }
     catch (e) {
         await (0,promises_.rm)(temp, { force: true });

@@ -311,7 +311,7 @@ async function downloadToFile(body, destPath, expectedLength) {
             throw failed;
         if (expectedLength !== undefined && size !== expectedLength)
             throw new TruncatedTransferError(size, expectedLength);
-        await (0,promises_.rename)(tmp, dest);
+        await renameIntoPlace(tmp, dest);
     }
     catch (e) {
         out.destroy();
@@ -323,19 +323,33 @@ async function downloadToFile(body, destPath, expectedLength) {
     }
     return { path: dest, size, sha256: hash.digest('hex') };
 }
+/** Codes Windows gives while a virus scanner or the indexer still holds a file just written. */
+const BUSY_CODES = new Set(['EPERM', 'EACCES', 'EBUSY']);
+/**
+ * Renames a finished temporary file over its destination, trying again for about a second while
+ * the file is busy (Windows: a scanner opening every new file), so a complete download or export
+ * does not fail at its last step.
+ */
+async function renameIntoPlace(from, to, move = promises_.rename, pause = ms => new Promise(done => setTimeout(done, ms))) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await move(from, to);
+        }
+        catch (e) {
+            const code = e.code ?? '';
+            if (!BUSY_CODES.has(code) || attempt >= 6)
+                throw e;
+            await pause(30 * 2 ** attempt);
+        }
+    }
+}
 
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __webpack_require__(1692);
-// EXTERNAL MODULE: external "node:v8"
-var external_node_v8_ = __webpack_require__(8877);
-// EXTERNAL MODULE: ./node_modules/undici/lib/api/api-request.js
-var api_request = __webpack_require__(6424);
-var api_request_default = /*#__PURE__*/__webpack_require__.n(api_request);
-// EXTERNAL MODULE: ./node_modules/undici/lib/dispatcher/env-http-proxy-agent.js
-var env_http_proxy_agent = __webpack_require__(3137);
-var env_http_proxy_agent_default = /*#__PURE__*/__webpack_require__.n(env_http_proxy_agent);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __webpack_require__(4371);
 ;// CONCATENATED MODULE: ./src/maestro/retry.ts
 // The one retry policy. Each call declares an idempotency class; this file alone decides, from
 // the class and what went wrong, whether to send the call again and after how long.
@@ -431,11 +445,8 @@ function parseRetryAfter(value, now = Date.now()) {
 
 
 
-
-// Not `from 'undici'`: its index loads all of undici (fetch, WebSocket, mocks, caches...) at start-up,
-// about 35 ms of an action's run. undici ~7.30 is pinned and a test checks these are its exports.
-// `request` is the method the index adds to every dispatcher; called here with the agent as `this`.
-
+// undici's index, not its files: the index is what adds request() and connect() to every
+// dispatcher, and the proxy agent's own client needs connect() (a deep import broke proxies).
 
 
 
@@ -520,22 +531,6 @@ function caList(extraPem) {
     }
     return [...base, extraPem];
 }
-let wasmTierChosen = false;
-/**
- * undici parses HTTP with llhttp compiled to WebAssembly. During the first large transfer V8 (Node
- * 20) recompiles the hot parser with TurboFan in the background: ~35 MB of compiler memory that the
- * allocator keeps (most of the client's peak RSS growth) and ~0.1 s of CPU, for a parser whose
- * per-chunk work is tiny. Its baseline (Liftoff) code is enough, so TurboFan is turned off for
- * WebAssembly, once, before the first connection compiles the parser. A wasm flag given to node wins.
- */
-function keepWasmOnBaselineTier() {
-    if (wasmTierChosen)
-        return;
-    wasmTierChosen = true;
-    if (/liftoff|wasm/i.test(`${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`))
-        return;
-    (0,external_node_v8_.setFlagsFromString)('--liftoff-only');
-}
 class Transport {
     #o;
     #dispatcher;
@@ -546,7 +541,6 @@ class Transport {
         this.#o = o;
         this.#token = o.accessToken || undefined;
         this.#tokenFromCaller = Boolean(o.accessToken);
-        keepWasmOnBaselineTier();
         const tlsOptions = {};
         if (o.caCertificate)
             tlsOptions.ca = caList(o.caCertificate);
@@ -555,7 +549,7 @@ class Transport {
         // EnvHttpProxyAgent honours HTTPS_PROXY / HTTP_PROXY / NO_PROXY. `connect` is the TLS of direct
         // connections, `requestTls` of the tunnel through a proxy, `proxyTls` of an https proxy.
         // NO_PROXY is read now, like the proxy variables (undici would re-read it on every request).
-        this.#dispatcher = new (env_http_proxy_agent_default())({
+        this.#dispatcher = new undici/* EnvHttpProxyAgent */.J2({
             noProxy: process.env.no_proxy ?? process.env.NO_PROXY ?? '',
             connect: tlsOptions,
             requestTls: tlsOptions,
@@ -723,7 +717,7 @@ class Transport {
         try {
             let res;
             try {
-                res = await api_request_default().call(this.#dispatcher, {
+                res = await this.#dispatcher.request.call(this.#dispatcher, {
                     origin: o.server.origin,
                     path,
                     method: spec.method,
@@ -761,7 +755,9 @@ class Transport {
     #statusFailure(spec, status, headers, text, attempt) {
         const o = this.#o;
         const contentType = String(headers['content-type'] ?? '');
-        let serverMessage = describeErrorBody(text, contentType);
+        // Secrets go before the body is cut to a snippet and its whitespace collapsed: a secret cut in
+        // half, or with its spacing changed, would no longer match afterwards.
+        let serverMessage = describeErrorBody(o.redactor.redact(text), contentType);
         let hint = hintForStatus(status, {
             notFound: spec.notFound,
             tokenFromCaller: this.#tokenFromCaller,

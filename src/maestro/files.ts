@@ -87,7 +87,7 @@ export async function downloadToFile(
     if (failed) throw failed
     if (expectedLength !== undefined && size !== expectedLength)
       throw new TruncatedTransferError(size, expectedLength)
-    await rename(tmp, dest)
+    await renameIntoPlace(tmp, dest)
   } catch (e) {
     out.destroy()
     ;(body as { destroy?: () => void }).destroy?.()
@@ -96,4 +96,29 @@ export async function downloadToFile(
     throw e
   }
   return { path: dest, size, sha256: hash.digest('hex') }
+}
+
+/** Codes Windows gives while a virus scanner or the indexer still holds a file just written. */
+const BUSY_CODES = new Set(['EPERM', 'EACCES', 'EBUSY'])
+
+/**
+ * Renames a finished temporary file over its destination, trying again for about a second while
+ * the file is busy (Windows: a scanner opening every new file), so a complete download or export
+ * does not fail at its last step.
+ */
+export async function renameIntoPlace(
+  from: string,
+  to: string,
+  move: (a: string, b: string) => Promise<void> = rename,
+  pause: (ms: number) => Promise<void> = ms => new Promise(done => setTimeout(done, ms))
+): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await move(from, to)
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? ''
+      if (!BUSY_CODES.has(code) || attempt >= 6) throw e
+      await pause(30 * 2 ** attempt)
+    }
+  }
 }

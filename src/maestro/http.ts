@@ -4,13 +4,9 @@
 import { readFileSync } from 'node:fs'
 import { Readable } from 'node:stream'
 import * as tls from 'node:tls'
-import { setFlagsFromString } from 'node:v8'
-import type { Dispatcher } from 'undici'
-// Not `from 'undici'`: its index loads all of undici (fetch, WebSocket, mocks, caches...) at start-up,
-// about 35 ms of an action's run. undici ~7.30 is pinned and a test checks these are its exports.
-// `request` is the method the index adds to every dispatcher; called here with the agent as `this`.
-import request from 'undici/lib/api/api-request.js'
-import EnvHttpProxyAgent from 'undici/lib/dispatcher/env-http-proxy-agent.js'
+// undici's index, not its files: the index is what adds request() and connect() to every
+// dispatcher, and the proxy agent's own client needs connect() (a deep import broke proxies).
+import { EnvHttpProxyAgent, type Dispatcher } from 'undici'
 import {
   describeErrorBody,
   hintForStatus,
@@ -187,23 +183,6 @@ function caList(extraPem: string): string[] {
   return [...base, extraPem]
 }
 
-let wasmTierChosen = false
-
-/**
- * undici parses HTTP with llhttp compiled to WebAssembly. During the first large transfer V8 (Node
- * 20) recompiles the hot parser with TurboFan in the background: ~35 MB of compiler memory that the
- * allocator keeps (most of the client's peak RSS growth) and ~0.1 s of CPU, for a parser whose
- * per-chunk work is tiny. Its baseline (Liftoff) code is enough, so TurboFan is turned off for
- * WebAssembly, once, before the first connection compiles the parser. A wasm flag given to node wins.
- */
-function keepWasmOnBaselineTier(): void {
-  if (wasmTierChosen) return
-  wasmTierChosen = true
-  if (/liftoff|wasm/i.test(`${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`))
-    return
-  setFlagsFromString('--liftoff-only')
-}
-
 export class Transport {
   readonly #o: TransportOptions
   readonly #dispatcher: Dispatcher & { close(): Promise<void> }
@@ -215,7 +194,6 @@ export class Transport {
     this.#o = o
     this.#token = o.accessToken || undefined
     this.#tokenFromCaller = Boolean(o.accessToken)
-    keepWasmOnBaselineTier()
     const tlsOptions: tls.ConnectionOptions = {}
     if (o.caCertificate) tlsOptions.ca = caList(o.caCertificate)
     if (o.insecureSkipTlsVerify) tlsOptions.rejectUnauthorized = false
@@ -405,7 +383,11 @@ export class Transport {
     try {
       let res: Dispatcher.ResponseData
       try {
-        res = await request.call(this.#dispatcher, {
+        res = await (
+          this.#dispatcher.request as (
+            o: Dispatcher.RequestOptions
+          ) => Promise<Dispatcher.ResponseData>
+        ).call(this.#dispatcher, {
           origin: o.server.origin,
           path,
           method: spec.method,
@@ -451,7 +433,9 @@ export class Transport {
   ): StatusFailure {
     const o = this.#o
     const contentType = String(headers['content-type'] ?? '')
-    let serverMessage = describeErrorBody(text, contentType)
+    // Secrets go before the body is cut to a snippet and its whitespace collapsed: a secret cut in
+    // half, or with its spacing changed, would no longer match afterwards.
+    let serverMessage = describeErrorBody(o.redactor.redact(text), contentType)
     let hint = hintForStatus(status, {
       notFound: spec.notFound,
       tokenFromCaller: this.#tokenFromCaller,

@@ -24,5 +24,5 @@ export {
   type RetrySettings
 } from './retry.js'
 export { isLoopbackHost, normalizeServerUrl, type NormalizedServer } from './url.js'
-export { safeFileName } from './files.js'
+export { renameIntoPlace, safeFileName } from './files.js'
 export { CLIENT_NAME, CLIENT_VERSION, defaultUserAgent } from './version.js'

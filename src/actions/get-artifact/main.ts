@@ -400,6 +400,7 @@ export async function run(core: ActionCore, options: RunOptions = {}): Promise<v
       if (ifNoFilesFound === 'warn') core.warning(message)
       else core.info(message)
       setOutputs(core, outputsFor([], undefined))
+      await writeSummary(core, { title: 'No result files downloaded', rows: [['Why', message]] })
       return
     }
     plans = planDownloads(artifacts, folder, entriesNotFiles(folder))
@@ -464,9 +465,13 @@ async function taskArtifacts(
   // Reading the task first gives a 404 that names it, and its age bounds the listing.
   const task = await client.getTask(taskId)
   const all = await client.listArtifacts({ days: listingDays(task.dateCreation) })
-  return all
-    .filter(a => Number(a.taskId) === taskId && matchesNameFilter(a, nameFilter))
-    .sort((a, b) => Number(a.id) - Number(b.id))
+  // The listing is paged newest first: a file added while it is read shifts the pages, and one
+  // already seen comes again. Each id is downloaded once.
+  const byId = new Map<string, Artifact>()
+  for (const a of all) {
+    if (Number(a.taskId) === taskId && matchesNameFilter(a, nameFilter)) byId.set(String(a.id), a)
+  }
+  return [...byId.values()].sort((a, b) => Number(a.id) - Number(b.id))
 }
 
 function outputsFor(downloaded: readonly Downloaded[], githubArtifactId: number | undefined) {

@@ -4,11 +4,11 @@
 import { stringify } from 'csv-stringify'
 import { randomBytes } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
-import { mkdir, rename, rm } from 'node:fs/promises'
+import { mkdir, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import type { LogColumn, LogEntry } from '../../maestro/index.js'
+import { renameIntoPlace, type LogColumn, type LogEntry } from '../../maestro/index.js'
 
 export type ExportFormat = 'csv' | 'json'
 
@@ -96,7 +96,7 @@ export async function writeExport(
     } else {
       await pipeline(Readable.from(jsonText()), file)
     }
-    await rename(temp, target.path)
+    await renameIntoPlace(temp, target.path)
   } catch (e) {
     await rm(temp, { force: true })
     throw e

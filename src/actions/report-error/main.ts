@@ -433,6 +433,10 @@ export async function run(core: ActionCore, options: RunOptions = {}): Promise<v
     } catch (thrown) {
       failOrWarn(core, ACTION_NAME, failOnError, thrown)
       setOutputs(core, { [Outputs.errorId]: '' })
+      await writeSummary(core, {
+        title: `Error not reported on task ${taskId}`,
+        rows: [['Why', describeFailure(ACTION_NAME, thrown).message]]
+      })
       return
     }
     core.info(`Error ${errorId} (${type}) reported on task ${taskId}: ${message.split('\n')[0]}`)

@@ -47,18 +47,32 @@ export async function findFiles(patterns: string[], cwd: string): Promise<FoundF
   return { files, rootDirectory: commonRoot(searchPaths, files), namedFolder }
 }
 
-function commonRoot(searchPaths: string[], files: string[]): string {
+/**
+ * The folder the archive's entry names are relative to: the deepest folder the search paths share.
+ * `p` is the platform's path module (a parameter so both platforms are tested anywhere).
+ */
+export function commonRoot(
+  searchPaths: string[],
+  files: string[],
+  p: path.PlatformPath = path
+): string {
   if (files.length === 1 && searchPaths.length === 1 && searchPaths[0] === files[0]) {
-    return path.dirname(files[0])
+    return p.dirname(files[0])
   }
-  const parts = searchPaths.map(p => p.split(path.sep))
+  // Windows paths compare without case: C:\Work and c:\work are one folder.
+  const windows = p.sep === '\\'
+  const same = (a: string, b: string) => (windows ? a.toLowerCase() === b.toLowerCase() : a === b)
+  const parts = searchPaths.map(x => x.split(p.sep))
   const common: string[] = []
-  for (let i = 0; parts.every(p => i < p.length && p[i] === parts[0][i]); i++) {
+  for (let i = 0; parts.every(x => i < x.length && same(x[i], parts[0][i])); i++) {
     common.push(parts[0][i])
   }
-  const root = common.join(path.sep) || path.sep
+  let root = common.join(p.sep)
+  // Nothing, or only a drive, in common: the filesystem root. A bare 'C:' would mean that drive's
+  // current folder to Windows, and entry names would come out as '../..'.
+  if (root === '' || (windows && /^[A-Za-z]:$/.test(root))) root = p.parse(searchPaths[0]).root
   // A search path that is itself a file (e.g. two files named side by side) is not a folder.
-  return files.includes(root) ? path.dirname(root) : root
+  return files.some(f => same(f, root)) ? p.dirname(root) : root
 }
 
 /** Name of a file inside an archive: relative to the root, always with forward slashes. */
