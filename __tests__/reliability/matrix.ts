@@ -1208,14 +1208,14 @@ export async function runCase(c: Case): Promise<CaseRun> {
     })
 
     const matches = compilePattern(call.path)
-    // Later calls to the same path (the next batches, pages) were sent once each when the step
-    // went on past this one, i.e. when it succeeded.
-    const later = c.entry.calls
-      .slice(c.callIndex + 1)
-      .filter(x => x.method === call.method && x.path === call.path).length
+    // The call's tries: from its own first request (`nth`) to its first complete 2xx answer when
+    // the step went on; requests after that to the same path are later calls (the next batches,
+    // pages, polls), however many there were.
     const sendsOf = (requests: RecordedRequest[]) => {
       const all = requests.filter(r => r.method === call.method && matches.test(r.path))
-      return all.slice(earlier, result.exitCode === 0 ? all.length - later : all.length)
+      const own = all.slice(earlier)
+      const answered = own.findIndex(r => r.status !== null && r.status >= 200 && r.status < 300)
+      return result.exitCode === 0 && answered >= 0 ? own.slice(0, answered + 1) : own
     }
     let requests = await sb.requests()
     let sends = sendsOf(requests)
