@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import {
   ALLOWED_STATES,
   notAllowedReason,
@@ -14,52 +14,19 @@ import {
   commandsOf,
   expectNoLeaks,
   onlyError,
-  runStep,
   runSteps,
   type RunResult
 } from '../support/runner.js'
 import { expectInputError } from '../support/input-errors.js'
-import { sandboxApi, startTestSandbox, type TestSandbox } from '../support/test-sandbox.js'
+import { useTaskSandbox } from '../support/task-sandbox.js'
 
 const LABEL = 'invoice-bot'
 
-let sandbox: TestSandbox
-beforeAll(async () => {
-  sandbox = await startTestSandbox({ automations: [LABEL] })
-})
-afterAll(async () => {
-  await sandbox?.close()
-})
-beforeEach(async () => {
-  await sandbox.clearFaults()
-  await sandbox.clearRequests()
-})
-
-const api = (method: string, path: string, body?: unknown) =>
-  sandboxApi<Task>(sandbox, method, path, body)
-
-/** A new task in START; the request log cleared. */
-async function newTask(): Promise<number> {
-  const task = await api('POST', '/api/v2/task', { activityLabel: LABEL })
-  await sandbox.clearRequests()
-  return task.id
-}
-
-async function stored(id: number): Promise<Task> {
-  return (await sandbox.state()).tasks.find((t: Task) => t.id === id)
-}
-
-function step(inputs: Record<string, string>, env: Record<string, string> = {}, nodePath?: string) {
-  return runStep({
-    actionDir: actionDir('task-control'),
-    inputs,
-    env: { ...sandbox.env, ...env },
-    node: nodePath
-  })
-}
+const tasks = useTaskSandbox('task-control', LABEL)
+const { newTask, stored, step } = tasks
 
 const errors = (r: RunResult) => commandsOf(r, 'error')
-const paths = async () => (await sandbox.requests()).map(q => `${q.method} ${q.path}`)
+const { paths } = tasks
 
 function task(state: TaskState, partial: Partial<Task> = {}): Task {
   return {
@@ -140,7 +107,7 @@ describe.each(testRuntimes())('task-control bundle under $label', ({ nodePath })
     expect(errors(r)).toEqual([])
     expect(r.exitCode).toBe(0)
     expectNoLeaks(r)
-    expect(r.masks).toContain(sandbox.key)
+    expect(r.masks).toContain(tasks.sandbox.key)
     expect(await paths()).toEqual(['POST /api/v2/workspace/login', `GET /api/v2/task/${id}`])
     expect(r.outputs).toEqual({
       'task-id': String(id),
@@ -156,17 +123,17 @@ describe.each(testRuntimes())('task-control bundle under $label', ({ nodePath })
 
   it('interrupt a running task: the bot stops, and wait-task sees how it finished', async () => {
     const id = await newTask()
-    await sandbox.runTask(id, {
+    await tasks.sandbox.runTask(id, {
       finishStatus: 'SUCCESS',
       finishAfterMs: 60_000,
       interruptStatus: 'FAILED'
     })
-    await sandbox.clearRequests()
+    await tasks.sandbox.clearRequests()
     const [control, wait] = await runSteps([
       {
         actionDir: actionDir('task-control'),
         inputs: { 'task-id': String(id), operation: 'interrupt' },
-        env: sandbox.env,
+        env: tasks.sandbox.env,
         node: nodePath
       },
       {
@@ -176,7 +143,7 @@ describe.each(testRuntimes())('task-control bundle under $label', ({ nodePath })
           'poll-interval-seconds': '1',
           'allowed-statuses': 'SUCCESS, FAILED'
         },
-        env: sandbox.env,
+        env: tasks.sandbox.env,
         node: nodePath
       }
     ])
@@ -219,20 +186,20 @@ describe('task-control bundle', () => {
 
   it('restart a finished task: back to START, finish status cleared; it can run again', async () => {
     const id = await newTask()
-    await sandbox.runTask(id, { finishStatus: 'FAILED', finishMessage: 'boom' })
-    await sandbox.clearRequests()
+    await tasks.sandbox.runTask(id, { finishStatus: 'FAILED', finishMessage: 'boom' })
+    await tasks.sandbox.clearRequests()
     const r = await step({ 'task-id': String(id), operation: 'restart' })
     expect(r.exitCode).toBe(0)
     expect(r.outputs).toMatchObject({ state: 'START', 'finish-status': '', applied: 'true' })
     expect(await stored(id)).toMatchObject({ state: 'START', finishStatus: null })
-    await sandbox.runTask(id, { finishStatus: 'SUCCESS' })
+    await tasks.sandbox.runTask(id, { finishStatus: 'SUCCESS' })
     expect((await stored(id)).finishStatus).toBe('SUCCESS')
   })
 
   it('not allowed (cancel a finished task): one error naming the state, nothing sent, outputs set', async () => {
     const id = await newTask()
-    await sandbox.runTask(id, { finishStatus: 'SUCCESS' })
-    await sandbox.clearRequests()
+    await tasks.sandbox.runTask(id, { finishStatus: 'SUCCESS' })
+    await tasks.sandbox.clearRequests()
     const r = await step({ 'task-id': String(id), operation: 'cancel' })
     expect(r.exitCode).toBe(1)
     const err = onlyError(r)
@@ -254,7 +221,7 @@ describe('task-control bundle', () => {
 
   it('not allowed with warn: one warning, the step passes; with ignore: no annotation', async () => {
     const id = await newTask()
-    await sandbox.runTask(id, { finishStatus: 'SUCCESS', finishAfterMs: 60_000 })
+    await tasks.sandbox.runTask(id, { finishStatus: 'SUCCESS', finishAfterMs: 60_000 })
     const warned = await step({
       'task-id': String(id),
       operation: 'restart',
@@ -266,7 +233,7 @@ describe('task-control bundle', () => {
     expect(warnings).toHaveLength(1)
     expect(warnings[0].data).toMatch(new RegExp(`^Cannot restart task ${id}: it is RUNNING`))
     expect(warned.outputs).toMatchObject({ state: 'RUNNING', applied: 'false' })
-    await sandbox.clearRequests()
+    await tasks.sandbox.clearRequests()
     const ignored = await step({
       'task-id': String(id),
       operation: 'cancel',
@@ -275,7 +242,7 @@ describe('task-control bundle', () => {
     expect(ignored.exitCode).toBe(0)
     expect(commandsOf(ignored, 'warning')).toEqual([])
     expect(ignored.stdout).toContain(`Cannot cancel task ${id}: it is RUNNING`)
-    expect(await sandbox.apiRequests()).toHaveLength(1)
+    expect(await tasks.sandbox.apiRequests()).toHaveLength(1)
     expect((await stored(id)).state).toBe('RUNNING')
   })
 
@@ -296,7 +263,7 @@ describe('task-control bundle', () => {
     async (input, inputs, message) => {
       const r = await step(inputs)
       expectInputError(r, input, message)
-      expect(await sandbox.requests()).toEqual([])
+      expect(await tasks.sandbox.requests()).toEqual([])
     }
   )
 
@@ -308,7 +275,7 @@ describe('task-control bundle', () => {
     expect(err.data).toMatch(/401/)
     expect(err.data).toMatch(/Hint:/)
     expectNoLeaks(r)
-    expect(await sandbox.apiRequests()).toEqual([])
+    expect(await tasks.sandbox.apiRequests()).toEqual([])
   })
 
   it('404: unknown task, the hint names the id; nothing sent after the read', async () => {
@@ -317,12 +284,12 @@ describe('task-control bundle', () => {
     const err = onlyError(r)
     expect(err.data).toMatch(/^Could not read task 987654: HTTP 404.*Task 987654 not found/)
     expect(err.data).toMatch(/Hint: check that task 987654 exists/)
-    expect(await sandbox.apiRequests()).toHaveLength(1)
+    expect(await tasks.sandbox.apiRequests()).toHaveLength(1)
   })
 
   it('500 on the change: retried (a state update is idempotent), then one error naming it', async () => {
     const id = await newTask()
-    await sandbox.fault({ method: 'POST', path: `/api/v2/task/${id}`, status: 500, times: 0 })
+    await tasks.sandbox.fault({ method: 'POST', path: `/api/v2/task/${id}`, status: 500, times: 0 })
     const r = await step({ 'task-id': String(id), operation: 'interrupt' })
     expect(r.exitCode).toBe(1)
     expect(onlyError(r).data).toMatch(new RegExp(`^Could not interrupt task ${id}: HTTP 500`))

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { EventEmitter } from 'node:events'
 import {
   describeItems,
@@ -10,56 +10,17 @@ import type { Task } from '../../src/maestro/index.js'
 import { checkAction } from '../support/action-check.js'
 import { createCoreStub } from '../support/core-stub.js'
 import { testRuntimes } from '../support/node-runtimes.js'
-import {
-  actionDir,
-  commandsOf,
-  expectNoLeaks,
-  onlyError,
-  runStep,
-  type RunResult
-} from '../support/runner.js'
+import { commandsOf, expectNoLeaks, onlyError, type RunResult } from '../support/runner.js'
 import { expectInputError } from '../support/input-errors.js'
-import { sandboxApi, startTestSandbox, type TestSandbox } from '../support/test-sandbox.js'
+import { useTaskSandbox } from '../support/task-sandbox.js'
 
 const LABEL = 'invoice-bot'
 
-let sandbox: TestSandbox
-beforeAll(async () => {
-  sandbox = await startTestSandbox({ automations: [LABEL] })
-})
-afterAll(async () => {
-  await sandbox?.close()
-})
-beforeEach(async () => {
-  await sandbox.clearFaults()
-  await sandbox.clearRequests()
-})
-
-const api = (method: string, path: string, body?: unknown) =>
-  sandboxApi<Task>(sandbox, method, path, body)
-
-/** A new task in START, made outside the action (as another job would); the request log cleared. */
-async function newTask(): Promise<number> {
-  const task = await api('POST', '/api/v2/task', { activityLabel: LABEL })
-  await sandbox.clearRequests()
-  return task.id
-}
-
-async function stored(id: number): Promise<Task> {
-  return (await sandbox.state()).tasks.find((t: Task) => t.id === id)
-}
-
-function step(inputs: Record<string, string>, env: Record<string, string> = {}, nodePath?: string) {
-  return runStep({
-    actionDir: actionDir('wait-task'),
-    inputs,
-    env: { ...sandbox.env, ...env },
-    node: nodePath
-  })
-}
+const tasks = useTaskSandbox('wait-task', LABEL)
+const { api, newTask, stored, step } = tasks
 
 const errors = (r: RunResult) => commandsOf(r, 'error')
-const paths = async () => (await sandbox.requests()).map(q => `${q.method} ${q.path}`)
+const paths = async () => (await tasks.sandbox.requests()).map(q => `${q.method} ${q.path}`)
 
 function task(partial: Partial<Task>): Task {
   return {
@@ -133,9 +94,9 @@ describe('wait-task logic', () => {
     const signals = new EventEmitter()
     const core = createCoreStub({
       inputs: {
-        server: sandbox.url,
-        login: sandbox.login,
-        'access-key': sandbox.key,
+        server: tasks.sandbox.url,
+        login: tasks.sandbox.login,
+        'access-key': tasks.sandbox.key,
         'task-id': String(id),
         'poll-interval-seconds': '1',
         'interrupt-on-timeout': 'true'
@@ -156,7 +117,7 @@ describe('wait-task logic', () => {
       .allText()
       .split('\n')
       .filter(l => !l.startsWith('::add-mask::'))
-    expect(printed.join('\n')).not.toContain(sandbox.key)
+    expect(printed.join('\n')).not.toContain(tasks.sandbox.key)
   })
 
   it('a 1 MiB task-id is refused before any request, without quoting it', () => {
@@ -175,7 +136,7 @@ describe.each(testRuntimes())('wait-task bundle under $label', ({ nodePath }) =>
     while (!(await paths()).includes(`GET /api/v2/task/${id}`)) {
       await new Promise(res => setTimeout(res, 20))
     }
-    await sandbox.runTask(id, {
+    await tasks.sandbox.runTask(id, {
       finishStatus: 'SUCCESS',
       finishMessage: 'all sent',
       runningAfterMs: 300,
@@ -188,7 +149,7 @@ describe.each(testRuntimes())('wait-task bundle under $label', ({ nodePath }) =>
     expect(errors(r)).toEqual([])
     expect(r.exitCode).toBe(0)
     expectNoLeaks(r)
-    expect(r.masks).toContain(sandbox.key)
+    expect(r.masks).toContain(tasks.sandbox.key)
     expect(r.outputs).toEqual({
       'task-id': String(id),
       state: 'FINISHED',
@@ -216,7 +177,7 @@ describe.each(testRuntimes())('wait-task bundle under $label', ({ nodePath }) =>
 describe('wait-task bundle', () => {
   it('a task that already finished: one GET, no waiting', async () => {
     const id = await newTask()
-    await sandbox.runTask(id, { finishStatus: 'SUCCESS' })
+    await tasks.sandbox.runTask(id, { finishStatus: 'SUCCESS' })
     const r = await step({ 'task-id': String(id) })
     expect(r.exitCode).toBe(0)
     expect(await paths()).toEqual(['POST /api/v2/workspace/login', `GET /api/v2/task/${id}`])
@@ -225,7 +186,7 @@ describe('wait-task bundle', () => {
 
   it('a FAILED task fails the step naming status, message and allowed statuses; outputs set', async () => {
     const id = await newTask()
-    await sandbox.runTask(id, {
+    await tasks.sandbox.runTask(id, {
       finishStatus: 'FAILED',
       finishMessage: 'portal down',
       totalItems: 3,
@@ -246,7 +207,7 @@ describe('wait-task bundle', () => {
 
   it('allowed-statuses widens what passes', async () => {
     const id = await newTask()
-    await sandbox.runTask(id, { finishStatus: 'PARTIALLY_COMPLETED' })
+    await tasks.sandbox.runTask(id, { finishStatus: 'PARTIALLY_COMPLETED' })
     const r = await step({
       'task-id': String(id),
       'allowed-statuses': 'SUCCESS\nPARTIALLY_COMPLETED'
@@ -267,7 +228,7 @@ describe('wait-task bundle', () => {
 
   it('timeout with interrupt-on-timeout: the task is interrupted and the bot stops', async () => {
     const id = await newTask()
-    await sandbox.runTask(id, {
+    await tasks.sandbox.runTask(id, {
       finishStatus: 'SUCCESS',
       finishAfterMs: 60_000,
       interruptStatus: 'FAILED'
@@ -325,7 +286,7 @@ describe('wait-task bundle', () => {
     async (input, inputs, message) => {
       const r = await step(inputs)
       expectInputError(r, input, message)
-      expect(await sandbox.requests()).toEqual([])
+      expect(await tasks.sandbox.requests()).toEqual([])
     }
   )
 
@@ -337,7 +298,7 @@ describe('wait-task bundle', () => {
     expect(err.data).toMatch(/401/)
     expect(err.data).toMatch(/Hint:/)
     expectNoLeaks(r)
-    expect(await sandbox.apiRequests()).toEqual([])
+    expect(await tasks.sandbox.apiRequests()).toEqual([])
   })
 
   it('404: unknown task, the hint names the id; no outputs', async () => {
@@ -355,12 +316,12 @@ describe('wait-task bundle', () => {
     while (!(await paths()).includes(`GET /api/v2/task/${id}`)) {
       await new Promise(res => setTimeout(res, 20))
     }
-    await sandbox.fault({ method: 'GET', path: '/api/v2/task/*', status: 500, times: 0 })
+    await tasks.sandbox.fault({ method: 'GET', path: '/api/v2/task/*', status: 500, times: 0 })
     const r = await running
     expect(r.exitCode).toBe(1)
     expect(onlyError(r).data).toMatch(new RegExp(`^Could not read task ${id}: HTTP 500`))
     expect(r.outputs).toMatchObject({ 'task-id': String(id), state: 'START' })
-    expect((await sandbox.apiRequests()).length).toBeGreaterThan(2)
+    expect((await tasks.sandbox.apiRequests()).length).toBeGreaterThan(2)
     expectNoLeaks(r)
   }, 30_000)
 })
