@@ -408,7 +408,7 @@ async function findFiles(patterns, cwd) {
         return negated ? `!${resolved}` : resolved;
     });
     // Loaded when used: @actions/glob pulls in @actions/core and all of undici (start-up cost).
-    const { create: createGlobber } = await Promise.all(/* import() */[__webpack_require__.e(967), __webpack_require__.e(860)]).then(__webpack_require__.bind(__webpack_require__, 23860));
+    const { create: createGlobber } = await Promise.all(/* import() */[__webpack_require__.e(659), __webpack_require__.e(581), __webpack_require__.e(860)]).then(__webpack_require__.bind(__webpack_require__, 23860));
     const globber = await createGlobber(absolute.join('\n'), {
         followSymbolicLinks: true,
         implicitDescendants: true,

@@ -598,11 +598,11 @@ async function summarize(core, downloaded, folder, taskId, extra = {}) {
     await (0,summary/* writeSummary */.Sy)(core, { title, rows });
 }
 /**
- * Evaluated only when asked for: @actions/artifact and its Azure client are most of the bundle.
- * `eager` keeps it in the one bundle file (ncc writes licenses.txt for one chunk only).
+ * Loaded only when asked for: @actions/artifact and its Azure client are most of the bundle, and a
+ * run without `github-artifact-name` should not parse them at start-up.
  */
 async function publishWithActionsArtifact(name, files, root) {
-    const { DefaultArtifactClient } = await Promise.resolve(/* import() eager */).then(__webpack_require__.bind(__webpack_require__, 20584));
+    const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(659), __webpack_require__.e(584)]).then(__webpack_require__.bind(__webpack_require__, 20584));
     const result = await new DefaultArtifactClient().uploadArtifact(name, files, root);
     return result.id;
 }

@@ -15,7 +15,6 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   Outputs: () => (/* binding */ Outputs),
 /* harmony export */   PARALLEL_UPLOADS: () => (/* binding */ PARALLEL_UPLOADS),
 /* harmony export */   SUMMARY_FILE_ROWS: () => (/* binding */ SUMMARY_FILE_ROWS),
-/* harmony export */   formatSize: () => (/* reexport safe */ _shared_summary_js__WEBPACK_IMPORTED_MODULE_6__.Xq),
 /* harmony export */   parseDisplayName: () => (/* binding */ parseDisplayName),
 /* harmony export */   planUploads: () => (/* binding */ planUploads),
 /* harmony export */   run: () => (/* binding */ run)
@@ -39,8 +38,6 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-
-// Kept importable from here: its tests and older callers read it from this module.
 
 const Inputs = {
     ..._shared_connection_js__WEBPACK_IMPORTED_MODULE_3__/* .ConnectionInputs */ .K0,
@@ -298,7 +295,7 @@ async function findFiles(patterns, cwd) {
         return negated ? `!${resolved}` : resolved;
     });
     // Loaded when used: @actions/glob pulls in @actions/core and all of undici (start-up cost).
-    const { create: createGlobber } = await Promise.all(/* import() */[__webpack_require__.e(967), __webpack_require__.e(860)]).then(__webpack_require__.bind(__webpack_require__, 23860));
+    const { create: createGlobber } = await Promise.all(/* import() */[__webpack_require__.e(659), __webpack_require__.e(581), __webpack_require__.e(860)]).then(__webpack_require__.bind(__webpack_require__, 23860));
     const globber = await createGlobber(absolute.join('\n'), {
         followSymbolicLinks: true,
         implicitDescendants: true,

@@ -3139,11 +3139,11 @@ async function summarize(core, downloaded, folder, taskId, extra = {}) {
     await writeSummary(core, { title, rows });
 }
 /**
- * Evaluated only when asked for: @actions/artifact and its Azure client are most of the bundle.
- * `eager` keeps it in the one bundle file (ncc writes licenses.txt for one chunk only).
+ * Loaded only when asked for: @actions/artifact and its Azure client are most of the bundle, and a
+ * run without `github-artifact-name` should not parse them at start-up.
  */
 async function publishWithActionsArtifact(name, files, root) {
-    const { DefaultArtifactClient } = await Promise.resolve(/* import() eager */).then(__webpack_require__.bind(__webpack_require__, 7291));
+    const { DefaultArtifactClient } = await __webpack_require__.e(/* import() */ 291).then(__webpack_require__.bind(__webpack_require__, 7291));
     const result = await new DefaultArtifactClient().uploadArtifact(name, files, root);
     return result.id;
 }

@@ -29,7 +29,7 @@ __webpack_require__.d(__webpack_exports__, {
   eF: () => (/* binding */ run)
 });
 
-// UNUSED EXPORTS: ARCHIVE_MODES, DEFAULT_ARCHIVE_NAME, InputKinds, Inputs, NO_FILES_POLICIES, Outputs, PARALLEL_UPLOADS, SUMMARY_FILE_ROWS, formatSize, parseDisplayName, planUploads
+// UNUSED EXPORTS: ARCHIVE_MODES, DEFAULT_ARCHIVE_NAME, InputKinds, Inputs, NO_FILES_POLICIES, Outputs, PARALLEL_UPLOADS, SUMMARY_FILE_ROWS, parseDisplayName, planUploads
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
@@ -2684,8 +2684,6 @@ function formatSize(bytes) {
 
 
 
-
-// Kept importable from here: its tests and older callers read it from this module.
 
 const Inputs = {
     ...ConnectionInputs,

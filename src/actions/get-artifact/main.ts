@@ -560,15 +560,15 @@ async function summarize(
 }
 
 /**
- * Evaluated only when asked for: @actions/artifact and its Azure client are most of the bundle.
- * `eager` keeps it in the one bundle file (ncc writes licenses.txt for one chunk only).
+ * Loaded only when asked for: @actions/artifact and its Azure client are most of the bundle, and a
+ * run without `github-artifact-name` should not parse them at start-up.
  */
 async function publishWithActionsArtifact(
   name: string,
   files: string[],
   root: string
 ): Promise<number | undefined> {
-  const { DefaultArtifactClient } = await import(/* webpackMode: "eager" */ '@actions/artifact')
+  const { DefaultArtifactClient } = await import('@actions/artifact')
   const result = await new DefaultArtifactClient().uploadArtifact(name, files, root)
   return result.id
 }

@@ -18,9 +18,6 @@ import {
 } from '../shared/inputs.js'
 import { formatSize, plural, setOutputs, writeSummary } from '../shared/summary.js'
 
-// Kept importable from here: its tests and older callers read it from this module.
-export { formatSize }
-
 export const Inputs = {
   ...ConnectionInputs,
   taskId: 'task-id',
