@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { createWriteStream } from 'node:fs'
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { pipeline } from 'node:stream/promises'
@@ -9,6 +9,7 @@ import {
   archiveEntryName,
   commonRoot,
   findFiles,
+  zipEntryMode,
   zipStream
 } from '../../src/actions/shared/files.js'
 
@@ -75,6 +76,65 @@ describe('zipStream', () => {
     ]).toString()
     expect(listing).toBe('.hidden\napp.js\nsub/data.json\n{"a":1}\n')
     expect((await readFile(out)).subarray(0, 2).toString()).toBe('PK')
+  })
+})
+
+describe('zip entries built on Windows', () => {
+  /** Each entry's name, the system that made it (3 = Unix) and its Unix mode, read by Python. */
+  function entryModes(zipFile: string): string {
+    return execFileSync('python3', [
+      '-c',
+      'import sys,zipfile\nfor i in sorted(zipfile.ZipFile(sys.argv[1]).infolist(), key=lambda i: i.filename): print(i.filename, i.create_system, oct(i.external_attr >> 16))',
+      zipFile
+    ]).toString()
+  }
+
+  it('gets 0o644 for files and 0o755 for *.sh and extensionless #! files, not the 0o666 Windows reports', async () => {
+    const bot = path.join(ws, 'bot')
+    const files: Record<string, string> = {
+      'main.py': '#!/usr/bin/env python3\nprint(1)\n',
+      'run.sh': 'python3 main.py\n',
+      'bin/launcher': '#!/bin/sh\nexec python3 main.py\n',
+      'bin/notes': 'no interpreter line\n',
+      'bin/empty': '',
+      '.env': 'MODE=prod\n'
+    }
+    for (const [name, content] of Object.entries(files)) {
+      await mkdir(path.dirname(path.join(bot, name)), { recursive: true })
+      await writeFile(path.join(bot, name), content)
+      // What stat says for every file on Windows.
+      await chmod(path.join(bot, name), 0o666)
+    }
+    const found = await findFiles(['bot'], ws)
+    const out = path.join(ws, 'bot.zip')
+    await pipeline(
+      await zipStream(found.files, found.rootDirectory, 'win32'),
+      createWriteStream(out)
+    )
+    expect(entryModes(out)).toBe(
+      [
+        '.env 3 0o100644',
+        'bin/empty 3 0o100644',
+        'bin/launcher 3 0o100755',
+        'bin/notes 3 0o100644',
+        'main.py 3 0o100644',
+        'run.sh 3 0o100755',
+        ''
+      ].join('\n')
+    )
+  })
+
+  it("keeps the file's own mode elsewhere; on Windows the name and first bytes decide", () => {
+    expect(zipEntryMode('run.sh', { mode: 0o100700 }, undefined, 'linux')).toBe(0o100700)
+    expect(zipEntryMode('notes', { mode: 0o100600 }, Buffer.from('#!'), 'darwin')).toBe(0o100600)
+    expect(zipEntryMode('RUN.SH', { mode: 0o100444 }, undefined, 'win32')).toBe(0o100755)
+    expect(zipEntryMode('tool', { mode: 0o100666 }, Buffer.from('#'), 'win32')).toBe(0o100644)
+  })
+
+  it('names entries with forward slashes from Windows paths', () => {
+    const root = 'C:\\a\\bot'
+    expect(archiveEntryName('C:\\a\\bot\\lib\\sub\\x.py', root, path.win32)).toBe('lib/sub/x.py')
+    expect(archiveEntryName('C:\\a\\bot\\main.py', root, path.win32)).toBe('main.py')
   })
 })
 

@@ -2608,22 +2608,63 @@ function commonRoot(searchPaths, files, p = path) {
     // A search path that is itself a file (e.g. two files named side by side) is not a folder.
     return files.some(f => same(f, root)) ? p.dirname(root) : root;
 }
-/** Name of a file inside an archive: relative to the root, always with forward slashes. */
-function archiveEntryName(file, rootDirectory) {
-    return external_node_path_default().relative(rootDirectory, file).split((external_node_path_default()).sep).join('/');
+/**
+ * Name of a file inside an archive: relative to the root, always with forward slashes (the zip
+ * format's separator), whatever the platform. `p` is the platform's path module.
+ */
+function archiveEntryName(file, rootDirectory, p = (external_node_path_default())) {
+    return p.relative(rootDirectory, file).split(p.sep).join('/');
+}
+/** A regular file's type bits, which a zip entry's Unix mode carries with its permissions. */
+const REGULAR_FILE = 0o100000;
+/**
+ * Whether `zipEntryMode` needs a file's first bytes: only for a name without an extension (after
+ * its last `/`), which may be a script with an interpreter line.
+ */
+function needsHead(entryName) {
+    return external_node_path_default().posix.extname(entryName) === '';
+}
+/**
+ * The Unix mode of a zip entry. Elsewhere it is the file's own mode. Windows has no execute bits
+ * (stat reports 0o666, or 0o444 when read-only, for every file), so a zip built there would unpack
+ * on a Linux bot runner with every file world-writable and no script runnable. There: 0o644, and
+ * 0o755 for what the Runner or a bot starts directly on Linux: `*.sh`, and extensionless files
+ * whose first two bytes are `#!` (gradlew, bin/ launchers). Other files with an interpreter line
+ * (`main.py`) are run through their interpreter, so they stay 0o644. No folder entries are
+ * written: unzip creates the folders itself (0o755 under the usual umask).
+ */
+function zipEntryMode(entryName, stats, head, platform = process.platform) {
+    if (platform !== 'win32')
+        return stats.mode;
+    const script = /\.sh$/i.test(entryName);
+    const shebang = needsHead(entryName) && head?.[0] === 0x23 && head[1] === 0x21;
+    return REGULAR_FILE | (script || shebang ? 0o755 : 0o644);
+}
+/** The first two bytes of a file (fewer when it is shorter). */
+async function readHead(file) {
+    const handle = await (0,promises_.open)(file, 'r');
+    try {
+        const { buffer, bytesRead } = await handle.read(Buffer.alloc(2), 0, 2, 0);
+        return buffer.subarray(0, bytesRead);
+    }
+    finally {
+        await handle.close();
+    }
 }
 /**
  * A zip of `files` as a stream, built while it is read: nothing is held in memory or written to
  * disk. The size is unknown in advance (entries are deflated), so it is sent chunked.
  */
-async function zipStream(files, rootDirectory) {
+async function zipStream(files, rootDirectory, platform = process.platform) {
     const { default: yazl } = await __webpack_require__.e(/* import() */ 44).then(__webpack_require__.t.bind(__webpack_require__, 3044, 19));
     const zip = new yazl.ZipFile();
     for (const file of files) {
         const info = await (0,promises_.stat)(file);
-        zip.addFile(file, archiveEntryName(file, rootDirectory), {
+        const name = archiveEntryName(file, rootDirectory);
+        const head = platform === 'win32' && needsHead(name) ? await readHead(file) : undefined;
+        zip.addFile(file, name, {
             mtime: info.mtime,
-            mode: info.mode,
+            mode: zipEntryMode(name, info, head, platform),
             compress: true
         });
     }

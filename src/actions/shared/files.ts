@@ -1,5 +1,5 @@
 // Finding the files a user named (paths, folders, globs) and zipping them on the fly.
-import { stat } from 'node:fs/promises'
+import { open, stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { Readable } from 'node:stream'
 
@@ -75,23 +75,79 @@ export function commonRoot(
   return files.some(f => same(f, root)) ? p.dirname(root) : root
 }
 
-/** Name of a file inside an archive: relative to the root, always with forward slashes. */
-export function archiveEntryName(file: string, rootDirectory: string): string {
-  return path.relative(rootDirectory, file).split(path.sep).join('/')
+/**
+ * Name of a file inside an archive: relative to the root, always with forward slashes (the zip
+ * format's separator), whatever the platform. `p` is the platform's path module.
+ */
+export function archiveEntryName(
+  file: string,
+  rootDirectory: string,
+  p: path.PlatformPath = path
+): string {
+  return p.relative(rootDirectory, file).split(p.sep).join('/')
+}
+
+/** A regular file's type bits, which a zip entry's Unix mode carries with its permissions. */
+const REGULAR_FILE = 0o100000
+
+/**
+ * Whether `zipEntryMode` needs a file's first bytes: only for a name without an extension (after
+ * its last `/`), which may be a script with an interpreter line.
+ */
+export function needsHead(entryName: string): boolean {
+  return path.posix.extname(entryName) === ''
+}
+
+/**
+ * The Unix mode of a zip entry. Elsewhere it is the file's own mode. Windows has no execute bits
+ * (stat reports 0o666, or 0o444 when read-only, for every file), so a zip built there would unpack
+ * on a Linux bot runner with every file world-writable and no script runnable. There: 0o644, and
+ * 0o755 for what the Runner or a bot starts directly on Linux: `*.sh`, and extensionless files
+ * whose first two bytes are `#!` (gradlew, bin/ launchers). Other files with an interpreter line
+ * (`main.py`) are run through their interpreter, so they stay 0o644. No folder entries are
+ * written: unzip creates the folders itself (0o755 under the usual umask).
+ */
+export function zipEntryMode(
+  entryName: string,
+  stats: { mode: number },
+  head: Uint8Array | undefined,
+  platform: NodeJS.Platform = process.platform
+): number {
+  if (platform !== 'win32') return stats.mode
+  const script = /\.sh$/i.test(entryName)
+  const shebang = needsHead(entryName) && head?.[0] === 0x23 && head[1] === 0x21
+  return REGULAR_FILE | (script || shebang ? 0o755 : 0o644)
+}
+
+/** The first two bytes of a file (fewer when it is shorter). */
+async function readHead(file: string): Promise<Uint8Array> {
+  const handle = await open(file, 'r')
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(2), 0, 2, 0)
+    return buffer.subarray(0, bytesRead)
+  } finally {
+    await handle.close()
+  }
 }
 
 /**
  * A zip of `files` as a stream, built while it is read: nothing is held in memory or written to
  * disk. The size is unknown in advance (entries are deflated), so it is sent chunked.
  */
-export async function zipStream(files: string[], rootDirectory: string): Promise<Readable> {
+export async function zipStream(
+  files: string[],
+  rootDirectory: string,
+  platform: NodeJS.Platform = process.platform
+): Promise<Readable> {
   const { default: yazl } = await import('yazl')
   const zip = new yazl.ZipFile()
   for (const file of files) {
     const info = await stat(file)
-    zip.addFile(file, archiveEntryName(file, rootDirectory), {
+    const name = archiveEntryName(file, rootDirectory)
+    const head = platform === 'win32' && needsHead(name) ? await readHead(file) : undefined
+    zip.addFile(file, name, {
       mtime: info.mtime,
-      mode: info.mode,
+      mode: zipEntryMode(name, info, head, platform),
       compress: true
     })
   }
