@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { createWriteStream } from 'node:fs'
-import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import {
   archiveEntryName,
   commonRoot,
+  diskSpelling,
   findFiles,
   zipEntryMode,
   zipStream
@@ -135,6 +136,39 @@ describe('zip entries built on Windows', () => {
     const root = 'C:\\a\\bot'
     expect(archiveEntryName('C:\\a\\bot\\lib\\sub\\x.py', root, path.win32)).toBe('lib/sub/x.py')
     expect(archiveEntryName('C:\\a\\bot\\main.py', root, path.win32)).toBe('main.py')
+  })
+})
+
+describe('diskSpelling (case-insensitive file systems)', () => {
+  it('spells each segment below the root as the folder lists it, not as the pattern typed it', async () => {
+    const typed = path.join(ws, 'BUILD', 'SUB', 'Data.JSON')
+    expect(await diskSpelling(typed, ws, dir => readdir(dir))).toBe(
+      path.join(ws, 'build', 'sub', 'data.json')
+    )
+  })
+
+  it('works on Windows paths, keeps an exact match and what it cannot find', async () => {
+    const listings: Record<string, string[]> = {
+      'C:\\w': ['out', 'OUT2'],
+      'C:\\w\\out': ['logs', 'Logs'],
+      'C:\\w\\out\\Logs': ['a.log']
+    }
+    const list = async (dir: string) => listings[dir] ?? []
+    const { win32 } = path
+    // 'Logs' exists as typed: the exact name wins over the other spelling.
+    expect(await diskSpelling('C:\\w\\OUT\\Logs\\A.LOG', 'C:\\w', list, win32)).toBe(
+      'C:\\w\\out\\Logs\\a.log'
+    )
+    expect(await diskSpelling('C:\\w\\out2\\new.txt', 'C:\\w', list, win32)).toBe(
+      'C:\\w\\OUT2\\new.txt'
+    )
+    // Outside the root nothing is listed or changed.
+    expect(await diskSpelling('D:\\x\\Y.txt', 'C:\\w', list, win32)).toBe('D:\\x\\Y.txt')
+  })
+
+  it('leaves findFiles answers unchanged where the spelling is already right', async () => {
+    const found = await findFiles(['build/sub', 'report.txt'], ws, 'win32')
+    expect(found.files).toEqual([path.join(ws, 'build/sub/data.json'), path.join(ws, 'report.txt')])
   })
 })
 

@@ -2552,7 +2552,7 @@ function readConnection(core, options = {}) {
  * Resolves patterns, one per line (`!pattern` excludes, `#` starts a comment), relative to `cwd`.
  * Folders match their whole content. Hidden files are included: a build output is what it is.
  */
-async function findFiles(patterns, cwd) {
+async function findFiles(patterns, cwd, platform = process.platform) {
     const absolute = patterns.map(p => {
         const negated = p.startsWith('!');
         const body = negated ? p.slice(1) : p;
@@ -2572,7 +2572,7 @@ async function findFiles(patterns, cwd) {
         if ((await (0,promises_.stat)(match)).isFile())
             found.add(match);
     }
-    const files = [...found].sort();
+    const matched = [...found].sort();
     const searchPaths = globber.getSearchPaths();
     let namedFolder = false;
     for (const p of absolute) {
@@ -2582,7 +2582,48 @@ async function findFiles(patterns, cwd) {
         if (info?.isDirectory())
             namedFolder = true;
     }
-    return { files, rootDirectory: commonRoot(searchPaths, files), namedFolder };
+    const rootDirectory = commonRoot(searchPaths, matched);
+    if (!CASE_INSENSITIVE.has(platform))
+        return { files: matched, rootDirectory, namedFolder };
+    const list = cachedListing();
+    const spelled = await Promise.all(matched.map(f => diskSpelling(f, rootDirectory, list)));
+    // Two patterns spelling one file differently name it once.
+    return { files: [...new Set(spelled)].sort(), rootDirectory, namedFolder };
+}
+/** Platforms whose file systems find a file whatever the case of its name (macOS by default). */
+const CASE_INSENSITIVE = new Set(['win32', 'darwin']);
+/** Lists a folder's entry names once per search; an unreadable folder lists nothing. */
+function cachedListing() {
+    const listings = new Map();
+    return dir => {
+        let names = listings.get(dir);
+        if (!names) {
+            names = (0,promises_.readdir)(dir).catch(() => []);
+            listings.set(dir, names);
+        }
+        return names;
+    };
+}
+/**
+ * `file` with the part below `root` spelled as the file system spells it. Windows finds
+ * `OUT\Logs\a.log` for the folder `out\logs`, and @actions/glob answers with the pattern's
+ * spelling, so archive entry names and file names would follow whatever case the workflow typed
+ * and unpack on Linux under names the bot does not use. A segment with no match is kept as is.
+ */
+async function diskSpelling(file, root, list, p = (external_node_path_default())) {
+    const below = p.relative(root, file);
+    if (below === '' || below.startsWith('..') || p.isAbsolute(below))
+        return file;
+    let current = root;
+    for (const segment of below.split(p.sep)) {
+        const names = await list(current);
+        const lower = segment.toLowerCase();
+        const spelled = names.includes(segment)
+            ? segment
+            : (names.find(n => n.toLowerCase() === lower) ?? segment);
+        current = p.join(current, spelled);
+    }
+    return current;
 }
 /**
  * The folder the archive's entry names are relative to: the deepest folder the search paths share.

@@ -1,5 +1,5 @@
 // Finding the files a user named (paths, folders, globs) and zipping them on the fly.
-import { open, stat } from 'node:fs/promises'
+import { open, readdir, stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { Readable } from 'node:stream'
 
@@ -16,7 +16,11 @@ export interface FoundFiles {
  * Resolves patterns, one per line (`!pattern` excludes, `#` starts a comment), relative to `cwd`.
  * Folders match their whole content. Hidden files are included: a build output is what it is.
  */
-export async function findFiles(patterns: string[], cwd: string): Promise<FoundFiles> {
+export async function findFiles(
+  patterns: string[],
+  cwd: string,
+  platform: NodeJS.Platform = process.platform
+): Promise<FoundFiles> {
   const absolute = patterns.map(p => {
     const negated = p.startsWith('!')
     const body = negated ? p.slice(1) : p
@@ -35,7 +39,7 @@ export async function findFiles(patterns: string[], cwd: string): Promise<FoundF
   for await (const match of globber.globGenerator()) {
     if ((await stat(match)).isFile()) found.add(match)
   }
-  const files = [...found].sort()
+  const matched = [...found].sort()
 
   const searchPaths = globber.getSearchPaths()
   let namedFolder = false
@@ -44,7 +48,54 @@ export async function findFiles(patterns: string[], cwd: string): Promise<FoundF
     const info = await stat(p).catch(() => undefined)
     if (info?.isDirectory()) namedFolder = true
   }
-  return { files, rootDirectory: commonRoot(searchPaths, files), namedFolder }
+  const rootDirectory = commonRoot(searchPaths, matched)
+  if (!CASE_INSENSITIVE.has(platform)) return { files: matched, rootDirectory, namedFolder }
+  const list = cachedListing()
+  const spelled = await Promise.all(matched.map(f => diskSpelling(f, rootDirectory, list)))
+  // Two patterns spelling one file differently name it once.
+  return { files: [...new Set(spelled)].sort(), rootDirectory, namedFolder }
+}
+
+/** Platforms whose file systems find a file whatever the case of its name (macOS by default). */
+const CASE_INSENSITIVE = new Set<NodeJS.Platform>(['win32', 'darwin'])
+
+/** Lists a folder's entry names once per search; an unreadable folder lists nothing. */
+function cachedListing(): (dir: string) => Promise<string[]> {
+  const listings = new Map<string, Promise<string[]>>()
+  return dir => {
+    let names = listings.get(dir)
+    if (!names) {
+      names = readdir(dir).catch(() => [])
+      listings.set(dir, names)
+    }
+    return names
+  }
+}
+
+/**
+ * `file` with the part below `root` spelled as the file system spells it. Windows finds
+ * `OUT\Logs\a.log` for the folder `out\logs`, and @actions/glob answers with the pattern's
+ * spelling, so archive entry names and file names would follow whatever case the workflow typed
+ * and unpack on Linux under names the bot does not use. A segment with no match is kept as is.
+ */
+export async function diskSpelling(
+  file: string,
+  root: string,
+  list: (dir: string) => Promise<string[]>,
+  p: path.PlatformPath = path
+): Promise<string> {
+  const below = p.relative(root, file)
+  if (below === '' || below.startsWith('..') || p.isAbsolute(below)) return file
+  let current = root
+  for (const segment of below.split(p.sep)) {
+    const names = await list(current)
+    const lower = segment.toLowerCase()
+    const spelled = names.includes(segment)
+      ? segment
+      : (names.find(n => n.toLowerCase() === lower) ?? segment)
+    current = p.join(current, spelled)
+  }
+  return current
 }
 
 /**
