@@ -41,15 +41,17 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _shared_connection_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(625);
 /* harmony import */ var _shared_fail_on_error_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(97588);
 /* harmony import */ var _shared_files_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(58110);
-/* harmony import */ var _shared_github_context_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(35088);
+/* harmony import */ var _shared_github_context_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(35088);
 /* harmony import */ var _shared_inputs_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(86612);
-/* harmony import */ var _shared_run_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(72724);
-/* harmony import */ var _shared_summary_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(73265);
+/* harmony import */ var _shared_permissions_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(43285);
+/* harmony import */ var _shared_run_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(72724);
+/* harmony import */ var _shared_summary_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(73265);
 // Registers an error entry for a failed pipeline, meant for `if: failure()` steps: one error
 // record (never created twice: the client retries a create only when it was never sent), then its
 // screenshot and one upload per attachment, streamed from disk. An upload that fails after the
 // record exists does not undo it: the step says which id exists and which files are missing.
 // With `fail-on-error: false` every Maestro failure is a warning; bad inputs still fail the step.
+
 
 
 
@@ -198,7 +200,7 @@ function statPath(file) {
 /** An unreadable file is the workflow's problem, found before anything is created. */
 function requireReadable(input, file, shown, accepted) {
     try {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(file, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.R_OK);
+        (0,_shared_permissions_js__WEBPACK_IMPORTED_MODULE_8__/* .checkReadableFile */ .P)(file);
     }
     catch (e) {
         const code = e.code ?? String(e);
@@ -341,7 +343,7 @@ async function run(core, options = {}) {
     const inputs = (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .createInputReader */ .ic)(core, { baseDir });
     const taskId = inputs.integer(Inputs.taskId, { min: 1, max: Number.MAX_SAFE_INTEGER });
     const failOnError = inputs.boolean(Inputs.failOnError, true);
-    const ctx = (0,_shared_github_context_js__WEBPACK_IMPORTED_MODULE_10__/* .readGithubContext */ .z)(env);
+    const ctx = (0,_shared_github_context_js__WEBPACK_IMPORTED_MODULE_11__/* .readGithubContext */ .z)(env);
     const type = parseErrorType(Inputs.type, inputs.raw(Inputs.type));
     const message = parseErrorMessage(Inputs.message, inputs.raw(Inputs.message), defaultErrorMessage(ctx));
     const userTags = parseTags(Inputs.tags, inputs.mapping(Inputs.tags));
@@ -387,20 +389,20 @@ async function run(core, options = {}) {
         }
         catch (thrown) {
             (0,_shared_fail_on_error_js__WEBPACK_IMPORTED_MODULE_5__/* .failOrWarn */ .U)(core, ACTION_NAME, failOnError, thrown);
-            (0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_9__/* .setOutputs */ .n0)(core, { [Outputs.errorId]: '' });
-            await (0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_9__/* .writeSummary */ .Sy)(core, {
+            (0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_10__/* .setOutputs */ .n0)(core, { [Outputs.errorId]: '' });
+            await (0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_10__/* .writeSummary */ .Sy)(core, {
                 title: `Error not reported on task ${taskId}`,
-                rows: [['Why', (0,_shared_run_js__WEBPACK_IMPORTED_MODULE_8__/* .describeFailure */ .Ic)(ACTION_NAME, thrown).message]]
+                rows: [['Why', (0,_shared_run_js__WEBPACK_IMPORTED_MODULE_9__/* .describeFailure */ .Ic)(ACTION_NAME, thrown).message]]
             });
             return;
         }
         core.info(`Error ${errorId} (${type}) reported on task ${taskId}: ${message.split('\n')[0]}`);
-        const reasonOf = (thrown) => (0,_shared_run_js__WEBPACK_IMPORTED_MODULE_8__/* .describeFailure */ .Ic)(ACTION_NAME, thrown).message;
+        const reasonOf = (thrown) => (0,_shared_run_js__WEBPACK_IMPORTED_MODULE_9__/* .describeFailure */ .Ic)(ACTION_NAME, thrown).message;
         if (screenshot?.kind === 'file') {
             try {
                 const sent = await client.uploadErrorScreenshot(errorId, screenshot.file);
                 screenshotSent = true;
-                core.info(`Screenshot ${screenshot.shown} sent (${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_9__/* .formatSize */ .Xq)(sent.size)}).`);
+                core.info(`Screenshot ${screenshot.shown} sent (${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_10__/* .formatSize */ .Xq)(sent.size)}).`);
             }
             catch (thrown) {
                 failures.push({
@@ -414,7 +416,7 @@ async function run(core, options = {}) {
             try {
                 const sent = await client.uploadErrorAttachment(errorId, attachment.file);
                 attached.push(attachment);
-                core.info(`Attached ${attachment.shown} (${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_9__/* .formatSize */ .Xq)(sent.size)}).`);
+                core.info(`Attached ${attachment.shown} (${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_10__/* .formatSize */ .Xq)(sent.size)}).`);
             }
             catch (thrown) {
                 failures.push({
@@ -427,8 +429,8 @@ async function run(core, options = {}) {
     finally {
         await client.close();
     }
-    (0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_9__/* .setOutputs */ .n0)(core, { [Outputs.errorId]: errorId });
-    await (0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_9__/* .writeSummary */ .Sy)(core, {
+    (0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_10__/* .setOutputs */ .n0)(core, { [Outputs.errorId]: errorId });
+    await (0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_10__/* .writeSummary */ .Sy)(core, {
         title: `Maestro error ${errorId} reported on task ${taskId}`,
         rows: [
             ['Error id', errorId],
@@ -447,7 +449,7 @@ async function run(core, options = {}) {
                     ? ''
                     : `${screenshot.shown}: ${screenshotSent ? 'sent' : screenshot.kind === 'missing' ? 'not found' : 'NOT sent'}`
             ],
-            ['Attachments', attached.map(a => `${a.shown} (${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_9__/* .formatSize */ .Xq)(a.size)})`).join(', ')],
+            ['Attachments', attached.map(a => `${a.shown} (${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_10__/* .formatSize */ .Xq)(a.size)})`).join(', ')],
             [
                 'Not uploaded',
                 [...failures.map(f => f.what), ...unmatched.map(p => `${(0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .quoteValue */ .cl)(p)} (no match)`)].join(', ')
@@ -457,7 +459,7 @@ async function run(core, options = {}) {
     if (failures.length > 0) {
         const list = failures.map(f => `${f.what}: ${f.reason}`).join('; ');
         const total = attachments.length + (screenshot?.kind === 'file' ? 1 : 0);
-        (0,_shared_fail_on_error_js__WEBPACK_IMPORTED_MODULE_5__/* .failOrWarn */ .U)(core, ACTION_NAME, failOnError, new _shared_run_js__WEBPACK_IMPORTED_MODULE_8__/* .ActionFailure */ .dR(`Error ${errorId} was created on task ${taskId} (it exists: do not report it again), but ${failures.length} of ${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_9__/* .plural */ .LS)(total, 'file')} did not upload: ${list}`, { fromMaestro: true }));
+        (0,_shared_fail_on_error_js__WEBPACK_IMPORTED_MODULE_5__/* .failOrWarn */ .U)(core, ACTION_NAME, failOnError, new _shared_run_js__WEBPACK_IMPORTED_MODULE_9__/* .ActionFailure */ .dR(`Error ${errorId} was created on task ${taskId} (it exists: do not report it again), but ${failures.length} of ${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_10__/* .plural */ .LS)(total, 'file')} did not upload: ${list}`, { fromMaestro: true }));
     }
 }
 function stackTraceText(details, baseDir) {
@@ -475,12 +477,12 @@ function describeDetails(details, baseDir) {
     if (details.kind === 'none')
         return '';
     if (details.kind === 'text') {
-        return `text, ${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_9__/* .formatSize */ .Xq)(details.originalLength)}${details.truncated ? ` (last ${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_9__/* .formatSize */ .Xq)(MAX_DETAILS_BYTES)} sent)` : ''}`;
+        return `text, ${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_10__/* .formatSize */ .Xq)(details.originalLength)}${details.truncated ? ` (last ${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_10__/* .formatSize */ .Xq)(MAX_DETAILS_BYTES)} sent)` : ''}`;
     }
     const shown = shownPath(details.file, baseDir);
     return details.truncated
-        ? `${shown}, ${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_9__/* .formatSize */ .Xq)(details.size)} (last ${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_9__/* .formatSize */ .Xq)(MAX_DETAILS_BYTES)} as the stack trace, the whole file attached)`
-        : `${shown}, ${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_9__/* .formatSize */ .Xq)(details.size)}`;
+        ? `${shown}, ${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_10__/* .formatSize */ .Xq)(details.size)} (last ${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_10__/* .formatSize */ .Xq)(MAX_DETAILS_BYTES)} as the stack trace, the whole file attached)`
+        : `${shown}, ${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_10__/* .formatSize */ .Xq)(details.size)}`;
 }
 
 
@@ -729,6 +731,49 @@ function readGithubContext(env = process.env) {
         runnerOs: get('RUNNER_OS'),
         isActions: get('GITHUB_ACTIONS') === 'true'
     };
+}
+
+
+/***/ }),
+
+/***/ 43285:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ checkWritableFolder),
+/* harmony export */   P: () => (/* binding */ checkReadableFile)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+// Can this process write in a folder, or read a file? Asked before the first request, so a
+// workflow's mistake stops the step before Maestro sees anything.
+//
+// On Windows `access` looks only at the read-only attribute and ignores ACLs: a folder the runner's
+// account may not write in, or a file it may not read, passes it, and the step would fail only
+// after its requests. There the check does what the step will do: create (and remove) a file in
+// the folder, or open the file for reading. Elsewhere `access` answers for the permission bits.
+
+
+
+const nodeFs = { accessSync: node_fs__WEBPACK_IMPORTED_MODULE_1__.accessSync, openSync: node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync, closeSync: node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync, rmSync: node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync };
+/** Throws the file system's error unless this process can create files in `folder`. */
+function checkWritableFolder(folder, platform = process.platform, fs = nodeFs) {
+    if (platform !== 'win32')
+        return fs.accessSync(folder, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.W_OK);
+    // Unique, so two steps checking one folder at once never meet; 'wx' never opens another file.
+    const probe = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(folder, `.maestro-write-check-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(8).toString('hex')}.tmp`);
+    fs.closeSync(fs.openSync(probe, 'wx'));
+    fs.rmSync(probe, { force: true });
+}
+/** Throws the file system's error unless this process can read `file`. */
+function checkReadableFile(file, platform = process.platform, fs = nodeFs) {
+    if (platform !== 'win32')
+        return fs.accessSync(file, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.R_OK);
+    fs.closeSync(fs.openSync(file, 'r'));
 }
 
 

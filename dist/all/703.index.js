@@ -144,6 +144,8 @@ function allocateFileName(raw, fallback, taken, maxBytes = MAX_FILE_NAME_BYTES) 
 
 // EXTERNAL MODULE: ./src/actions/shared/inputs.ts
 var shared_inputs = __webpack_require__(86612);
+// EXTERNAL MODULE: ./src/actions/shared/permissions.ts
+var permissions = __webpack_require__(43285);
 // EXTERNAL MODULE: ./src/actions/shared/run.ts
 var run = __webpack_require__(72724);
 // EXTERNAL MODULE: ./src/actions/shared/secrets.ts
@@ -160,6 +162,7 @@ var summary = __webpack_require__(73265);
 // When a download fails part-way through a list, the files already written stay: each is
 // complete and verified, and deleting them would hide what did arrive. The outputs, the summary
 // and the error all name exactly those files; the failed one left nothing behind.
+
 
 
 
@@ -336,7 +339,7 @@ function parseDestination(input, raw, workspace) {
             throw (0,shared_inputs/* invalidInput */.aY)(input, what, value, accepted);
         }
         try {
-            (0,external_node_fs_.accessSync)(existing, external_node_fs_.constants.W_OK);
+            (0,permissions/* checkWritableFolder */.B)(existing);
         }
         catch {
             throw (0,shared_inputs/* invalidInput */.aY)(input, `No permission to write in ${existing}`, value, accepted);
@@ -605,6 +608,49 @@ async function publishWithActionsArtifact(name, files, root) {
     const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(659), __webpack_require__.e(584)]).then(__webpack_require__.bind(__webpack_require__, 20584));
     const result = await new DefaultArtifactClient().uploadArtifact(name, files, root);
     return result.id;
+}
+
+
+/***/ }),
+
+/***/ 43285:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ checkWritableFolder),
+/* harmony export */   P: () => (/* binding */ checkReadableFile)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+// Can this process write in a folder, or read a file? Asked before the first request, so a
+// workflow's mistake stops the step before Maestro sees anything.
+//
+// On Windows `access` looks only at the read-only attribute and ignores ACLs: a folder the runner's
+// account may not write in, or a file it may not read, passes it, and the step would fail only
+// after its requests. There the check does what the step will do: create (and remove) a file in
+// the folder, or open the file for reading. Elsewhere `access` answers for the permission bits.
+
+
+
+const nodeFs = { accessSync: node_fs__WEBPACK_IMPORTED_MODULE_1__.accessSync, openSync: node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync, closeSync: node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync, rmSync: node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync };
+/** Throws the file system's error unless this process can create files in `folder`. */
+function checkWritableFolder(folder, platform = process.platform, fs = nodeFs) {
+    if (platform !== 'win32')
+        return fs.accessSync(folder, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.W_OK);
+    // Unique, so two steps checking one folder at once never meet; 'wx' never opens another file.
+    const probe = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(folder, `.maestro-write-check-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(8).toString('hex')}.tmp`);
+    fs.closeSync(fs.openSync(probe, 'wx'));
+    fs.rmSync(probe, { force: true });
+}
+/** Throws the file system's error unless this process can read `file`. */
+function checkReadableFile(file, platform = process.platform, fs = nodeFs) {
+    if (platform !== 'win32')
+        return fs.accessSync(file, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.R_OK);
+    fs.closeSync(fs.openSync(file, 'r'));
 }
 
 

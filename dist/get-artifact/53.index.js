@@ -9,7 +9,7 @@ __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _shared_actions_core_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(14580);
 /* harmony import */ var _shared_run_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(72724);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(25597);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(41093);
 
 
 
@@ -20,7 +20,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 25597:
+/***/ 41093:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2647,6 +2647,34 @@ function allocateFileName(raw, fallback, taken, maxBytes = MAX_FILE_NAME_BYTES) 
     return uniqueFileName(file_names_safeFileName(raw, fallback, maxBytes), taken, maxBytes);
 }
 
+;// CONCATENATED MODULE: ./src/actions/shared/permissions.ts
+// Can this process write in a folder, or read a file? Asked before the first request, so a
+// workflow's mistake stops the step before Maestro sees anything.
+//
+// On Windows `access` looks only at the read-only attribute and ignores ACLs: a folder the runner's
+// account may not write in, or a file it may not read, passes it, and the step would fail only
+// after its requests. There the check does what the step will do: create (and remove) a file in
+// the folder, or open the file for reading. Elsewhere `access` answers for the permission bits.
+
+
+
+const nodeFs = { accessSync: external_node_fs_.accessSync, openSync: external_node_fs_.openSync, closeSync: external_node_fs_.closeSync, rmSync: external_node_fs_.rmSync };
+/** Throws the file system's error unless this process can create files in `folder`. */
+function checkWritableFolder(folder, platform = process.platform, fs = nodeFs) {
+    if (platform !== 'win32')
+        return fs.accessSync(folder, external_node_fs_.constants.W_OK);
+    // Unique, so two steps checking one folder at once never meet; 'wx' never opens another file.
+    const probe = external_node_path_default().join(folder, `.maestro-write-check-${(0,external_node_crypto_.randomBytes)(8).toString('hex')}.tmp`);
+    fs.closeSync(fs.openSync(probe, 'wx'));
+    fs.rmSync(probe, { force: true });
+}
+/** Throws the file system's error unless this process can read `file`. */
+function checkReadableFile(file, platform = process.platform, fs = nodeFs) {
+    if (platform !== 'win32')
+        return fs.accessSync(file, constants.R_OK);
+    fs.closeSync(fs.openSync(file, 'r'));
+}
+
 // EXTERNAL MODULE: ./src/actions/shared/run.ts
 var run = __webpack_require__(72724);
 ;// CONCATENATED MODULE: ./src/actions/shared/summary.ts
@@ -2747,6 +2775,7 @@ function formatSize(bytes) {
 // When a download fails part-way through a list, the files already written stay: each is
 // complete and verified, and deleting them would hide what did arrive. The outputs, the summary
 // and the error all name exactly those files; the failed one left nothing behind.
+
 
 
 
@@ -2923,7 +2952,7 @@ function parseDestination(input, raw, workspace) {
             throw (0,shared_inputs/* invalidInput */.aY)(input, what, value, accepted);
         }
         try {
-            (0,external_node_fs_.accessSync)(existing, external_node_fs_.constants.W_OK);
+            checkWritableFolder(existing);
         }
         catch {
             throw (0,shared_inputs/* invalidInput */.aY)(input, `No permission to write in ${existing}`, value, accepted);

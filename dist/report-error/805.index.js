@@ -9,7 +9,7 @@ __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _shared_actions_core_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4580);
 /* harmony import */ var _shared_run_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2724);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(122);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2332);
 
 
 
@@ -20,7 +20,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 122:
+/***/ 2332:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2760,6 +2760,34 @@ function readGithubContext(env = process.env) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/actions/shared/permissions.ts
+// Can this process write in a folder, or read a file? Asked before the first request, so a
+// workflow's mistake stops the step before Maestro sees anything.
+//
+// On Windows `access` looks only at the read-only attribute and ignores ACLs: a folder the runner's
+// account may not write in, or a file it may not read, passes it, and the step would fail only
+// after its requests. There the check does what the step will do: create (and remove) a file in
+// the folder, or open the file for reading. Elsewhere `access` answers for the permission bits.
+
+
+
+const nodeFs = { accessSync: external_node_fs_.accessSync, openSync: external_node_fs_.openSync, closeSync: external_node_fs_.closeSync, rmSync: external_node_fs_.rmSync };
+/** Throws the file system's error unless this process can create files in `folder`. */
+function checkWritableFolder(folder, platform = process.platform, fs = nodeFs) {
+    if (platform !== 'win32')
+        return fs.accessSync(folder, constants.W_OK);
+    // Unique, so two steps checking one folder at once never meet; 'wx' never opens another file.
+    const probe = path.join(folder, `.maestro-write-check-${randomBytes(8).toString('hex')}.tmp`);
+    fs.closeSync(fs.openSync(probe, 'wx'));
+    fs.rmSync(probe, { force: true });
+}
+/** Throws the file system's error unless this process can read `file`. */
+function checkReadableFile(file, platform = process.platform, fs = nodeFs) {
+    if (platform !== 'win32')
+        return fs.accessSync(file, external_node_fs_.constants.R_OK);
+    fs.closeSync(fs.openSync(file, 'r'));
+}
+
 ;// CONCATENATED MODULE: ./src/actions/shared/summary.ts
 
 function escapeHtml(text) {
@@ -2854,6 +2882,7 @@ function formatSize(bytes) {
 // screenshot and one upload per attachment, streamed from disk. An upload that fails after the
 // record exists does not undo it: the step says which id exists and which files are missing.
 // With `fail-on-error: false` every Maestro failure is a warning; bad inputs still fail the step.
+
 
 
 
@@ -3002,7 +3031,7 @@ function statPath(file) {
 /** An unreadable file is the workflow's problem, found before anything is created. */
 function requireReadable(input, file, shown, accepted) {
     try {
-        (0,external_node_fs_.accessSync)(file, external_node_fs_.constants.R_OK);
+        checkReadableFile(file);
     }
     catch (e) {
         const code = e.code ?? String(e);

@@ -7,7 +7,7 @@
 // When a download fails part-way through a list, the files already written stay: each is
 // complete and verified, and deleting them would hide what did arrive. The outputs, the summary
 // and the error all name exactly those files; the failed one left nothing behind.
-import { accessSync, constants, readdirSync, statSync } from 'node:fs'
+import { readdirSync, statSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import { Minimatch } from 'minimatch'
@@ -24,6 +24,7 @@ import {
   quoteValue,
   refuseControlChars
 } from '../shared/inputs.js'
+import { checkWritableFolder } from '../shared/permissions.js'
 import { ActionFailure } from '../shared/run.js'
 import { maskSecret } from '../shared/secrets.js'
 import { formatSize, plural, setOutputs, writeSummary } from '../shared/summary.js'
@@ -206,7 +207,7 @@ export function parseDestination(input: string, raw: string, workspace: string):
       throw invalidInput(input, what, value, accepted)
     }
     try {
-      accessSync(existing, constants.W_OK)
+      checkWritableFolder(existing)
     } catch {
       throw invalidInput(input, `No permission to write in ${existing}`, value, accepted)
     }

@@ -3,7 +3,7 @@
 // screenshot and one upload per attachment, streamed from disk. An upload that fails after the
 // record exists does not undo it: the step says which id exists and which files are missing.
 // With `fail-on-error: false` every Maestro failure is a warning; bad inputs still fail the step.
-import { accessSync, constants, statSync, type Stats } from 'node:fs'
+import { statSync, type Stats } from 'node:fs'
 import { open } from 'node:fs/promises'
 import path from 'node:path'
 import { MaestroClient } from '../../maestro/index.js'
@@ -21,6 +21,7 @@ import {
   quoteValue,
   refuseControlChars
 } from '../shared/inputs.js'
+import { checkReadableFile } from '../shared/permissions.js'
 import { ActionFailure, describeFailure } from '../shared/run.js'
 import { formatSize, plural, setOutputs, writeSummary } from '../shared/summary.js'
 
@@ -177,7 +178,7 @@ function statPath(file: string): Stats | undefined | { code: string } {
 /** An unreadable file is the workflow's problem, found before anything is created. */
 function requireReadable(input: string, file: string, shown: string, accepted: string): void {
   try {
-    accessSync(file, constants.R_OK)
+    checkReadableFile(file)
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? String(e)
     throw invalidInput(input, `Cannot read ${file} (${code})`, shown, accepted)
