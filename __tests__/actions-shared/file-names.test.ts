@@ -9,7 +9,8 @@ import {
   cutToBytes,
   safeFileName,
   splitExtension,
-  uniqueFileName
+  uniqueFileName,
+  windowsPathProblem
 } from '../../src/actions/shared/file-names.js'
 
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8')
@@ -240,5 +241,44 @@ describe('every name lands directly inside the folder, on a real file system', (
     expect(new Set(names.map(n => n.toLowerCase())).size).toBe(names.length)
     expect(readdirSync(dir)).toHaveLength(names.length)
     expect(readdirSync(path.dirname(dir)).some(n => n.startsWith('escape'))).toBe(false)
+  })
+})
+
+describe('windowsPathProblem: a typed path Windows cannot create as it is', () => {
+  it('accepts ordinary paths, drives, shares and steps', () => {
+    for (const ok of [
+      'exports/log.csv',
+      'exports\\log.csv',
+      'C:\\Users\\runner\\log.csv',
+      'D:/a/b.json',
+      '\\\\server\\share\\logs\\x.csv',
+      '\\\\?\\C:\\long\\x.csv',
+      '../x/./y.csv',
+      '.env',
+      'console.csv',
+      'com10.txt',
+      'nul-report.csv'
+    ]) {
+      expect([ok, windowsPathProblem(ok)]).toEqual([ok, undefined])
+    }
+  })
+
+  it('names the first name Windows refuses, and why', () => {
+    expect(windowsPathProblem('a<b.csv')).toBe("Windows does not allow '<' in the name 'a<b.csv'")
+    expect(windowsPathProblem('C:\\x\\y:z\\log.csv')).toBe(
+      "Windows does not allow ':' in the name 'y:z'"
+    )
+    expect(windowsPathProblem('"q".csv')).toMatch(/'"'/)
+    expect(windowsPathProblem('x*.csv')).toMatch(/'\*'/)
+    expect(windowsPathProblem('dir\u0001/x.csv')).toBe(
+      'The name "dir\\u0001" holds a control character'
+    )
+    expect(windowsPathProblem('report. ')).toMatch(/ends the name 'report. '/)
+    expect(windowsPathProblem('folder./x.csv')).toMatch(/ends the name 'folder.'/)
+    for (const device of ['CON', 'prn.txt', 'Aux.csv', 'NUL', 'com1', 'COM9.log', 'lpt3.csv']) {
+      expect(windowsPathProblem(`exports/${device}`)).toBe(
+        `'${device}' is a Windows device name, not a file name`
+      )
+    }
   })
 })

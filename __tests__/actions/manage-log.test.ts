@@ -240,6 +240,36 @@ describe('input parsing', () => {
     expect(errorOf(() => parseOutputPath('path', '', ws))).toMatch(/Required input is empty/)
   })
 
+  it('output paths on Windows: names Windows cannot create are refused before any request', () => {
+    const ws = mkdtempSync(join(tmpdir(), 'manage-log-ws-'))
+    const onWindows = (value: string) => errorOf(() => parseOutputPath('path', value, ws, 'win32'))
+    expect(onWindows('exports/CON.csv')).toBe(
+      "'CON.csv' is a Windows device name, not a file name, got 'exports/CON.csv'. Accepted: a file path, relative to the workspace (and inside it) or absolute, e.g. exports/log.csv; on Windows, names without < > : \" | ? * or control characters, not ending in a dot or space, and no device name (CON, PRN, AUX, NUL, COM1-9, LPT1-9, also with an extension)"
+    )
+    expect(onWindows('nul')).toMatch(/'nul' is a Windows device name/)
+    expect(onWindows('exports\\com1.json')).toMatch(/'com1.json' is a Windows device name/)
+    expect(onWindows('report:v2.csv')).toMatch(
+      /Windows does not allow ':' in the name 'report:v2.csv'/
+    )
+    expect(onWindows('a?.csv')).toMatch(/does not allow '\?'/)
+    expect(onWindows('out|x/log.csv')).toMatch(/does not allow '\|' in the name 'out\|x'/)
+    expect(onWindows('log.csv.')).toMatch(/drops the dot or space that ends the name 'log.csv.'/)
+    expect(onWindows('exports /log.csv')).toMatch(/ends the name 'exports '/)
+    expect(onWindows('log\tx.csv')).toMatch(/holds a control character, got '"log\\tx.csv"'/)
+    // The drive and the steps are not names; '.', '..' inside are fine.
+    expect(parseOutputPath('path', 'exports\\.\\log.csv', ws, 'win32')).toBe(
+      join(ws, 'exports\\.\\log.csv')
+    )
+    expect(parseOutputPath('path', 'C:\\exports\\log.csv', ws, 'win32')).toBe(
+      join(ws, 'C:\\exports\\log.csv')
+    )
+    // Other platforms create these names as they are.
+    expect(parseOutputPath('path', 'exports/CON.csv', ws, 'linux')).toBe(
+      join(ws, 'exports', 'CON.csv')
+    )
+    expect(parseOutputPath('path', 'report:v2.csv', ws, 'darwin')).toBe(join(ws, 'report:v2.csv'))
+  })
+
   it('days or since-date, not both; default 30 days; no future date', () => {
     const reader = (inputs: Record<string, string>) =>
       createInputReader({ getInput: (n: string) => inputs[n] ?? '' })

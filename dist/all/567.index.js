@@ -114,7 +114,7 @@ const commands = {
     },
     'get-artifact': {
         title: 'Get result files',
-        run: async (core) => (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(581), __webpack_require__.e(577), __webpack_require__.e(703)]).then(__webpack_require__.bind(__webpack_require__, 69703))).run(core),
+        run: async (core) => (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(581), __webpack_require__.e(577), __webpack_require__.e(852)]).then(__webpack_require__.bind(__webpack_require__, 90852))).run(core),
         inputs: {
             'artifact-id': '',
             'task-id': '',

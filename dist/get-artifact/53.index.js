@@ -2550,7 +2550,10 @@ function readConnection(core, options = {}) {
 // A file name that comes from a server is untrusted: it may hold `../`, an absolute path, a drive
 // letter, a UNC share, NUL or other control characters, a Windows device name, or thousands of
 // characters. These pure functions turn it into ONE plain file name that can only ever name an
-// entry directly inside the folder the user chose, on Linux, macOS and Windows alike.
+// entry directly inside the folder the user chose, on Linux, macOS and Windows alike. The same
+// Windows rules also judge a path the user typed (`windowsPathProblem`), which is refused, not
+// rewritten: the user named that file.
+
 /** The limit of ext4, APFS and NTFS (NTFS counts UTF-16 units; 255 UTF-8 bytes is never more). */
 const MAX_FILE_NAME_BYTES = 255;
 /** An extension longer than this is part of the name, not an extension worth keeping. */
@@ -2565,6 +2568,33 @@ const WINDOWS_INVALID = /[<>:"|?*]/g;
 // Device names Windows opens instead of a file, also with an extension (`nul.txt`).
 const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)(\.|$)/i;
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/**
+ * Why Windows cannot create this path as typed, or undefined when it can. Each name after the
+ * root (`C:\\`, `\\\\server\\share\\`) is checked: none of `< > : " | ? *` or control characters,
+ * no trailing dot or space (Windows drops them, so `log.csv.` would be written as `log.csv`), and
+ * no device name, also with an extension (`NUL`, `con.csv`, `COM1`: Windows opens the device).
+ * `/` and `\\` both separate; `.` and `..` are steps, not names.
+ */
+function windowsPathProblem(value) {
+    const root = path.win32.parse(value).root;
+    for (const name of value.slice(root.length).split(/[\\/]/)) {
+        if (name === '' || name === '.' || name === '..')
+            continue;
+        // eslint-disable-next-line no-control-regex
+        if (/[\u0000-\u001f]/.test(name))
+            return `The name ${JSON.stringify(name)} holds a control character`;
+        const invalid = /[<>:"|?*]/.exec(name);
+        if (invalid)
+            return `Windows does not allow '${invalid[0]}' in the name '${name}'`;
+        if (/[. ]$/.test(name))
+            return `Windows drops the dot or space that ends the name '${name}'`;
+        if (WINDOWS_DEVICE.test(name))
+            return `'${name}' is a Windows device name, not a file name`;
+    }
+    return undefined;
+}
+/** What `windowsPathProblem` accepts, for the `Accepted:` part of an input error. */
+const WINDOWS_PATH_RULES = 'on Windows, names without < > : " | ? * or control characters, not ending in a dot or space, and no device name (CON, PRN, AUX, NUL, COM1-9, LPT1-9, also with an extension)';
 function utf8Length(text) {
     return Buffer.byteLength(text, 'utf8');
 }

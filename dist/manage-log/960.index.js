@@ -9,7 +9,7 @@ __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _shared_actions_core_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4580);
 /* harmony import */ var _shared_run_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2724);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1867);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7995);
 
 
 
@@ -20,7 +20,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1867:
+/***/ 7995:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -35,6 +35,7 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __webpack_require__(8500);
 ;// CONCATENATED MODULE: ./src/maestro/models.ts
@@ -2656,6 +2657,137 @@ function readConnection(core, options = {}) {
     return result;
 }
 
+;// CONCATENATED MODULE: ./src/actions/shared/file-names.ts
+// A file name that comes from a server is untrusted: it may hold `../`, an absolute path, a drive
+// letter, a UNC share, NUL or other control characters, a Windows device name, or thousands of
+// characters. These pure functions turn it into ONE plain file name that can only ever name an
+// entry directly inside the folder the user chose, on Linux, macOS and Windows alike. The same
+// Windows rules also judge a path the user typed (`windowsPathProblem`), which is refused, not
+// rewritten: the user named that file.
+
+/** The limit of ext4, APFS and NTFS (NTFS counts UTF-16 units; 255 UTF-8 bytes is never more). */
+const MAX_FILE_NAME_BYTES = 255;
+/** An extension longer than this is part of the name, not an extension worth keeping. */
+const MAX_EXTENSION_BYTES = 32;
+// C0 and C1 control characters (NUL included), DEL, and the invisible marks that make a name look
+// like something else (bidirectional overrides turn `exe.txt` into `txt.exe` on screen, BOM, ZWSP).
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+// Not allowed in Windows file names (`:` would also select an NTFS alternate data stream), nor by
+// the GitHub artifact service in uploaded paths.
+const WINDOWS_INVALID = /[<>:"|?*]/g;
+// Device names Windows opens instead of a file, also with an extension (`nul.txt`).
+const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)(\.|$)/i;
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/**
+ * Why Windows cannot create this path as typed, or undefined when it can. Each name after the
+ * root (`C:\\`, `\\\\server\\share\\`) is checked: none of `< > : " | ? *` or control characters,
+ * no trailing dot or space (Windows drops them, so `log.csv.` would be written as `log.csv`), and
+ * no device name, also with an extension (`NUL`, `con.csv`, `COM1`: Windows opens the device).
+ * `/` and `\\` both separate; `.` and `..` are steps, not names.
+ */
+function windowsPathProblem(value) {
+    const root = external_node_path_default().win32.parse(value).root;
+    for (const name of value.slice(root.length).split(/[\\/]/)) {
+        if (name === '' || name === '.' || name === '..')
+            continue;
+        // eslint-disable-next-line no-control-regex
+        if (/[\u0000-\u001f]/.test(name))
+            return `The name ${JSON.stringify(name)} holds a control character`;
+        const invalid = /[<>:"|?*]/.exec(name);
+        if (invalid)
+            return `Windows does not allow '${invalid[0]}' in the name '${name}'`;
+        if (/[. ]$/.test(name))
+            return `Windows drops the dot or space that ends the name '${name}'`;
+        if (WINDOWS_DEVICE.test(name))
+            return `'${name}' is a Windows device name, not a file name`;
+    }
+    return undefined;
+}
+/** What `windowsPathProblem` accepts, for the `Accepted:` part of an input error. */
+const WINDOWS_PATH_RULES = 'on Windows, names without < > : " | ? * or control characters, not ending in a dot or space, and no device name (CON, PRN, AUX, NUL, COM1-9, LPT1-9, also with an extension)';
+function utf8Length(text) {
+    return Buffer.byteLength(text, 'utf8');
+}
+/** The longest start of `text` within `maxBytes` UTF-8 bytes, never splitting a character. */
+function cutToBytes(text, maxBytes) {
+    if (utf8Length(text) <= maxBytes)
+        return text;
+    let out = '';
+    let used = 0;
+    for (const { segment } of segmenter.segment(text)) {
+        const size = utf8Length(segment);
+        if (used + size > maxBytes)
+            break;
+        out += segment;
+        used += size;
+    }
+    return out;
+}
+/** `report.tar.gz` -> [`report`, `.tar.gz`]; a leading dot (`.env`) is not an extension. */
+function splitExtension(name) {
+    const compound = /\.tar\.[^.]+$/i.exec(name);
+    const dot = compound && compound.index > 0 ? compound.index : name.lastIndexOf('.');
+    if (dot <= 0)
+        return [name, ''];
+    const extension = name.slice(dot);
+    if (utf8Length(extension) > MAX_EXTENSION_BYTES || /\s/.test(extension))
+        return [name, ''];
+    return [name.slice(0, dot), extension];
+}
+/** `stem + tail` within `maxBytes`, cutting the stem (the tail, e.g. ` (2).pdf`, is kept). */
+function fit(stem, tail, maxBytes) {
+    const room = maxBytes - utf8Length(tail);
+    if (room <= 0)
+        return cutToBytes(stem + tail, maxBytes);
+    return cutToBytes(stem, room).replace(/[. ]+$/, '') + tail;
+}
+function clean(raw, maxBytes) {
+    const text = raw.normalize('NFC').replace(INVISIBLE, '');
+    // Both separators, whatever the platform: `C:\x`, `\\server\share\x` and `../x` all end in `x`.
+    const segments = text.split(/[\\/]/).filter(s => s.trim() !== '');
+    let name = (segments.pop() ?? '').replace(WINDOWS_INVALID, '_').trim();
+    // Windows drops trailing dots and spaces, so `evil.` and `evil` would be one file there.
+    name = name.replace(/[. ]+$/, '');
+    if (name === '')
+        return '';
+    if (WINDOWS_DEVICE.test(name))
+        name = `_${name}`;
+    const [stem, extension] = splitExtension(name);
+    return fit(stem, extension, maxBytes);
+}
+/**
+ * Reduces an untrusted name to one safe file name: only its last path segment is kept (both `/`
+ * and `\` separate), invisible and control characters are removed, characters Windows refuses
+ * become `_`, trailing dots and spaces go, a Windows device name gets a `_` in front, and a long
+ * name is cut to `maxBytes` of UTF-8 keeping its extension. When nothing usable is left (empty,
+ * `.`, `..`), the result is `fallback` made safe the same way (or `file`).
+ */
+function file_names_safeFileName(raw, fallback, maxBytes = MAX_FILE_NAME_BYTES) {
+    return clean(String(raw ?? ''), maxBytes) || clean(fallback, maxBytes) || 'file';
+}
+/** The key two names collide on: case-insensitive, as on Windows and macOS by default. */
+function fileNameKey(name) {
+    return name.normalize('NFC').toLowerCase();
+}
+/**
+ * Returns `name`, or `name (1).ext`, `name (2).ext`, ... : the first whose key is not in `taken`,
+ * within `maxBytes`; adds the chosen name's key to `taken`.
+ */
+function uniqueFileName(name, taken, maxBytes = MAX_FILE_NAME_BYTES) {
+    let candidate = name;
+    const [stem, extension] = splitExtension(name);
+    for (let n = 1; taken.has(fileNameKey(candidate)); n++) {
+        candidate = fit(stem, ` (${n})${extension}`, maxBytes);
+    }
+    taken.add(fileNameKey(candidate));
+    return candidate;
+}
+/** `safeFileName` then `uniqueFileName`: the name a downloaded file gets inside its folder. */
+function allocateFileName(raw, fallback, taken, maxBytes = MAX_FILE_NAME_BYTES) {
+    return uniqueFileName(file_names_safeFileName(raw, fallback, maxBytes), taken, maxBytes);
+}
+
 ;// CONCATENATED MODULE: ./src/actions/shared/summary.ts
 
 function escapeHtml(text) {
@@ -2852,6 +2984,7 @@ async function writeExport(pages, target) {
 
 
 
+
 const Inputs = {
     ...ConnectionInputs,
     log: 'log',
@@ -2907,9 +3040,10 @@ function parseLogLabel(input, raw) {
 /**
  * Where to write the export: relative paths are taken from the workspace and must stay inside it
  * (an absolute path, e.g. under $RUNNER_TEMP, may go elsewhere); not a folder. Missing parent
- * folders are created when the file is written.
+ * folders are created when the file is written. On Windows a name Windows cannot create (or would
+ * open as a device, like CON) is refused here, before any request.
  */
-function parseOutputPath(input, raw, baseDir) {
+function parseOutputPath(input, raw, baseDir, platform = process.platform) {
     const accepted = 'a file path, relative to the workspace (and inside it) or absolute, e.g. exports/log.csv';
     const value = raw.trim();
     if (value === '')
@@ -2918,6 +3052,12 @@ function parseOutputPath(input, raw, baseDir) {
         throw (0,shared_inputs/* invalidInput */.aY)(input, 'The path holds a NUL character', JSON.stringify(value), accepted);
     if (/[\\/]$/.test(value))
         throw (0,shared_inputs/* invalidInput */.aY)(input, 'The path names a folder, not a file', value, accepted);
+    const windowsProblem = platform === 'win32' ? windowsPathProblem(value) : undefined;
+    if (windowsProblem) {
+        // JSON shows a control character instead of breaking the message's line.
+        const shown = shared_inputs/* CONTROL_CHARS */.UV.test(value) ? JSON.stringify(value) : value;
+        throw (0,shared_inputs/* invalidInput */.aY)(input, windowsProblem, shown, `${accepted}; ${WINDOWS_PATH_RULES}`);
+    }
     const full = (0,external_node_path_.resolve)(baseDir, value);
     if (!(0,external_node_path_.isAbsolute)(value)) {
         const inside = (0,external_node_path_.relative)(baseDir, full);
@@ -3298,6 +3438,7 @@ const core = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   BV: () => (/* binding */ parseExistingFile),
+/* harmony export */   UV: () => (/* binding */ CONTROL_CHARS),
 /* harmony export */   VA: () => (/* binding */ ActionInputError),
 /* harmony export */   a1: () => (/* binding */ parseOneLine),
 /* harmony export */   aY: () => (/* binding */ invalidInput),
@@ -3305,7 +3446,7 @@ const core = {
 /* harmony export */   ic: () => (/* binding */ createInputReader),
 /* harmony export */   t0: () => (/* binding */ parseOptionalString)
 /* harmony export */ });
-/* unused harmony exports MAX_QUOTED_VALUE, MAX_INPUT_LENGTH, quoteValue, parseRequiredString, CONTROL_CHARS, refuseControlChars, parseBoolean, parseInteger, parseSecondsToMs, parseEnum, parseMapping, parseDateTime, parseList */
+/* unused harmony exports MAX_QUOTED_VALUE, MAX_INPUT_LENGTH, quoteValue, parseRequiredString, refuseControlChars, parseBoolean, parseInteger, parseSecondsToMs, parseEnum, parseMapping, parseDateTime, parseList */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);

@@ -11,11 +11,13 @@ import type { ActionCore } from '../shared/core.js'
 import type { InputKindTable } from '../shared/input-kinds.js'
 import {
   ActionInputError,
+  CONTROL_CHARS,
   createInputReader,
   invalidInput,
   parseOneLine,
   type InputReader
 } from '../shared/inputs.js'
+import { WINDOWS_PATH_RULES, windowsPathProblem } from '../shared/file-names.js'
 import { plural, setOutputs, writeSummary } from '../shared/summary.js'
 import { writeExport, type ExportFormat } from './export.js'
 
@@ -81,9 +83,15 @@ export function parseLogLabel(input: string, raw: string): string {
 /**
  * Where to write the export: relative paths are taken from the workspace and must stay inside it
  * (an absolute path, e.g. under $RUNNER_TEMP, may go elsewhere); not a folder. Missing parent
- * folders are created when the file is written.
+ * folders are created when the file is written. On Windows a name Windows cannot create (or would
+ * open as a device, like CON) is refused here, before any request.
  */
-export function parseOutputPath(input: string, raw: string, baseDir: string): string {
+export function parseOutputPath(
+  input: string,
+  raw: string,
+  baseDir: string,
+  platform: NodeJS.Platform = process.platform
+): string {
   const accepted =
     'a file path, relative to the workspace (and inside it) or absolute, e.g. exports/log.csv'
   const value = raw.trim()
@@ -93,6 +101,12 @@ export function parseOutputPath(input: string, raw: string, baseDir: string): st
     throw invalidInput(input, 'The path holds a NUL character', JSON.stringify(value), accepted)
   if (/[\\/]$/.test(value))
     throw invalidInput(input, 'The path names a folder, not a file', value, accepted)
+  const windowsProblem = platform === 'win32' ? windowsPathProblem(value) : undefined
+  if (windowsProblem) {
+    // JSON shows a control character instead of breaking the message's line.
+    const shown = CONTROL_CHARS.test(value) ? JSON.stringify(value) : value
+    throw invalidInput(input, windowsProblem, shown, `${accepted}; ${WINDOWS_PATH_RULES}`)
+  }
   const full = resolve(baseDir, value)
   if (!isAbsolute(value)) {
     const inside = relative(baseDir, full)
