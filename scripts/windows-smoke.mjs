@@ -319,6 +319,20 @@ function checkPassed(label, result) {
   return check(`${label}: step passes`, ok, why)
 }
 
+/** The step failed on `input` with the usual input error, naming `value` and what is accepted. */
+function checkInputError(label, result, input, value) {
+  const error = result.errors[0]
+  return check(
+    `${label}: refused as an invalid '${input}'`,
+    result.exitCode === 1 &&
+      result.errors.length === 1 &&
+      error.properties.title === `Invalid input '${input}'` &&
+      error.data.includes(value) &&
+      error.data.includes('Accepted:'),
+    `exit ${result.exitCode}: ${error?.data ?? result.stdout}`
+  )
+}
+
 function checkSummary(label, result, expected) {
   check(
     `${label}: job summary written`,
@@ -628,6 +642,18 @@ async function smoke(ctx, sandbox, base) {
     readdirSync(downloads).length,
     9
   )
+  // A folder name Windows cannot create is refused before any request
+  const sent = (await requests()).length
+  const badFolder = await runAction(ctx, job, 'get-artifact', {
+    'artifact-id': String(singleId),
+    path: 'downloads\\results:1'
+  })
+  checkInputError('get-artifact into downloads\\results:1', badFolder, 'path', 'results:1')
+  checkEqual(
+    'get-artifact into downloads\\results:1: no request made',
+    (await requests()).length,
+    sent
+  )
   if (existsSync(join(downloads, 'bundle.zip'))) {
     checkZip('post-artifact globs zip', join(downloads, 'bundle.zip'), {
       'logs/a.log': {},
@@ -754,15 +780,7 @@ async function smoke(ctx, sandbox, base) {
     operation: 'export',
     path: 'exports\\CON.csv'
   })
-  const error = reserved.errors[0]
-  check(
-    "manage-log export to CON.csv: refused as an invalid 'path'",
-    reserved.exitCode === 1 &&
-      error?.properties.title === "Invalid input 'path'" &&
-      error.data.includes('CON.csv') &&
-      error.data.includes('Accepted:'),
-    `exit ${reserved.exitCode}: ${error?.data ?? reserved.stdout}`
-  )
+  checkInputError('manage-log export to CON.csv', reserved, 'path', 'CON.csv')
   checkEqual('manage-log export to CON.csv: no request made', (await requests()).length, before)
 
   // report-error with a screenshot, attachments by a Windows glob, details from a file

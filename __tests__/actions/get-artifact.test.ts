@@ -181,6 +181,22 @@ describe('path input', () => {
   ])('refuses case %#', (raw, problem) => {
     expect(() => parseDestination('path', raw, wsDir())).toThrow(problem)
   })
+  it.each([
+    ['downloads\\results:1', "Windows does not allow ':' in the name 'results:1'"],
+    ['downloads/aux', "'aux' is a Windows device name"],
+    ['out./files', "drops the dot or space that ends the name 'out.'"],
+    ['a|b', "does not allow '|'"]
+  ])('on Windows, refuses %j before any request', (raw, problem) => {
+    expect(() => parseDestination('path', raw, wsDir(), 'win32')).toThrow(problem)
+    // Other platforms create such folders as named.
+    expect(parseDestination('path', raw, wsDir(), 'linux')).toBe(path.join(wsDir(), raw))
+  })
+  it('on Windows, checks the nearest existing folder by creating a file in it, and leaves none', () => {
+    expect(parseDestination('path', 'existing/new', wsDir(), 'win32')).toBe(
+      path.join(wsDir(), 'existing', 'new')
+    )
+    expect(readdirSync(path.join(wsDir(), 'existing'))).toEqual([])
+  })
 })
 
 describe('github-artifact-name input and the artifact service check', () => {

@@ -188,9 +188,10 @@ function matchesNameFilter(artifact, filter) {
 /**
  * `path`: the destination folder, absolute. Empty -> the workspace. A relative path stays inside
  * the workspace; an absolute one is taken as the user's explicit choice. It must be a folder or
- * not exist yet, under a folder this process can write to.
+ * not exist yet, under a folder this process can write to; on Windows, with names Windows can
+ * create (the folders are made only after the first requests).
  */
-function parseDestination(input, raw, workspace) {
+function parseDestination(input, raw, workspace, platform = process.platform) {
     const value = raw.trim();
     const accepted = `a folder, relative to the workspace (without climbing out of it with ..) or absolute, at most ${MAX_PATH_LENGTH} characters; created when missing`;
     if (value === '')
@@ -198,6 +199,9 @@ function parseDestination(input, raw, workspace) {
     if (value.length > MAX_PATH_LENGTH)
         throw (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .invalidInput */ .aY)(input, 'Too long', value, accepted);
     (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .refuseControlChars */ .d5)(input, value, accepted);
+    const windowsProblem = platform === 'win32' ? (0,_shared_file_names_js__WEBPACK_IMPORTED_MODULE_6__/* .windowsPathProblem */ .s5)(value) : undefined;
+    if (windowsProblem)
+        throw (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .invalidInput */ .aY)(input, windowsProblem, value, `${accepted}; ${_shared_file_names_js__WEBPACK_IMPORTED_MODULE_6__/* .WINDOWS_PATH_RULES */ .YL}`);
     const root = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(workspace);
     const full = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(root, value);
     if (!node_path__WEBPACK_IMPORTED_MODULE_2___default().isAbsolute(value)) {
@@ -225,7 +229,7 @@ function parseDestination(input, raw, workspace) {
             throw (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .invalidInput */ .aY)(input, what, value, accepted);
         }
         try {
-            (0,_shared_permissions_js__WEBPACK_IMPORTED_MODULE_8__/* .checkWritableFolder */ .B)(existing);
+            (0,_shared_permissions_js__WEBPACK_IMPORTED_MODULE_8__/* .checkWritableFolder */ .B)(existing, platform);
         }
         catch {
             throw (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .invalidInput */ .aY)(input, `No permission to write in ${existing}`, value, accepted);

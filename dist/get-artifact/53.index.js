@@ -2576,7 +2576,7 @@ const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
  * `/` and `\\` both separate; `.` and `..` are steps, not names.
  */
 function windowsPathProblem(value) {
-    const root = path.win32.parse(value).root;
+    const root = external_node_path_default().win32.parse(value).root;
     for (const name of value.slice(root.length).split(/[\\/]/)) {
         if (name === '' || name === '.' || name === '..')
             continue;
@@ -2945,9 +2945,10 @@ function matchesNameFilter(artifact, filter) {
 /**
  * `path`: the destination folder, absolute. Empty -> the workspace. A relative path stays inside
  * the workspace; an absolute one is taken as the user's explicit choice. It must be a folder or
- * not exist yet, under a folder this process can write to.
+ * not exist yet, under a folder this process can write to; on Windows, with names Windows can
+ * create (the folders are made only after the first requests).
  */
-function parseDestination(input, raw, workspace) {
+function parseDestination(input, raw, workspace, platform = process.platform) {
     const value = raw.trim();
     const accepted = `a folder, relative to the workspace (without climbing out of it with ..) or absolute, at most ${MAX_PATH_LENGTH} characters; created when missing`;
     if (value === '')
@@ -2955,6 +2956,9 @@ function parseDestination(input, raw, workspace) {
     if (value.length > MAX_PATH_LENGTH)
         throw (0,shared_inputs/* invalidInput */.aY)(input, 'Too long', value, accepted);
     (0,shared_inputs/* refuseControlChars */.d5)(input, value, accepted);
+    const windowsProblem = platform === 'win32' ? windowsPathProblem(value) : undefined;
+    if (windowsProblem)
+        throw (0,shared_inputs/* invalidInput */.aY)(input, windowsProblem, value, `${accepted}; ${WINDOWS_PATH_RULES}`);
     const root = external_node_path_default().resolve(workspace);
     const full = external_node_path_default().resolve(root, value);
     if (!external_node_path_default().isAbsolute(value)) {
@@ -2982,7 +2986,7 @@ function parseDestination(input, raw, workspace) {
             throw (0,shared_inputs/* invalidInput */.aY)(input, what, value, accepted);
         }
         try {
-            checkWritableFolder(existing);
+            checkWritableFolder(existing, platform);
         }
         catch {
             throw (0,shared_inputs/* invalidInput */.aY)(input, `No permission to write in ${existing}`, value, accepted);

@@ -14,7 +14,12 @@ import { Minimatch } from 'minimatch'
 import { MaestroClient, type Artifact, type DownloadResult } from '../../maestro/index.js'
 import { ConnectionInputKinds, ConnectionInputs, readConnection } from '../shared/connection.js'
 import type { ActionCore } from '../shared/core.js'
-import { allocateFileName, fileNameKey } from '../shared/file-names.js'
+import {
+  allocateFileName,
+  fileNameKey,
+  WINDOWS_PATH_RULES,
+  windowsPathProblem
+} from '../shared/file-names.js'
 import type { InputKindTable } from '../shared/input-kinds.js'
 import {
   ActionInputError,
@@ -174,14 +179,23 @@ export function matchesNameFilter(
 /**
  * `path`: the destination folder, absolute. Empty -> the workspace. A relative path stays inside
  * the workspace; an absolute one is taken as the user's explicit choice. It must be a folder or
- * not exist yet, under a folder this process can write to.
+ * not exist yet, under a folder this process can write to; on Windows, with names Windows can
+ * create (the folders are made only after the first requests).
  */
-export function parseDestination(input: string, raw: string, workspace: string): string {
+export function parseDestination(
+  input: string,
+  raw: string,
+  workspace: string,
+  platform: NodeJS.Platform = process.platform
+): string {
   const value = raw.trim()
   const accepted = `a folder, relative to the workspace (without climbing out of it with ..) or absolute, at most ${MAX_PATH_LENGTH} characters; created when missing`
   if (value === '') return path.resolve(workspace)
   if (value.length > MAX_PATH_LENGTH) throw invalidInput(input, 'Too long', value, accepted)
   refuseControlChars(input, value, accepted)
+  const windowsProblem = platform === 'win32' ? windowsPathProblem(value) : undefined
+  if (windowsProblem)
+    throw invalidInput(input, windowsProblem, value, `${accepted}; ${WINDOWS_PATH_RULES}`)
   const root = path.resolve(workspace)
   const full = path.resolve(root, value)
   if (!path.isAbsolute(value)) {
@@ -207,7 +221,7 @@ export function parseDestination(input: string, raw: string, workspace: string):
       throw invalidInput(input, what, value, accepted)
     }
     try {
-      checkWritableFolder(existing)
+      checkWritableFolder(existing, platform)
     } catch {
       throw invalidInput(input, `No permission to write in ${existing}`, value, accepted)
     }
