@@ -814,6 +814,23 @@ async function smoke(ctx, sandbox, base) {
   )
   checkSummary('report-error', reported, String(errorId))
 
+  // send-message with a body file as Windows tools write it: UTF-8 with a byte order mark, CRLF
+  const bodyText = 'Build 42 is out.\r\nSee the run for details.\r\n'
+  writeFixture(ws, 'mail/body.txt', `\uFEFF${bodyText}`)
+  const mailed = await runAction(ctx, job, 'send-message', {
+    emails: 'ops@example.com',
+    subject: 'Windows smoke',
+    'body-file': 'mail\\body.txt'
+  })
+  checkPassed('send-message', mailed)
+  const message = (await state()).messages.at(-1)
+  checkEqual(
+    'send-message: body sent as the text, without the byte order mark',
+    message?.body,
+    bodyText
+  )
+  checkSummary('send-message', mailed, 'Windows smoke')
+
   // finish-task
   const finished = await runAction(ctx, job, 'finish-task', {
     'task-id': String(taskId),

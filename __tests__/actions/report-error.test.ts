@@ -176,6 +176,16 @@ describe('input parsing', () => {
     expect(classifyDetails('details', 'trace.txt/more', ws).kind).toBe('text')
   })
 
+  it('details: a whole file loses the byte order mark Windows tools write first', async () => {
+    const file = path.join(ws, 'bom-trace.txt')
+    writeFileSync(file, '\uFEFFTraceback:\r\n  line 1\r\n')
+    expect(await readTail(file, MAX_DETAILS_BYTES)).toEqual({
+      text: 'Traceback:\r\n  line 1\r\n',
+      size: 25,
+      truncated: false
+    })
+  })
+
   it('details: a large file keeps its end, starting on a whole character', async () => {
     const file = path.join(ws, 'utf8.log')
     writeFileSync(file, `${'é'.repeat(100)}END`)

@@ -141,6 +141,15 @@ describe('send-message logic (core stub)', () => {
     expect(requests).toEqual([])
   })
 
+  it('sends a body file without the byte order mark Windows tools write first, CRLF kept', async () => {
+    writeFileSync(path.join(ws, 'bom.txt'), '\uFEFFBuild 42 is out.\r\nDetails follow.\r\n')
+    const core = createCoreStub({
+      inputs: { [Inputs.emails]: 'a@x.io', [Inputs.subject]: 'S', [Inputs.bodyFile]: 'bom.txt' }
+    })
+    await run(core, { env: { ...sandbox.env, GITHUB_WORKSPACE: ws } })
+    expect((await messages()).at(-1)?.body).toBe('Build 42 is out.\r\nDetails follow.\r\n')
+  })
+
   it('checks every recipient before sending to any', async () => {
     const list = [...emailList(120), 'broken@'].join('\n')
     const core = createCoreStub({

@@ -253,7 +253,13 @@ async function readTail(file, limit) {
         if (size > length)
             while (start < read && (buffer[start] & 0xc0) === 0x80)
                 start++;
-        return { text: buffer.subarray(start, read).toString('utf8'), size, truncated: size > length };
+        const text = buffer.subarray(start, read).toString('utf8');
+        // The whole file: its byte order mark (if a Windows tool wrote one) is not text.
+        return {
+            text: size > length ? text : (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .withoutByteOrderMark */ .Yi)(text),
+            size,
+            truncated: size > length
+        };
     }
     finally {
         await handle.close();

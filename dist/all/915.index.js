@@ -228,7 +228,7 @@ async function readBody(raw, file) {
             throw new _shared_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionInputError */ .VA(Inputs.bodyFile, `The file ${(0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .quoteValue */ .cl)(file)} is too large (${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_5__/* .formatSize */ .Xq)(size)}). Accepted: ${accepted}`);
         }
         try {
-            return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8');
+            return (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .withoutByteOrderMark */ .Yi)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8'));
         }
         catch (e) {
             const code = e.code ?? String(e);

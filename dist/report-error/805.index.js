@@ -3084,7 +3084,13 @@ async function readTail(file, limit) {
         if (size > length)
             while (start < read && (buffer[start] & 0xc0) === 0x80)
                 start++;
-        return { text: buffer.subarray(start, read).toString('utf8'), size, truncated: size > length };
+        const text = buffer.subarray(start, read).toString('utf8');
+        // The whole file: its byte order mark (if a Windows tool wrote one) is not text.
+        return {
+            text: size > length ? text : (0,shared_inputs/* withoutByteOrderMark */.Yi)(text),
+            size,
+            truncated: size > length
+        };
     }
     finally {
         await handle.close();
@@ -3534,6 +3540,7 @@ const core = {
 /* harmony export */   BV: () => (/* binding */ parseExistingFile),
 /* harmony export */   UV: () => (/* binding */ CONTROL_CHARS),
 /* harmony export */   VA: () => (/* binding */ ActionInputError),
+/* harmony export */   Yi: () => (/* binding */ withoutByteOrderMark),
 /* harmony export */   aY: () => (/* binding */ invalidInput),
 /* harmony export */   cl: () => (/* binding */ quoteValue),
 /* harmony export */   d5: () => (/* binding */ refuseControlChars),
@@ -3786,6 +3793,14 @@ function parseList(raw) {
         .split(/\r?\n/)
         .map(line => line.trim())
         .filter(line => line !== '' && !line.startsWith('#'));
+}
+/**
+ * A text file's content without the UTF-8 byte order mark that Windows tools write first (Notepad
+ * before 2019, PowerShell 5's `-Encoding UTF8`): it is not part of the text, and would arrive in
+ * Maestro as an invisible first character.
+ */
+function withoutByteOrderMark(text) {
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 /** A path to an existing regular file; returns the absolute path. */
 function parseExistingFile(input, raw, options = {}) {

@@ -2833,7 +2833,7 @@ async function readBody(raw, file) {
             throw new shared_inputs/* ActionInputError */.VA(Inputs.bodyFile, `The file ${(0,shared_inputs/* quoteValue */.cl)(file)} is too large (${formatSize(size)}). Accepted: ${accepted}`);
         }
         try {
-            return await (0,promises_.readFile)(file, 'utf8');
+            return (0,shared_inputs/* withoutByteOrderMark */.Yi)(await (0,promises_.readFile)(file, 'utf8'));
         }
         catch (e) {
             const code = e.code ?? String(e);
@@ -3066,6 +3066,7 @@ const core = {
 /* harmony export */   BV: () => (/* binding */ parseExistingFile),
 /* harmony export */   UV: () => (/* binding */ CONTROL_CHARS),
 /* harmony export */   VA: () => (/* binding */ ActionInputError),
+/* harmony export */   Yi: () => (/* binding */ withoutByteOrderMark),
 /* harmony export */   a1: () => (/* binding */ parseOneLine),
 /* harmony export */   aY: () => (/* binding */ invalidInput),
 /* harmony export */   cl: () => (/* binding */ quoteValue),
@@ -3318,6 +3319,14 @@ function parseList(raw) {
         .split(/\r?\n/)
         .map(line => line.trim())
         .filter(line => line !== '' && !line.startsWith('#'));
+}
+/**
+ * A text file's content without the UTF-8 byte order mark that Windows tools write first (Notepad
+ * before 2019, PowerShell 5's `-Encoding UTF8`): it is not part of the text, and would arrive in
+ * Maestro as an invisible first character.
+ */
+function withoutByteOrderMark(text) {
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 /** A path to an existing regular file; returns the absolute path. */
 function parseExistingFile(input, raw, options = {}) {

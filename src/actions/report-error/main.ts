@@ -19,7 +19,8 @@ import {
   createInputReader,
   invalidInput,
   quoteValue,
-  refuseControlChars
+  refuseControlChars,
+  withoutByteOrderMark
 } from '../shared/inputs.js'
 import { checkReadableFile } from '../shared/permissions.js'
 import { ActionFailure, describeFailure } from '../shared/run.js'
@@ -249,7 +250,13 @@ export async function readTail(
     let start = 0
     // Skip UTF-8 continuation bytes cut off from their first byte.
     if (size > length) while (start < read && (buffer[start] & 0xc0) === 0x80) start++
-    return { text: buffer.subarray(start, read).toString('utf8'), size, truncated: size > length }
+    const text = buffer.subarray(start, read).toString('utf8')
+    // The whole file: its byte order mark (if a Windows tool wrote one) is not text.
+    return {
+      text: size > length ? text : withoutByteOrderMark(text),
+      size,
+      truncated: size > length
+    }
   } finally {
     await handle.close()
   }

@@ -18,7 +18,8 @@ import {
   createInputReader,
   invalidInput,
   parseOneLine,
-  quoteValue
+  quoteValue,
+  withoutByteOrderMark
 } from '../shared/inputs.js'
 import { ActionFailure, describeFailure } from '../shared/run.js'
 import { formatSize, plural, setOutputs, writeSummary } from '../shared/summary.js'
@@ -249,7 +250,7 @@ async function readBody(raw: string, file: string | undefined): Promise<string> 
       )
     }
     try {
-      return await readFile(file, 'utf8')
+      return withoutByteOrderMark(await readFile(file, 'utf8'))
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code ?? String(e)
       throw invalidInput(Inputs.bodyFile, `Cannot read ${file} (${code})`, file, accepted)

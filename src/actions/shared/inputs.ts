@@ -350,6 +350,15 @@ export interface FileOptions extends ParseOptions {
   baseDir?: string
 }
 
+/**
+ * A text file's content without the UTF-8 byte order mark that Windows tools write first (Notepad
+ * before 2019, PowerShell 5's `-Encoding UTF8`): it is not part of the text, and would arrive in
+ * Maestro as an invisible first character.
+ */
+export function withoutByteOrderMark(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+}
+
 /** A path to an existing regular file; returns the absolute path. */
 export function parseExistingFile(input: string, raw: string, options: FileOptions = {}): string {
   const value = raw.trim()
