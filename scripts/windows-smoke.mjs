@@ -450,10 +450,14 @@ async function smoke(ctx, sandbox, base) {
   const shot = writeFixture(ws, 'shot.png', randomBytes(2048))
 
   // login
+  // A CA file as saved on Windows (BOM, CRLF), named by a relative Windows path
+  const pem = readFileSync(join(ROOT, '__tests__/sandbox/fixtures/localhost-cert.pem'), 'utf8')
+  writeFixture(ws, 'certs/ca.pem', `\uFEFF${pem.replace(/\r?\n/g, '\r\n')}`)
   const login = await runAction(ctx, job, 'login', {
     server: sandbox.url,
     login: sandbox.login,
-    'access-key': sandbox.key
+    'access-key': sandbox.key,
+    'ca-certificate': 'certs\\ca.pem'
   })
   checkPassed('login', login)
   checkEqual('login: output server', login.outputs.server, sandbox.url)
@@ -707,6 +711,21 @@ async function smoke(ctx, sandbox, base) {
   }
   checkSummary('deploy-bot', deployed, 'smoke-bot')
 
+  // deploy-bot: a package file named by an absolute Z:\ path
+  const zipPackage = join(downloads, 'out.zip')
+  const packaged = await runAction(ctx, job, 'deploy-bot', {
+    'bot-id': 'smoke-bot',
+    version: '1.0.1',
+    technology: 'python',
+    path: win(zipPackage)
+  })
+  checkPassed('deploy-bot package file', packaged)
+  checkEqual(
+    'deploy-bot package file: sent as it is',
+    [packaged.outputs.deployed, packaged.outputs.sha256],
+    ['true', existsSync(zipPackage) && sha256File(zipPackage)]
+  )
+
   // manage-log create, log-entry, export (relative and absolute Z:\ paths)
   const columns = '[{"name": "Version", "label": "version"}, {"name": "Result", "label": "result"}]'
   const logCreated = await runAction(ctx, job, 'manage-log', {
@@ -813,6 +832,21 @@ async function smoke(ctx, sandbox, base) {
     JSON.stringify(errorRecord?.stackTrace?.slice(0, 80))
   )
   checkSummary('report-error', reported, String(errorId))
+
+  // report-error: a large details file typed in another case than the attachments pattern finds it
+  const bigLog = writeFixture(ws, 'big/trace.log', randomBytes(100 * 1024).toString('hex'))
+  const bigReport = await runAction(ctx, job, 'report-error', {
+    'task-id': String(taskId),
+    details: 'BIG\\Trace.log',
+    attachments: 'big\\*.log'
+  })
+  checkPassed('report-error large details', bigReport)
+  const bigRecord = (await state()).errors.find(e => e.id === Number(bigReport.outputs['error-id']))
+  checkEqual(
+    'report-error large details: the whole file attached once',
+    (bigRecord?.attachments ?? []).map(a => a.sha256),
+    [sha256File(bigLog)]
+  )
 
   // send-message with a body file as Windows tools write it: UTF-8 with a byte order mark, CRLF
   const bodyText = 'Build 42 is out.\r\nSee the run for details.\r\n'

@@ -10,6 +10,7 @@ import {
   commonRoot,
   diskSpelling,
   findFiles,
+  samePath,
   zipEntryMode,
   zipStream
 } from '../../src/actions/shared/files.js'
@@ -169,6 +170,16 @@ describe('diskSpelling (case-insensitive file systems)', () => {
   it('leaves findFiles answers unchanged where the spelling is already right', async () => {
     const found = await findFiles(['build/sub', 'report.txt'], ws, 'win32')
     expect(found.files).toEqual([path.join(ws, 'build/sub/data.json'), path.join(ws, 'report.txt')])
+  })
+})
+
+describe('samePath', () => {
+  it('ignores case on Windows and macOS, not on Linux', () => {
+    expect(samePath('C:\\w\\Logs\\a.log', 'c:\\W\\logs\\A.LOG', 'win32')).toBe(true)
+    expect(samePath('/Users/me/Logs/a.log', '/users/me/logs/a.log', 'darwin')).toBe(true)
+    expect(samePath('/w/Logs/a.log', '/w/logs/a.log', 'linux')).toBe(false)
+    expect(samePath('/w/logs/a.log', '/w/logs/a.log', 'linux')).toBe(true)
+    expect(samePath('C:\\w\\a.log', 'C:\\w\\b.log', 'win32')).toBe(false)
   })
 })
 

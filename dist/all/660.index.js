@@ -367,8 +367,10 @@ async function run(core, options = {}) {
     else if (detailsSource.kind === 'file') {
         const tail = await readTail(detailsSource.file, MAX_DETAILS_BYTES);
         details = { kind: 'file', file: detailsSource.file, ...tail };
-        // The whole file still reaches Maestro, as an attachment.
-        if (tail.truncated && !attachments.some(a => a.file === detailsSource.file)) {
+        // The whole file still reaches Maestro, as an attachment (once: the patterns may have found
+        // it spelled otherwise on a file system that ignores case).
+        const attached = attachments.some(a => (0,_shared_files_js__WEBPACK_IMPORTED_MODULE_6__/* .samePath */ .Eb)(a.file, detailsSource.file));
+        if (tail.truncated && !attached) {
             attachments.push({
                 file: detailsSource.file,
                 shown: shownPath(detailsSource.file, baseDir),
@@ -527,6 +529,7 @@ function failOrWarn(core, actionName, failOnError, thrown) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Eb: () => (/* binding */ samePath),
 /* harmony export */   lY: () => (/* binding */ findFiles),
 /* harmony export */   wd: () => (/* binding */ archiveEntryName),
 /* harmony export */   yk: () => (/* binding */ zipStream)
@@ -583,6 +586,13 @@ async function findFiles(patterns, cwd, platform = process.platform) {
 }
 /** Platforms whose file systems find a file whatever the case of its name (macOS by default). */
 const CASE_INSENSITIVE = new Set(['win32', 'darwin']);
+/**
+ * Whether two absolute, normalised paths name the same file: `C:\\Logs\\a.log` and
+ * `c:\\logs\\A.LOG` do where the file system ignores case.
+ */
+function samePath(a, b, platform = process.platform) {
+    return CASE_INSENSITIVE.has(platform) ? a.toLowerCase() === b.toLowerCase() : a === b;
+}
 /** Lists a folder's entry names once per search; an unreadable folder lists nothing. */
 function cachedListing() {
     const listings = new Map();

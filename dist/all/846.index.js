@@ -271,6 +271,7 @@ async function forEachLimited(items, limit, fn) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Eb: () => (/* binding */ samePath),
 /* harmony export */   lY: () => (/* binding */ findFiles),
 /* harmony export */   wd: () => (/* binding */ archiveEntryName),
 /* harmony export */   yk: () => (/* binding */ zipStream)
@@ -327,6 +328,13 @@ async function findFiles(patterns, cwd, platform = process.platform) {
 }
 /** Platforms whose file systems find a file whatever the case of its name (macOS by default). */
 const CASE_INSENSITIVE = new Set(['win32', 'darwin']);
+/**
+ * Whether two absolute, normalised paths name the same file: `C:\\Logs\\a.log` and
+ * `c:\\logs\\A.LOG` do where the file system ignores case.
+ */
+function samePath(a, b, platform = process.platform) {
+    return CASE_INSENSITIVE.has(platform) ? a.toLowerCase() === b.toLowerCase() : a === b;
+}
 /** Lists a folder's entry names once per search; an unreadable folder lists nothing. */
 function cachedListing() {
     const listings = new Map();

@@ -2592,6 +2592,13 @@ async function findFiles(patterns, cwd, platform = process.platform) {
 }
 /** Platforms whose file systems find a file whatever the case of its name (macOS by default). */
 const CASE_INSENSITIVE = new Set(['win32', 'darwin']);
+/**
+ * Whether two absolute, normalised paths name the same file: `C:\\Logs\\a.log` and
+ * `c:\\logs\\A.LOG` do where the file system ignores case.
+ */
+function samePath(a, b, platform = process.platform) {
+    return CASE_INSENSITIVE.has(platform) ? a.toLowerCase() === b.toLowerCase() : a === b;
+}
 /** Lists a folder's entry names once per search; an unreadable folder lists nothing. */
 function cachedListing() {
     const listings = new Map();
@@ -3262,7 +3269,7 @@ const core = {
 /* harmony export */   ic: () => (/* binding */ createInputReader),
 /* harmony export */   t0: () => (/* binding */ parseOptionalString)
 /* harmony export */ });
-/* unused harmony exports MAX_QUOTED_VALUE, MAX_INPUT_LENGTH, parseRequiredString, CONTROL_CHARS, parseOneLine, parseBoolean, parseInteger, parseSecondsToMs, parseEnum, parseMapping, parseDateTime, parseList */
+/* unused harmony exports MAX_QUOTED_VALUE, MAX_INPUT_LENGTH, parseRequiredString, CONTROL_CHARS, parseOneLine, parseBoolean, parseInteger, parseSecondsToMs, parseEnum, parseMapping, parseDateTime, parseList, withoutByteOrderMark */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
@@ -3507,6 +3514,14 @@ function parseList(raw) {
         .split(/\r?\n/)
         .map(line => line.trim())
         .filter(line => line !== '' && !line.startsWith('#'));
+}
+/**
+ * A text file's content without the UTF-8 byte order mark that Windows tools write first (Notepad
+ * before 2019, PowerShell 5's `-Encoding UTF8`): it is not part of the text, and would arrive in
+ * Maestro as an invisible first character.
+ */
+function withoutByteOrderMark(text) {
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 /** A path to an existing regular file; returns the absolute path. */
 function parseExistingFile(input, raw, options = {}) {

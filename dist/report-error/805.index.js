@@ -2612,6 +2612,13 @@ async function findFiles(patterns, cwd, platform = process.platform) {
 }
 /** Platforms whose file systems find a file whatever the case of its name (macOS by default). */
 const CASE_INSENSITIVE = new Set(['win32', 'darwin']);
+/**
+ * Whether two absolute, normalised paths name the same file: `C:\\Logs\\a.log` and
+ * `c:\\logs\\A.LOG` do where the file system ignores case.
+ */
+function samePath(a, b, platform = process.platform) {
+    return CASE_INSENSITIVE.has(platform) ? a.toLowerCase() === b.toLowerCase() : a === b;
+}
 /** Lists a folder's entry names once per search; an unreadable folder lists nothing. */
 function cachedListing() {
     const listings = new Map();
@@ -3198,8 +3205,10 @@ async function main_run(core, options = {}) {
     else if (detailsSource.kind === 'file') {
         const tail = await readTail(detailsSource.file, MAX_DETAILS_BYTES);
         details = { kind: 'file', file: detailsSource.file, ...tail };
-        // The whole file still reaches Maestro, as an attachment.
-        if (tail.truncated && !attachments.some(a => a.file === detailsSource.file)) {
+        // The whole file still reaches Maestro, as an attachment (once: the patterns may have found
+        // it spelled otherwise on a file system that ignores case).
+        const attached = attachments.some(a => samePath(a.file, detailsSource.file));
+        if (tail.truncated && !attached) {
             attachments.push({
                 file: detailsSource.file,
                 shown: shownPath(detailsSource.file, baseDir),

@@ -10,7 +10,7 @@ import { MaestroClient } from '../../maestro/index.js'
 import { ConnectionInputKinds, ConnectionInputs, readConnection } from '../shared/connection.js'
 import type { ActionCore } from '../shared/core.js'
 import { failOrWarn } from '../shared/fail-on-error.js'
-import { findFiles } from '../shared/files.js'
+import { findFiles, samePath } from '../shared/files.js'
 import { readGithubContext, type GithubContext } from '../shared/github-context.js'
 import type { InputKindTable } from '../shared/input-kinds.js'
 import {
@@ -408,8 +408,10 @@ export async function run(core: ActionCore, options: RunOptions = {}): Promise<v
   } else if (detailsSource.kind === 'file') {
     const tail = await readTail(detailsSource.file, MAX_DETAILS_BYTES)
     details = { kind: 'file', file: detailsSource.file, ...tail }
-    // The whole file still reaches Maestro, as an attachment.
-    if (tail.truncated && !attachments.some(a => a.file === detailsSource.file)) {
+    // The whole file still reaches Maestro, as an attachment (once: the patterns may have found
+    // it spelled otherwise on a file system that ignores case).
+    const attached = attachments.some(a => samePath(a.file, detailsSource.file))
+    if (tail.truncated && !attached) {
       attachments.push({
         file: detailsSource.file,
         shown: shownPath(detailsSource.file, baseDir),

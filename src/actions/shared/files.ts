@@ -59,6 +59,18 @@ export async function findFiles(
 /** Platforms whose file systems find a file whatever the case of its name (macOS by default). */
 const CASE_INSENSITIVE = new Set<NodeJS.Platform>(['win32', 'darwin'])
 
+/**
+ * Whether two absolute, normalised paths name the same file: `C:\\Logs\\a.log` and
+ * `c:\\logs\\A.LOG` do where the file system ignores case.
+ */
+export function samePath(
+  a: string,
+  b: string,
+  platform: NodeJS.Platform = process.platform
+): boolean {
+  return CASE_INSENSITIVE.has(platform) ? a.toLowerCase() === b.toLowerCase() : a === b
+}
+
 /** Lists a folder's entry names once per search; an unreadable folder lists nothing. */
 function cachedListing(): (dir: string) => Promise<string[]> {
   const listings = new Map<string, Promise<string[]>>()
