@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
+import { EventEmitter } from 'node:events'
 import {
+  abortOnSignals,
   finishedAsAllowed,
   formatDuration,
   waitForTask,
@@ -119,5 +121,33 @@ describe('formatDuration', () => {
     expect(formatDuration(4_400)).toBe('4 s')
     expect(formatDuration(60_000)).toBe('1 min')
     expect(formatDuration(3_725_000)).toBe('62 min 5 s')
+  })
+})
+
+describe('abortOnSignals', () => {
+  it("on Windows, the runner's Ctrl+Break (SIGBREAK) cancels the wait like SIGTERM", () => {
+    const signals = new EventEmitter()
+    const logged: string[] = []
+    const cancel = abortOnSignals(
+      signals as unknown as NodeJS.Process,
+      m => logged.push(m),
+      'win32'
+    )
+    signals.emit('SIGBREAK', 'SIGBREAK')
+    expect(cancel.signal.aborted).toBe(true)
+    expect(logged).toEqual(['Received SIGBREAK: the workflow is being cancelled'])
+    cancel.dispose()
+    for (const name of ['SIGINT', 'SIGTERM', 'SIGBREAK'])
+      expect(signals.listenerCount(name)).toBe(0)
+  })
+
+  it('elsewhere listens to SIGINT and SIGTERM only', () => {
+    const signals = new EventEmitter()
+    const cancel = abortOnSignals(signals as unknown as NodeJS.Process, () => {}, 'linux')
+    expect(signals.listenerCount('SIGBREAK')).toBe(0)
+    signals.emit('SIGINT', 'SIGINT')
+    expect(cancel.signal.aborted).toBe(true)
+    cancel.dispose()
+    expect(signals.listenerCount('SIGINT') + signals.listenerCount('SIGTERM')).toBe(0)
   })
 })

@@ -14,7 +14,7 @@ export const modules = {
 /* harmony export */   nB: () => (/* binding */ WaitInputs),
 /* harmony export */   rX: () => (/* binding */ waitSummaryVerb)
 /* harmony export */ });
-/* unused harmony exports waitForTask, finishedAsAllowed, MAX_WAIT_SECONDS, parseAllowedStatuses, abortOnSignals */
+/* unused harmony exports waitForTask, finishedAsAllowed, MAX_WAIT_SECONDS, parseAllowedStatuses, cancelSignals, abortOnSignals */
 /* harmony import */ var _maestro_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33268);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(86612);
 // Waiting for a Maestro task to finish: shared by create-task (wait: true) and wait-task, so both
@@ -178,21 +178,30 @@ function waitSummaryVerb(outcome) {
         return `was ${outcome.task.state}`;
     return `finished: ${outcome.task.finishStatus ?? 'no status'}`;
 }
-/** An AbortSignal that fires on SIGINT/SIGTERM (a cancelled workflow), until disposed. */
-function abortOnSignals(source, log) {
+/**
+ * The signals a cancelled workflow sends. The runner sends SIGINT, then SIGTERM; on Windows it
+ * sends Ctrl+C (SIGINT to Node), then Ctrl+Break, which Node names SIGBREAK and which ends the
+ * process at once unless it is listened to.
+ */
+function cancelSignals(platform = process.platform) {
+    return platform === 'win32' ? ['SIGINT', 'SIGTERM', 'SIGBREAK'] : ['SIGINT', 'SIGTERM'];
+}
+/** An AbortSignal that fires when the workflow is cancelled (see cancelSignals), until disposed. */
+function abortOnSignals(source, log, platform = process.platform) {
     const controller = new AbortController();
     const onSignal = (name) => {
         if (!controller.signal.aborted)
             log(`Received ${name}: the workflow is being cancelled`);
         controller.abort();
     };
-    source.on('SIGINT', onSignal);
-    source.on('SIGTERM', onSignal);
+    const signals = cancelSignals(platform);
+    for (const name of signals)
+        source.on(name, onSignal);
     return {
         signal: controller.signal,
         dispose: () => {
-            source.off('SIGINT', onSignal);
-            source.off('SIGTERM', onSignal);
+            for (const name of signals)
+                source.off(name, onSignal);
         }
     };
 }

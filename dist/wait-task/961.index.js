@@ -222,7 +222,7 @@ const core = {
 /* harmony export */   nL: () => (/* binding */ parseEnum),
 /* harmony export */   t0: () => (/* binding */ parseOptionalString)
 /* harmony export */ });
-/* unused harmony exports MAX_QUOTED_VALUE, MAX_INPUT_LENGTH, quoteValue, parseRequiredString, CONTROL_CHARS, refuseControlChars, parseOneLine, parseBoolean, parseInteger, parseSecondsToMs, parseMapping, parseDateTime, parseList */
+/* unused harmony exports MAX_QUOTED_VALUE, MAX_INPUT_LENGTH, quoteValue, parseRequiredString, CONTROL_CHARS, refuseControlChars, parseOneLine, parseBoolean, parseInteger, parseSecondsToMs, parseMapping, parseDateTime, parseList, withoutByteOrderMark */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
@@ -467,6 +467,14 @@ function parseList(raw) {
         .split(/\r?\n/)
         .map(line => line.trim())
         .filter(line => line !== '' && !line.startsWith('#'));
+}
+/**
+ * A text file's content without the UTF-8 byte order mark that Windows tools write first (Notepad
+ * before 2019, PowerShell 5's `-Encoding UTF8`): it is not part of the text, and would arrive in
+ * Maestro as an invisible first character.
+ */
+function withoutByteOrderMark(text) {
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 /** A path to an existing regular file; returns the absolute path. */
 function parseExistingFile(input, raw, options = {}) {
@@ -3507,21 +3515,30 @@ function waitSummaryVerb(outcome) {
         return `was ${outcome.task.state}`;
     return `finished: ${outcome.task.finishStatus ?? 'no status'}`;
 }
-/** An AbortSignal that fires on SIGINT/SIGTERM (a cancelled workflow), until disposed. */
-function abortOnSignals(source, log) {
+/**
+ * The signals a cancelled workflow sends. The runner sends SIGINT, then SIGTERM; on Windows it
+ * sends Ctrl+C (SIGINT to Node), then Ctrl+Break, which Node names SIGBREAK and which ends the
+ * process at once unless it is listened to.
+ */
+function cancelSignals(platform = process.platform) {
+    return platform === 'win32' ? ['SIGINT', 'SIGTERM', 'SIGBREAK'] : ['SIGINT', 'SIGTERM'];
+}
+/** An AbortSignal that fires when the workflow is cancelled (see cancelSignals), until disposed. */
+function abortOnSignals(source, log, platform = process.platform) {
     const controller = new AbortController();
     const onSignal = (name) => {
         if (!controller.signal.aborted)
             log(`Received ${name}: the workflow is being cancelled`);
         controller.abort();
     };
-    source.on('SIGINT', onSignal);
-    source.on('SIGTERM', onSignal);
+    const signals = cancelSignals(platform);
+    for (const name of signals)
+        source.on(name, onSignal);
     return {
         signal: controller.signal,
         dispose: () => {
-            source.off('SIGINT', onSignal);
-            source.off('SIGTERM', onSignal);
+            for (const name of signals)
+                source.off(name, onSignal);
         }
     };
 }

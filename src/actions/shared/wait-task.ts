@@ -227,23 +227,32 @@ export function waitSummaryVerb(outcome: WaitOutcome<WatchedTask>): string {
 
 export type SignalSource = Pick<NodeJS.Process, 'on' | 'off'>
 
-/** An AbortSignal that fires on SIGINT/SIGTERM (a cancelled workflow), until disposed. */
+/**
+ * The signals a cancelled workflow sends. The runner sends SIGINT, then SIGTERM; on Windows it
+ * sends Ctrl+C (SIGINT to Node), then Ctrl+Break, which Node names SIGBREAK and which ends the
+ * process at once unless it is listened to.
+ */
+export function cancelSignals(platform: NodeJS.Platform = process.platform): NodeJS.Signals[] {
+  return platform === 'win32' ? ['SIGINT', 'SIGTERM', 'SIGBREAK'] : ['SIGINT', 'SIGTERM']
+}
+
+/** An AbortSignal that fires when the workflow is cancelled (see cancelSignals), until disposed. */
 export function abortOnSignals(
   source: SignalSource,
-  log: (message: string) => void
+  log: (message: string) => void,
+  platform: NodeJS.Platform = process.platform
 ): { signal: AbortSignal; dispose: () => void } {
   const controller = new AbortController()
   const onSignal = (name: NodeJS.Signals) => {
     if (!controller.signal.aborted) log(`Received ${name}: the workflow is being cancelled`)
     controller.abort()
   }
-  source.on('SIGINT', onSignal)
-  source.on('SIGTERM', onSignal)
+  const signals = cancelSignals(platform)
+  for (const name of signals) source.on(name, onSignal)
   return {
     signal: controller.signal,
     dispose: () => {
-      source.off('SIGINT', onSignal)
-      source.off('SIGTERM', onSignal)
+      for (const name of signals) source.off(name, onSignal)
     }
   }
 }
