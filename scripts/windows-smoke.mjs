@@ -471,6 +471,7 @@ async function smoke(ctx, sandbox, base) {
     'login: the token is masked',
     login.commands.some(c => c.command === 'add-mask' && c.data === token)
   )
+  checkSummary('login', login, 'Logged in to BotCity Maestro')
   const loginCalls = (await requests()).filter(r => r.path === '/api/v2/workspace/login')
   check(
     'login: the sandbox answered one login with 200',
@@ -734,11 +735,14 @@ async function smoke(ctx, sandbox, base) {
     columns
   })
   checkPassed('manage-log create', logCreated)
+  checkSummary('manage-log create', logCreated, 'Execution log &#39;releases&#39; created')
   for (const values of [
     '{"version": "1.0.0", "result": "ok"}',
     '{"version": "1.0.1", "result": "line one\\nline two"}'
   ]) {
-    checkPassed('log-entry', await runAction(ctx, job, 'log-entry', { log: 'releases', values }))
+    const entry = await runAction(ctx, job, 'log-entry', { log: 'releases', values })
+    checkPassed('log-entry', entry)
+    checkSummary('log-entry', entry, 'Entry added to execution log &#39;releases&#39;')
   }
   const csv = await runAction(ctx, job, 'manage-log', {
     log: 'releases',
@@ -872,6 +876,7 @@ async function smoke(ctx, sandbox, base) {
     message: 'Done on Windows'
   })
   checkPassed('finish-task', finished)
+  checkSummary('finish-task', finished, `Maestro task ${taskId} finished: SUCCESS`)
   checkEqual('finish-task: output finish-status', finished.outputs['finish-status'], 'SUCCESS')
   const doneTask = (await state()).tasks.find(t => t.id === taskId)
   checkEqual(
