@@ -10,6 +10,7 @@ import { spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { delimiter as PATH_DELIMITER, dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { parse as parseYaml } from 'yaml'
 
 // ------------------------------------------------------------------------------------------------
@@ -233,7 +234,8 @@ const KEPT_ENV = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'SYSTEMROOT', 'USERPROFILE']
  * the action still reads an ordinary INPUT_ variable.
  */
 const LARGE_ENV_VALUE = 64 * 1024
-const LARGE_ENV_PRELOAD = join(dirname(new URL(import.meta.url).pathname), 'large-env-preload.mjs')
+// A file: URL, not a path: `--import C:\\...` would read `C:` as a URL scheme on Windows.
+const LARGE_ENV_PRELOAD = new URL('large-env-preload.mjs', import.meta.url).href
 export const LARGE_ENV_VARIABLE = 'MAESTRO_TEST_LARGE_ENV'
 
 export function defaultGithubEnv(workspace: string, runnerTemp: string): Record<string, string> {
@@ -635,9 +637,9 @@ export function onlyError(result: RunResult): WorkflowCommand {
   return errors[0]
 }
 
-export const FIXTURES_DIR = join(dirname(new URL(import.meta.url).pathname), '..', 'fixtures')
+export const FIXTURES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures')
 
 /** `actions/<name>` in this repository, for `runStep({ actionDir: actionDir('create-task') })`. */
 export function actionDir(name: string): string {
-  return join(dirname(new URL(import.meta.url).pathname), '..', '..', 'actions', name)
+  return join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'actions', name)
 }
