@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { execFileSync } from 'node:child_process'
 import { createWriteStream } from 'node:fs'
 import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -14,6 +13,7 @@ import {
   zipEntryMode,
   zipStream
 } from '../../src/actions/shared/files.js'
+import { pythonText } from '../support/platform.js'
 
 let ws: string
 
@@ -71,11 +71,10 @@ describe('zipStream', () => {
     const found = await findFiles(['build'], ws)
     const out = path.join(ws, 'out.zip')
     await pipeline(await zipStream(found.files, found.rootDirectory), createWriteStream(out))
-    const listing = execFileSync('python3', [
-      '-c',
+    const listing = pythonText(
       'import sys,zipfile; z=zipfile.ZipFile(sys.argv[1]); print("\\n".join(sorted(z.namelist()))); print(z.read("sub/data.json").decode(), end="")',
-      out
-    ]).toString()
+      [out]
+    )
     expect(listing).toBe('.hidden\napp.js\nsub/data.json\n{"a":1}\n')
     expect((await readFile(out)).subarray(0, 2).toString()).toBe('PK')
   })
@@ -84,11 +83,10 @@ describe('zipStream', () => {
 describe('zip entries built on Windows', () => {
   /** Each entry's name, the system that made it (3 = Unix) and its Unix mode, read by Python. */
   function entryModes(zipFile: string): string {
-    return execFileSync('python3', [
-      '-c',
+    return pythonText(
       'import sys,zipfile\nfor i in sorted(zipfile.ZipFile(sys.argv[1]).infolist(), key=lambda i: i.filename): print(i.filename, i.create_system, oct(i.external_attr >> 16))',
-      zipFile
-    ]).toString()
+      [zipFile]
+    )
   }
 
   it('gets 0o644 for files and 0o755 for *.sh and extensionless #! files, not the 0o666 Windows reports', async () => {

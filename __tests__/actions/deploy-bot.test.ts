@@ -22,6 +22,7 @@ import { recordReliability } from '../support/reliability.js'
 import { actionDir, commandsOf, expectNoLeaks, onlyError, runStep } from '../support/runner.js'
 import { expectInputError } from '../support/input-errors.js'
 import { startTestSandbox, type TestSandbox } from '../support/test-sandbox.js'
+import { zipNames } from '../support/zip-reader.js'
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex')
 
@@ -66,7 +67,8 @@ beforeAll(async () => {
   mkdirSync(path.join(ws, 'empty'))
   zipBytes = await folderZip()
   writeFileSync(path.join(ws, 'dist/bot.zip'), zipBytes)
-  execFileSync('tar', ['-czf', path.join(ws, 'dist/bot.tar.gz'), '-C', path.join(ws, 'bot'), '.'])
+  // Relative paths: GNU tar (Git's, on Windows runners) reads 'C:' in a path as a remote host.
+  execFileSync('tar', ['-czf', '../dist/bot.tar.gz', '.'], { cwd: path.join(ws, 'bot') })
   tgzBytes = readFileSync(path.join(ws, 'dist/bot.tar.gz'))
   writeFileSync(path.join(ws, 'dist/bot.tgz'), tgzBytes)
   writeFileSync(path.join(ws, 'dist/notes.txt'), 'not a package\n')
@@ -127,7 +129,7 @@ function storedZipEntries(digest: string): string[] {
   for (const name of readdirSync(dir)) {
     const file = path.join(dir, name)
     if (sha(readFileSync(file)) !== digest) continue
-    return execFileSync('unzip', ['-Z1', file], { encoding: 'utf8' }).trim().split('\n').sort()
+    return zipNames(file).sort()
   }
   throw new Error(`no stored file with sha256 ${digest}`)
 }

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import { execFileSync } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { once } from 'node:events'
@@ -17,6 +16,7 @@ import { testRuntimes } from '../support/node-runtimes.js'
 import { actionDir, commandsOf, expectNoLeaks, runStep, onlyError } from '../support/runner.js'
 import { expectInputError } from '../support/input-errors.js'
 import { startTestSandbox, type TestSandbox } from '../support/test-sandbox.js'
+import { zipEntryText, zipNames } from '../support/zip-reader.js'
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex')
 
@@ -90,11 +90,10 @@ const requestLines = async () =>
 async function zipListing(id: string): Promise<string[]> {
   const dest = path.join(scratch, `${id}.zip`)
   await client.downloadArtifact(id, dest)
-  const names = execFileSync('unzip', ['-Z1', dest], { encoding: 'utf8' }).trim().split('\n')
-  return names
+  return zipNames(dest)
     .filter(n => !n.endsWith('/'))
     .sort()
-    .map(n => `${n}:${execFileSync('unzip', ['-p', dest, n], { encoding: 'utf8' })}`)
+    .map(n => `${n}:${zipEntryText(dest, n)}`)
 }
 
 describe('post-artifact metadata', () => {
