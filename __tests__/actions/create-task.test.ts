@@ -9,6 +9,7 @@ import type { Task } from '../../src/maestro/index.js'
 import { checkAction } from '../support/action-check.js'
 import { createCoreStub } from '../support/core-stub.js'
 import { testRuntimes } from '../support/node-runtimes.js'
+import { itOnPosix } from '../support/platform.js'
 import {
   actionDir,
   commandsOf,
@@ -321,68 +322,72 @@ describe('create-task bundle: waiting', () => {
     expect((await paths()).slice(-1)).toEqual([`POST /api/v2/task/${id}`])
   })
 
-  it('SIGTERM while waiting (workflow cancelled): interrupts the task, outputs set, exit 1', async () => {
-    const meta = readActionMetadata(actionDir('create-task'))
-    const dir = mkdtempSync(join(tmpdir(), 'create-task-sigterm-'))
-    const files = { output: join(dir, 'output'), summary: join(dir, 'summary') }
-    for (const f of Object.values(files)) writeFileSync(f, '')
-    const inputs: Record<string, string> = {
-      'activity-label': LABEL,
-      wait: 'true',
-      'poll-interval-seconds': '1',
-      'interrupt-on-timeout': 'true'
-    }
-    const env: Record<string, string> = {
-      PATH: process.env.PATH ?? '',
-      ...defaultGithubEnv(dir, dir),
-      GITHUB_OUTPUT: files.output,
-      GITHUB_STEP_SUMMARY: files.summary,
-      ...sandbox.env
-    }
-    for (const [name, spec] of Object.entries(meta.inputs)) {
-      env[inputEnvName(name)] =
-        inputs[name] ?? (spec.default === undefined ? '' : String(spec.default))
-    }
-    const child = spawn(process.execPath, [resolve(actionDir('create-task'), meta.runs.main!)], {
-      cwd: dir,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe']
-    })
-    let stdout = ''
-    const started = new Promise<void>(ok => {
-      child.stdout.on('data', (d: Buffer) => {
-        stdout += d.toString()
-        if (/Task \d+ is START/.test(stdout)) ok()
+  itOnPosix(
+    'Node can only terminate another process there, not send it a signal it can catch',
+    'SIGTERM while waiting (workflow cancelled): interrupts the task, outputs set, exit 1',
+    async () => {
+      const meta = readActionMetadata(actionDir('create-task'))
+      const dir = mkdtempSync(join(tmpdir(), 'create-task-sigterm-'))
+      const files = { output: join(dir, 'output'), summary: join(dir, 'summary') }
+      for (const f of Object.values(files)) writeFileSync(f, '')
+      const inputs: Record<string, string> = {
+        'activity-label': LABEL,
+        wait: 'true',
+        'poll-interval-seconds': '1',
+        'interrupt-on-timeout': 'true'
+      }
+      const env: Record<string, string> = {
+        PATH: process.env.PATH ?? '',
+        ...defaultGithubEnv(dir, dir),
+        GITHUB_OUTPUT: files.output,
+        GITHUB_STEP_SUMMARY: files.summary,
+        ...sandbox.env
+      }
+      for (const [name, spec] of Object.entries(meta.inputs)) {
+        env[inputEnvName(name)] =
+          inputs[name] ?? (spec.default === undefined ? '' : String(spec.default))
+      }
+      const child = spawn(process.execPath, [resolve(actionDir('create-task'), meta.runs.main!)], {
+        cwd: dir,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe']
       })
-    })
-    const closed = new Promise<number | null>(ok => child.on('close', code => ok(code)))
-    await started
-    child.kill('SIGTERM')
-    const code = await closed
-    expect(code).toBe(1)
-    const outputs = parseFileCommand(readFileSync(files.output, 'utf8')).values
-    const id = outputs['task-id']
-    expect(id).toMatch(/^\d+$/)
-    expect(outputs.state).toBe('START')
-    expect(stdout).toContain('Received SIGTERM')
-    const errs = parseCommands(stdout).filter(c => c.command === 'error')
-    expect(errs).toHaveLength(1)
-    expect(errs[0].data).toMatch(
-      new RegExp(
-        `cancelled while waiting for task ${id} \\(last state START\\). Asked Maestro to interrupt it`
+      let stdout = ''
+      const started = new Promise<void>(ok => {
+        child.stdout.on('data', (d: Buffer) => {
+          stdout += d.toString()
+          if (/Task \d+ is START/.test(stdout)) ok()
+        })
+      })
+      const closed = new Promise<number | null>(ok => child.on('close', code => ok(code)))
+      await started
+      child.kill('SIGTERM')
+      const code = await closed
+      expect(code).toBe(1)
+      const outputs = parseFileCommand(readFileSync(files.output, 'utf8')).values
+      const id = outputs['task-id']
+      expect(id).toMatch(/^\d+$/)
+      expect(outputs.state).toBe('START')
+      expect(stdout).toContain('Received SIGTERM')
+      const errs = parseCommands(stdout).filter(c => c.command === 'error')
+      expect(errs).toHaveLength(1)
+      expect(errs[0].data).toMatch(
+        new RegExp(
+          `cancelled while waiting for task ${id} \\(last state START\\). Asked Maestro to interrupt it`
+        )
       )
-    )
-    expect((await taskById(id)).interrupted).toBe(true)
-    // the key and token appear only in the ::add-mask:: lines the runner never prints
-    const printed = stdout.split('\n').filter(l => !l.startsWith('::add-mask::'))
-    const masks = stdout
-      .split('\n')
-      .filter(l => l.startsWith('::add-mask::'))
-      .map(l => l.slice('::add-mask::'.length))
-    expect(masks).toContain(sandbox.key)
-    for (const m of masks) expect(printed.join('\n')).not.toContain(m)
-    expect(readFileSync(files.summary, 'utf8')).toContain(`Maestro task ${id}`)
-  })
+      expect((await taskById(id)).interrupted).toBe(true)
+      // the key and token appear only in the ::add-mask:: lines the runner never prints
+      const printed = stdout.split('\n').filter(l => !l.startsWith('::add-mask::'))
+      const masks = stdout
+        .split('\n')
+        .filter(l => l.startsWith('::add-mask::'))
+        .map(l => l.slice('::add-mask::'.length))
+      expect(masks).toContain(sandbox.key)
+      for (const m of masks) expect(printed.join('\n')).not.toContain(m)
+      expect(readFileSync(files.summary, 'utf8')).toContain(`Maestro task ${id}`)
+    }
+  )
 
   it('500 on every poll: retried, then one error naming the operation and status', async () => {
     await sandbox.fault({ method: 'GET', path: '/api/v2/task/*', status: 500, times: 0 })
