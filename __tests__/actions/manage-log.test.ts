@@ -11,7 +11,7 @@ import {
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { checkAction } from '../support/action-check.js'
 import { recordReliability } from '../support/reliability.js'
 import { actionDir, expectNoLeaks, onlyError, runStep } from '../support/runner.js'
@@ -260,8 +260,9 @@ describe('input parsing', () => {
     expect(parseOutputPath('path', 'exports\\.\\log.csv', ws, 'win32')).toBe(
       join(ws, 'exports\\.\\log.csv')
     )
+    // Absolute where it runs on Windows, a relative name elsewhere.
     expect(parseOutputPath('path', 'C:\\exports\\log.csv', ws, 'win32')).toBe(
-      join(ws, 'C:\\exports\\log.csv')
+      resolve(ws, 'C:\\exports\\log.csv')
     )
     // Other platforms create these names as they are.
     expect(parseOutputPath('path', 'exports/CON.csv', ws, 'linux')).toBe(
