@@ -314,7 +314,8 @@ describe('report-error bundle', () => {
       `POST /api/v2/error/${id}/attachments 200`
     ])
     expect(result.summary).toContain(`Maestro error ${id} reported on task ${taskId}`)
-    expect(result.summary).toContain('logs/a.log')
+    // Shown relative to the workspace, with the system's separator: logs\a.log on Windows.
+    expect(result.summary).toContain(path.join('logs', 'a.log'))
   })
 
   it('sends the end of a large details file and attaches the whole file', async () => {
@@ -417,7 +418,9 @@ describe('report-error bundle', () => {
     const error = onlyError(result)
     expect(error.properties.title).toBe('Report error failed')
     expect(error.data).toContain(`Error ${id} was created on task ${taskId} (it exists`)
-    expect(error.data).toContain("1 of 3 files did not upload: attachment 'logs/a.log'")
+    expect(error.data).toContain(
+      `1 of 3 files did not upload: attachment '${path.join('logs', 'a.log')}'`
+    )
     expect(error.data).toContain('HTTP 500')
     const stored = await errorById(id)
     expect(stored.screenshot?.fileName).toBe('shot.png')
@@ -427,7 +430,7 @@ describe('report-error bundle', () => {
     recordReliability('duplicate', 'report-error: attachment fails', creates.length === 1)
     expect(creates).toHaveLength(1)
     expect(result.summary).toContain(
-      '<td>Not uploaded</td><td>attachment &#39;logs/a.log&#39;</td>'
+      `<td>Not uploaded</td><td>attachment &#39;${path.join('logs', 'a.log')}&#39;</td>`
     )
   })
 
