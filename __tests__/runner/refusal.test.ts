@@ -1,8 +1,11 @@
 import { existsSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
 import { describe, expect, test } from '@jest/globals'
 import { WorkflowError, loadWorkflow } from '../../src/runner/workflow.js'
 import { fixture, runFixture, workspaceCopy } from './helpers.js'
+
+// A literal piece of a RegExp: a Windows path holds backslashes, and every file name a dot.
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 async function failure(name: string, opts: { jobId?: string } = {}): Promise<WorkflowError> {
   const workspace = workspaceCopy()
@@ -21,7 +24,7 @@ describe('refused before running anything', () => {
     const e = await failure('unsupported.yml')
     const file = fixture('unsupported.yml')
     expect(e.kind).toBe('unsupported')
-    const at = (line: number) => `${file.replace(process.cwd() + '/', '')}:${line}`
+    const at = (line: number) => `${relative(process.cwd(), file)}:${line}`
     const problems = e.problems.map(p => `${p.at}: ${p.message}`)
     expect(problems).toEqual([
       `${at(6)}: strategy/matrix is not supported`,
@@ -30,17 +33,19 @@ describe('refused before running anything', () => {
       `${at(15)}: 'actions/setup-node@v4': remote actions are not supported (only actions/checkout, as a no-op, and local ./ actions)`,
       expect.stringMatching(
         new RegExp(
-          `^${at(16)}: './actions/composite' cannot run here: .*actions/composite/action.yml:4: composite actions are not supported$`
+          `^${literal(at(16))}: './actions/composite' cannot run here: .*actions[\\\\/]composite[\\\\/]action\\.yml:4: composite actions are not supported$`
         )
       ),
       expect.stringMatching(
         new RegExp(
-          `^${at(17)}: './actions/docker' cannot run here: .*actions/docker/action.yml:4: Docker actions are not supported$`
+          `^${literal(at(17))}: './actions/docker' cannot run here: .*actions[\\\\/]docker[\\\\/]action\\.yml:4: Docker actions are not supported$`
         )
       ),
       `${at(18)}: 'docker://alpine:3': Docker actions are not supported`,
       `${at(20)}: shell 'python' is not supported (only bash, sh, optionally with arguments and {0})`,
-      expect.stringMatching(new RegExp(`^${at(21)}: './actions/missing': no action.yml in `))
+      expect.stringMatching(
+        new RegExp(`^${literal(at(21))}: './actions/missing': no action\\.yml in `)
+      )
     ])
     expect(e.message).toContain('nothing was run')
   })
@@ -50,7 +55,7 @@ describe('refused before running anything', () => {
     expect(e.kind).toBe('unsupported')
     expect(e.problems).toEqual([
       {
-        at: `${fixture('reusable.yml').replace(process.cwd() + '/', '')}:5`,
+        at: `${relative(process.cwd(), fixture('reusable.yml'))}:5`,
         message: "job 'call' calls a reusable workflow; reusable workflows are not supported"
       }
     ])
@@ -59,11 +64,11 @@ describe('refused before running anything', () => {
   test('parser errors come back with file, line and column', async () => {
     const e = await failure('parse-error.yml')
     expect(e.kind).toBe('parse')
-    const rel = fixture('parse-error.yml').replace(process.cwd() + '/', '')
+    const rel = relative(process.cwd(), fixture('parse-error.yml'))
     expect(e.problems).toEqual([
       { at: `${rel}:8:9`, message: "Unexpected value 'colour'" },
       expect.objectContaining({
-        at: expect.stringMatching(new RegExp(`^${rel}:9:`)),
+        at: expect.stringMatching(new RegExp(`^${literal(rel)}:9:`)),
         message: "Unrecognized named-value: 'nosuchcontext'"
       })
     ])
