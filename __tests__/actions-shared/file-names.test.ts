@@ -7,6 +7,7 @@ import {
   MAX_FILE_NAME_BYTES,
   allocateFileName,
   cutToBytes,
+  overlongName,
   safeFileName,
   splitExtension,
   uniqueFileName,
@@ -280,5 +281,24 @@ describe('windowsPathProblem: a typed path Windows cannot create as it is', () =
         `'${device}' is a Windows device name, not a file name`
       )
     }
+  })
+})
+
+describe('overlongName: a name no file system takes', () => {
+  it('counts UTF-16 units on Windows and UTF-8 bytes elsewhere', () => {
+    // 200 characters, 600 UTF-8 bytes: NTFS takes it, ext4 and APFS do not.
+    const wide = '\u6587'.repeat(200)
+    expect(overlongName(`C:\\w\\${wide}.png`, 'win32')).toBeUndefined()
+    expect(overlongName(`/w/${wide}.png`, 'linux')).toBe(`${wide}.png`)
+    const long = `${'s'.repeat(300)}.png`
+    expect(overlongName(`C:\\w\\shots/${long}`, 'win32')).toBe(long)
+    expect(overlongName(`/w/${long}/x`, 'darwin')).toBe(long)
+  })
+
+  it('takes 255 and the root, drive or share as they are', () => {
+    const max = 's'.repeat(MAX_FILE_NAME_BYTES)
+    expect(overlongName(`\\\\server\\share\\${max}`, 'win32')).toBeUndefined()
+    expect(overlongName(`/${max}/${max}`, 'linux')).toBeUndefined()
+    expect(overlongName(`/${max}s`, 'linux')).toBe(`${max}s`)
   })
 })

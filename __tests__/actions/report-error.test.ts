@@ -16,6 +16,7 @@ import {
   parseErrorType,
   parseTags,
   readTail,
+  resolveOptionalFile,
   run
 } from '../../src/actions/report-error/main.js'
 import { readGithubContext } from '../../src/actions/shared/github-context.js'
@@ -197,6 +198,21 @@ describe('input parsing', () => {
     })
     expect(capText('ab€cd', 4)).toEqual({ text: 'cd', truncated: true })
     expect(capText('short')).toEqual({ text: 'short', truncated: false })
+  })
+})
+
+describe('resolveOptionalFile', () => {
+  it('refuses a name too long for any file system, also where stat calls it missing (Windows)', () => {
+    const missing = () => undefined
+    const long = `${'s'.repeat(300)}.png`
+    expect(() => resolveOptionalFile('screenshot', long, 'C:\\ws', 'win32', missing)).toThrow(
+      /Not a usable path \(the name 'ssss.*' is longer than file systems allow\)/
+    )
+    // A name that is only missing stays a warning, not an error.
+    expect(resolveOptionalFile('screenshot', 'shot.png', '/ws', 'linux', missing)).toMatchObject({
+      kind: 'missing',
+      shown: 'shot.png'
+    })
   })
 })
 

@@ -40,17 +40,19 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _maestro_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(33268);
 /* harmony import */ var _shared_connection_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(625);
 /* harmony import */ var _shared_fail_on_error_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(97588);
-/* harmony import */ var _shared_files_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(58110);
-/* harmony import */ var _shared_github_context_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(35088);
-/* harmony import */ var _shared_inputs_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(86612);
-/* harmony import */ var _shared_permissions_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(43285);
-/* harmony import */ var _shared_run_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(72724);
-/* harmony import */ var _shared_summary_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(73265);
+/* harmony import */ var _shared_file_names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(10714);
+/* harmony import */ var _shared_files_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(58110);
+/* harmony import */ var _shared_github_context_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(35088);
+/* harmony import */ var _shared_inputs_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(86612);
+/* harmony import */ var _shared_permissions_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(43285);
+/* harmony import */ var _shared_run_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(72724);
+/* harmony import */ var _shared_summary_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(73265);
 // Registers an error entry for a failed pipeline, meant for `if: failure()` steps: one error
 // record (never created twice: the client retries a create only when it was never sent), then its
 // screenshot and one upload per attachment, streamed from disk. An upload that fails after the
 // record exists does not undo it: the step says which id exists and which files are missing.
 // With `fail-on-error: false` every Maestro failure is a warning; bad inputs still fail the step.
+
 
 
 
@@ -144,11 +146,11 @@ function parseErrorType(input, raw) {
     if (value === '')
         return DEFAULT_ERROR_TYPE;
     const accepted = `one line of at most ${MAX_TYPE_LENGTH} characters, e.g. ${DEFAULT_ERROR_TYPE} or TimeoutError`;
-    if (_shared_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .CONTROL_CHARS */ .UV.test(value)) {
-        throw (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .invalidInput */ .aY)(input, 'Line breaks and control characters are not allowed', value, accepted);
+    if (_shared_inputs_js__WEBPACK_IMPORTED_MODULE_8__/* .CONTROL_CHARS */ .UV.test(value)) {
+        throw (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_8__/* .invalidInput */ .aY)(input, 'Line breaks and control characters are not allowed', value, accepted);
     }
     if (value.length > MAX_TYPE_LENGTH)
-        throw (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .invalidInput */ .aY)(input, 'Too long', value, accepted);
+        throw (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_8__/* .invalidInput */ .aY)(input, 'Too long', value, accepted);
     return value;
 }
 function parseErrorMessage(input, raw, fallback) {
@@ -156,7 +158,7 @@ function parseErrorMessage(input, raw, fallback) {
     if (value === '')
         return fallback;
     if (value.length > MAX_MESSAGE_LENGTH) {
-        throw (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .invalidInput */ .aY)(input, `Too long (${value.length} characters)`, value, `at most ${MAX_MESSAGE_LENGTH} characters; put a long text such as a log in 'details' (its end is kept) or in 'attachments'`);
+        throw (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_8__/* .invalidInput */ .aY)(input, `Too long (${value.length} characters)`, value, `at most ${MAX_MESSAGE_LENGTH} characters; put a long text such as a log in 'details' (its end is kept) or in 'attachments'`);
     }
     return value;
 }
@@ -168,19 +170,19 @@ function parseTags(input, mapping) {
     const accepted = `a mapping of names to text, numbers or booleans, at most ${MAX_TAGS} tags, names up to ${MAX_TAG_NAME_LENGTH} and values up to ${MAX_TAG_VALUE_LENGTH} characters, e.g. {"stage": "deploy", "attempt": 2}`;
     const entries = Object.entries(mapping);
     if (entries.length > MAX_TAGS) {
-        throw new _shared_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .ActionInputError */ .VA(input, `Too many tags (${entries.length}). Accepted: ${accepted}`);
+        throw new _shared_inputs_js__WEBPACK_IMPORTED_MODULE_8__/* .ActionInputError */ .VA(input, `Too many tags (${entries.length}). Accepted: ${accepted}`);
     }
     const tags = {};
     for (const [name, value] of entries) {
-        if (name.trim() === '' || name.length > MAX_TAG_NAME_LENGTH || _shared_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .CONTROL_CHARS */ .UV.test(name)) {
-            throw (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .invalidInput */ .aY)(input, 'Not a usable tag name', name, accepted);
+        if (name.trim() === '' || name.length > MAX_TAG_NAME_LENGTH || _shared_inputs_js__WEBPACK_IMPORTED_MODULE_8__/* .CONTROL_CHARS */ .UV.test(name)) {
+            throw (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_8__/* .invalidInput */ .aY)(input, 'Not a usable tag name', name, accepted);
         }
         if (value !== null && typeof value === 'object') {
-            throw (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .invalidInput */ .aY)(input, `Tag '${name}' is a ${Array.isArray(value) ? 'list' : 'mapping'}`, JSON.stringify(value), accepted);
+            throw (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_8__/* .invalidInput */ .aY)(input, `Tag '${name}' is a ${Array.isArray(value) ? 'list' : 'mapping'}`, JSON.stringify(value), accepted);
         }
         const text = value === null || value === undefined ? '' : String(value);
         if (text.length > MAX_TAG_VALUE_LENGTH) {
-            throw (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .invalidInput */ .aY)(input, `Tag '${name}' is too long`, text, accepted);
+            throw (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_8__/* .invalidInput */ .aY)(input, `Tag '${name}' is too long`, text, accepted);
         }
         tags[name] = text;
     }
@@ -200,11 +202,11 @@ function statPath(file) {
 /** An unreadable file is the workflow's problem, found before anything is created. */
 function requireReadable(input, file, shown, accepted) {
     try {
-        (0,_shared_permissions_js__WEBPACK_IMPORTED_MODULE_8__/* .checkReadableFile */ .P)(file);
+        (0,_shared_permissions_js__WEBPACK_IMPORTED_MODULE_9__/* .checkReadableFile */ .P)(file);
     }
     catch (e) {
         const code = e.code ?? String(e);
-        throw (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .invalidInput */ .aY)(input, `Cannot read ${file} (${code})`, shown, accepted);
+        throw (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_8__/* .invalidInput */ .aY)(input, `Cannot read ${file} (${code})`, shown, accepted);
     }
 }
 /** Looks like a file name rather than prose: one word with a slash or an extension. */
@@ -219,14 +221,14 @@ function classifyDetails(input, raw, baseDir) {
     const value = raw.trim();
     if (value === '')
         return { kind: 'none' };
-    if (value.length > MAX_PATH_LENGTH || _shared_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .CONTROL_CHARS */ .UV.test(value))
+    if (value.length > MAX_PATH_LENGTH || _shared_inputs_js__WEBPACK_IMPORTED_MODULE_8__/* .CONTROL_CHARS */ .UV.test(value))
         return { kind: 'text', text: value, looksLikePath: false };
     const file = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(baseDir, value);
     const found = statPath(file);
     // Not a usable path (e.g. a name too long for the file system): it is text.
     const info = found && 'code' in found ? undefined : found;
     if (info?.isDirectory()) {
-        throw (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .invalidInput */ .aY)(input, `This names a folder (${file}), not a file`, value, 'the error details as text, or a path to one file whose content is sent (its last 64 KiB when larger)');
+        throw (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_8__/* .invalidInput */ .aY)(input, `This names a folder (${file}), not a file`, value, 'the error details as text, or a path to one file whose content is sent (its last 64 KiB when larger)');
     }
     if (info?.isFile()) {
         requireReadable(input, file, value, 'a readable file, or the details as text');
@@ -256,7 +258,7 @@ async function readTail(file, limit) {
         const text = buffer.subarray(start, read).toString('utf8');
         // The whole file: its byte order mark (if a Windows tool wrote one) is not text.
         return {
-            text: size > length ? text : (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .withoutByteOrderMark */ .Yi)(text),
+            text: size > length ? text : (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_8__/* .withoutByteOrderMark */ .Yi)(text),
             size,
             truncated: size > length
         };
@@ -280,22 +282,27 @@ const PATH_ACCEPTED = 'a path to a file, absolute or relative to the workspace';
  * A path that may not exist yet: in an `if: failure()` step the job often failed before writing
  * its screenshot, and that must not stop the error from being reported (a warning says so).
  */
-function resolveOptionalFile(input, raw, baseDir) {
+function resolveOptionalFile(input, raw, baseDir, platform = process.platform, stat = statPath) {
     const value = raw.trim();
     if (value === '')
         return undefined;
-    (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .refuseControlChars */ .d5)(input, value, PATH_ACCEPTED, 'Control characters are not allowed in a path');
+    (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_8__/* .refuseControlChars */ .d5)(input, value, PATH_ACCEPTED, 'Control characters are not allowed in a path');
     if (value.length > MAX_PATH_LENGTH)
-        throw (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .invalidInput */ .aY)(input, 'Too long for a path', value, PATH_ACCEPTED);
+        throw (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_8__/* .invalidInput */ .aY)(input, 'Too long for a path', value, PATH_ACCEPTED);
     const file = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(baseDir, value);
-    const info = statPath(file);
+    // Checked here, not left to stat: Windows reports such a name as missing, which only warns.
+    const overlong = (0,_shared_file_names_js__WEBPACK_IMPORTED_MODULE_6__/* .overlongName */ .Mq)(file, platform);
+    if (overlong !== undefined) {
+        throw (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_8__/* .invalidInput */ .aY)(input, `Not a usable path (the name '${overlong.slice(0, 40)}...' is longer than file systems allow)`, value, PATH_ACCEPTED);
+    }
+    const info = stat(file);
     if (info && 'code' in info) {
-        throw (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .invalidInput */ .aY)(input, `Not a usable path (${info.code})`, value, PATH_ACCEPTED);
+        throw (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_8__/* .invalidInput */ .aY)(input, `Not a usable path (${info.code})`, value, PATH_ACCEPTED);
     }
     if (!info)
         return { kind: 'missing', shown: value, file };
     if (!info.isFile())
-        throw (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .invalidInput */ .aY)(input, `Not a regular file: ${file}`, value, PATH_ACCEPTED);
+        throw (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_8__/* .invalidInput */ .aY)(input, `Not a regular file: ${file}`, value, PATH_ACCEPTED);
     requireReadable(input, file, value, PATH_ACCEPTED);
     return { kind: 'file', shown: value, file, size: info.size };
 }
@@ -306,9 +313,9 @@ function resolveOptionalFile(input, raw, baseDir) {
 async function findAttachments(input, patterns, baseDir) {
     const accepted = `files or glob patterns, one per line (e.g. logs/**/*.log), at most ${MAX_ATTACHMENTS} files in all`;
     for (const p of patterns) {
-        (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .refuseControlChars */ .d5)(input, p, accepted, 'Control characters are not allowed in a path');
+        (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_8__/* .refuseControlChars */ .d5)(input, p, accepted, 'Control characters are not allowed in a path');
         if (p.length > MAX_PATH_LENGTH)
-            throw (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .invalidInput */ .aY)(input, 'Too long for a path', p, accepted);
+            throw (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_8__/* .invalidInput */ .aY)(input, 'Too long for a path', p, accepted);
     }
     const excludes = patterns.filter(p => p.startsWith('!'));
     const found = new Set();
@@ -316,10 +323,10 @@ async function findAttachments(input, patterns, baseDir) {
     for (const pattern of patterns.filter(p => !p.startsWith('!'))) {
         let files;
         try {
-            files = (await (0,_shared_files_js__WEBPACK_IMPORTED_MODULE_6__/* .findFiles */ .lY)([pattern, ...excludes], baseDir)).files;
+            files = (await (0,_shared_files_js__WEBPACK_IMPORTED_MODULE_7__/* .findFiles */ .lY)([pattern, ...excludes], baseDir)).files;
         }
         catch (e) {
-            throw (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .invalidInput */ .aY)(input, `Cannot search this pattern (${e instanceof Error ? e.message : String(e)})`, pattern, accepted);
+            throw (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_8__/* .invalidInput */ .aY)(input, `Cannot search this pattern (${e instanceof Error ? e.message : String(e)})`, pattern, accepted);
         }
         if (files.length === 0)
             unmatched.push(pattern);
@@ -327,7 +334,7 @@ async function findAttachments(input, patterns, baseDir) {
             found.add(f);
     }
     if (found.size > MAX_ATTACHMENTS) {
-        throw new _shared_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .ActionInputError */ .VA(input, `The patterns match ${found.size} files, more than ${MAX_ATTACHMENTS}, got ${patterns.map(_shared_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .quoteValue */ .cl).join(', ')}. Accepted: ${accepted}; for many files, post one archive with the post-artifact action`);
+        throw new _shared_inputs_js__WEBPACK_IMPORTED_MODULE_8__/* .ActionInputError */ .VA(input, `The patterns match ${found.size} files, more than ${MAX_ATTACHMENTS}, got ${patterns.map(_shared_inputs_js__WEBPACK_IMPORTED_MODULE_8__/* .quoteValue */ .cl).join(', ')}. Accepted: ${accepted}; for many files, post one archive with the post-artifact action`);
     }
     for (const file of found)
         requireReadable(input, file, shownPath(file, baseDir), accepted);
@@ -346,10 +353,10 @@ async function run(core, options = {}) {
     const env = options.env ?? process.env;
     const connection = (0,_shared_connection_js__WEBPACK_IMPORTED_MODULE_4__/* .readConnection */ .dC)(core, { env, action: 'report-error' });
     const baseDir = env.GITHUB_WORKSPACE || process.cwd();
-    const inputs = (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .createInputReader */ .ic)(core, { baseDir });
+    const inputs = (0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_8__/* .createInputReader */ .ic)(core, { baseDir });
     const taskId = inputs.integer(Inputs.taskId, { min: 1, max: Number.MAX_SAFE_INTEGER });
     const failOnError = inputs.boolean(Inputs.failOnError, true);
-    const ctx = (0,_shared_github_context_js__WEBPACK_IMPORTED_MODULE_11__/* .readGithubContext */ .z)(env);
+    const ctx = (0,_shared_github_context_js__WEBPACK_IMPORTED_MODULE_12__/* .readGithubContext */ .z)(env);
     const type = parseErrorType(Inputs.type, inputs.raw(Inputs.type));
     const message = parseErrorMessage(Inputs.message, inputs.raw(Inputs.message), defaultErrorMessage(ctx));
     const userTags = parseTags(Inputs.tags, inputs.mapping(Inputs.tags));
@@ -369,7 +376,7 @@ async function run(core, options = {}) {
         details = { kind: 'file', file: detailsSource.file, ...tail };
         // The whole file still reaches Maestro, as an attachment (once: the patterns may have found
         // it spelled otherwise on a file system that ignores case).
-        const attached = attachments.some(a => (0,_shared_files_js__WEBPACK_IMPORTED_MODULE_6__/* .samePath */ .Eb)(a.file, detailsSource.file));
+        const attached = attachments.some(a => (0,_shared_files_js__WEBPACK_IMPORTED_MODULE_7__/* .samePath */ .Eb)(a.file, detailsSource.file));
         if (tail.truncated && !attached) {
             attachments.push({
                 file: detailsSource.file,
@@ -382,7 +389,7 @@ async function run(core, options = {}) {
         core.warning(`No screenshot at ${screenshot.file} ('${Inputs.screenshot}'): the error is reported without one.`);
     }
     if (unmatched.length > 0) {
-        core.warning(`No file matches ${unmatched.map(_shared_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .quoteValue */ .cl).join(', ')} ('${Inputs.attachments}', searched from ${baseDir}): not attached.`);
+        core.warning(`No file matches ${unmatched.map(_shared_inputs_js__WEBPACK_IMPORTED_MODULE_8__/* .quoteValue */ .cl).join(', ')} ('${Inputs.attachments}', searched from ${baseDir}): not attached.`);
     }
     const stackTrace = stackTraceText(details, baseDir);
     const tags = { ...defaultTags(ctx), ...userTags };
@@ -397,24 +404,24 @@ async function run(core, options = {}) {
         }
         catch (thrown) {
             (0,_shared_fail_on_error_js__WEBPACK_IMPORTED_MODULE_5__/* .failOrWarn */ .U)(core, ACTION_NAME, failOnError, thrown);
-            (0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_10__/* .setOutputs */ .n0)(core, { [Outputs.errorId]: '' });
-            await (0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_10__/* .writeSummary */ .Sy)(core, {
+            (0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_11__/* .setOutputs */ .n0)(core, { [Outputs.errorId]: '' });
+            await (0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_11__/* .writeSummary */ .Sy)(core, {
                 title: `Error not reported on task ${taskId}`,
-                rows: [['Why', (0,_shared_run_js__WEBPACK_IMPORTED_MODULE_9__/* .describeFailure */ .Ic)(ACTION_NAME, thrown).message]]
+                rows: [['Why', (0,_shared_run_js__WEBPACK_IMPORTED_MODULE_10__/* .describeFailure */ .Ic)(ACTION_NAME, thrown).message]]
             });
             return;
         }
         core.info(`Error ${errorId} (${type}) reported on task ${taskId}: ${message.split('\n')[0]}`);
-        const reasonOf = (thrown) => (0,_shared_run_js__WEBPACK_IMPORTED_MODULE_9__/* .describeFailure */ .Ic)(ACTION_NAME, thrown).message;
+        const reasonOf = (thrown) => (0,_shared_run_js__WEBPACK_IMPORTED_MODULE_10__/* .describeFailure */ .Ic)(ACTION_NAME, thrown).message;
         if (screenshot?.kind === 'file') {
             try {
                 const sent = await client.uploadErrorScreenshot(errorId, screenshot.file);
                 screenshotSent = true;
-                core.info(`Screenshot ${screenshot.shown} sent (${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_10__/* .formatSize */ .Xq)(sent.size)}).`);
+                core.info(`Screenshot ${screenshot.shown} sent (${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_11__/* .formatSize */ .Xq)(sent.size)}).`);
             }
             catch (thrown) {
                 failures.push({
-                    what: `screenshot ${(0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .quoteValue */ .cl)(screenshot.shown)}`,
+                    what: `screenshot ${(0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_8__/* .quoteValue */ .cl)(screenshot.shown)}`,
                     reason: reasonOf(thrown)
                 });
             }
@@ -424,11 +431,11 @@ async function run(core, options = {}) {
             try {
                 const sent = await client.uploadErrorAttachment(errorId, attachment.file);
                 attached.push(attachment);
-                core.info(`Attached ${attachment.shown} (${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_10__/* .formatSize */ .Xq)(sent.size)}).`);
+                core.info(`Attached ${attachment.shown} (${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_11__/* .formatSize */ .Xq)(sent.size)}).`);
             }
             catch (thrown) {
                 failures.push({
-                    what: `attachment ${(0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .quoteValue */ .cl)(attachment.shown)}`,
+                    what: `attachment ${(0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_8__/* .quoteValue */ .cl)(attachment.shown)}`,
                     reason: reasonOf(thrown)
                 });
             }
@@ -437,8 +444,8 @@ async function run(core, options = {}) {
     finally {
         await client.close();
     }
-    (0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_10__/* .setOutputs */ .n0)(core, { [Outputs.errorId]: errorId });
-    await (0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_10__/* .writeSummary */ .Sy)(core, {
+    (0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_11__/* .setOutputs */ .n0)(core, { [Outputs.errorId]: errorId });
+    await (0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_11__/* .writeSummary */ .Sy)(core, {
         title: `Maestro error ${errorId} reported on task ${taskId}`,
         rows: [
             ['Error id', errorId],
@@ -457,17 +464,17 @@ async function run(core, options = {}) {
                     ? ''
                     : `${screenshot.shown}: ${screenshotSent ? 'sent' : screenshot.kind === 'missing' ? 'not found' : 'NOT sent'}`
             ],
-            ['Attachments', attached.map(a => `${a.shown} (${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_10__/* .formatSize */ .Xq)(a.size)})`).join(', ')],
+            ['Attachments', attached.map(a => `${a.shown} (${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_11__/* .formatSize */ .Xq)(a.size)})`).join(', ')],
             [
                 'Not uploaded',
-                [...failures.map(f => f.what), ...unmatched.map(p => `${(0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .quoteValue */ .cl)(p)} (no match)`)].join(', ')
+                [...failures.map(f => f.what), ...unmatched.map(p => `${(0,_shared_inputs_js__WEBPACK_IMPORTED_MODULE_8__/* .quoteValue */ .cl)(p)} (no match)`)].join(', ')
             ]
         ]
     });
     if (failures.length > 0) {
         const list = failures.map(f => `${f.what}: ${f.reason}`).join('; ');
         const total = attachments.length + (screenshot?.kind === 'file' ? 1 : 0);
-        (0,_shared_fail_on_error_js__WEBPACK_IMPORTED_MODULE_5__/* .failOrWarn */ .U)(core, ACTION_NAME, failOnError, new _shared_run_js__WEBPACK_IMPORTED_MODULE_9__/* .ActionFailure */ .dR(`Error ${errorId} was created on task ${taskId} (it exists: do not report it again), but ${failures.length} of ${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_10__/* .plural */ .LS)(total, 'file')} did not upload: ${list}`, { fromMaestro: true }));
+        (0,_shared_fail_on_error_js__WEBPACK_IMPORTED_MODULE_5__/* .failOrWarn */ .U)(core, ACTION_NAME, failOnError, new _shared_run_js__WEBPACK_IMPORTED_MODULE_10__/* .ActionFailure */ .dR(`Error ${errorId} was created on task ${taskId} (it exists: do not report it again), but ${failures.length} of ${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_11__/* .plural */ .LS)(total, 'file')} did not upload: ${list}`, { fromMaestro: true }));
     }
 }
 function stackTraceText(details, baseDir) {
@@ -485,12 +492,12 @@ function describeDetails(details, baseDir) {
     if (details.kind === 'none')
         return '';
     if (details.kind === 'text') {
-        return `text, ${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_10__/* .formatSize */ .Xq)(details.originalLength)}${details.truncated ? ` (last ${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_10__/* .formatSize */ .Xq)(MAX_DETAILS_BYTES)} sent)` : ''}`;
+        return `text, ${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_11__/* .formatSize */ .Xq)(details.originalLength)}${details.truncated ? ` (last ${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_11__/* .formatSize */ .Xq)(MAX_DETAILS_BYTES)} sent)` : ''}`;
     }
     const shown = shownPath(details.file, baseDir);
     return details.truncated
-        ? `${shown}, ${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_10__/* .formatSize */ .Xq)(details.size)} (last ${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_10__/* .formatSize */ .Xq)(MAX_DETAILS_BYTES)} as the stack trace, the whole file attached)`
-        : `${shown}, ${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_10__/* .formatSize */ .Xq)(details.size)}`;
+        ? `${shown}, ${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_11__/* .formatSize */ .Xq)(details.size)} (last ${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_11__/* .formatSize */ .Xq)(MAX_DETAILS_BYTES)} as the stack trace, the whole file attached)`
+        : `${shown}, ${(0,_shared_summary_js__WEBPACK_IMPORTED_MODULE_11__/* .formatSize */ .Xq)(details.size)}`;
 }
 
 
@@ -520,6 +527,166 @@ function failOrWarn(core, actionName, failOnError, thrown) {
     if (report.debug)
         core.debug((0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(report.debug));
     core.warning(`${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(report.message)} (not failing the step: '${FAIL_ON_ERROR_INPUT}' is false)`, { title: (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(report.title) });
+}
+
+
+/***/ }),
+
+/***/ 10714:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D8: () => (/* binding */ fileNameKey),
+/* harmony export */   Mq: () => (/* binding */ overlongName),
+/* harmony export */   Rl: () => (/* binding */ allocateFileName),
+/* harmony export */   YL: () => (/* binding */ WINDOWS_PATH_RULES),
+/* harmony export */   s5: () => (/* binding */ windowsPathProblem)
+/* harmony export */ });
+/* unused harmony exports MAX_FILE_NAME_BYTES, cutToBytes, splitExtension, safeFileName, uniqueFileName */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+// A file name that comes from a server is untrusted: it may hold `../`, an absolute path, a drive
+// letter, a UNC share, NUL or other control characters, a Windows device name, or thousands of
+// characters. These pure functions turn it into ONE plain file name that can only ever name an
+// entry directly inside the folder the user chose, on Linux, macOS and Windows alike. The same
+// Windows rules also judge a path the user typed (`windowsPathProblem`), which is refused, not
+// rewritten: the user named that file.
+
+/** The limit of ext4, APFS and NTFS (NTFS counts UTF-16 units; 255 UTF-8 bytes is never more). */
+const MAX_FILE_NAME_BYTES = 255;
+function utf8Length(text) {
+    return Buffer.byteLength(text, 'utf8');
+}
+/** An extension longer than this is part of the name, not an extension worth keeping. */
+const MAX_EXTENSION_BYTES = 32;
+// C0 and C1 control characters (NUL included), DEL, and the invisible marks that make a name look
+// like something else (bidirectional overrides turn `exe.txt` into `txt.exe` on screen, BOM, ZWSP).
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+// Not allowed in Windows file names (`:` would also select an NTFS alternate data stream), nor by
+// the GitHub artifact service in uploaded paths.
+const WINDOWS_INVALID = /[<>:"|?*]/g;
+// Device names Windows opens instead of a file, also with an extension (`nul.txt`).
+const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)(\.|$)/i;
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/**
+ * Why Windows cannot create this path as typed, or undefined when it can. Each name after the
+ * root (`C:\\`, `\\\\server\\share\\`) is checked: none of `< > : " | ? *` or control characters,
+ * no trailing dot or space (Windows drops them, so `log.csv.` would be written as `log.csv`), and
+ * no device name, also with an extension (`NUL`, `con.csv`, `COM1`: Windows opens the device).
+ * `/` and `\\` both separate; `.` and `..` are steps, not names.
+ */
+function windowsPathProblem(value) {
+    const root = node_path__WEBPACK_IMPORTED_MODULE_0___default().win32.parse(value).root;
+    for (const name of value.slice(root.length).split(/[\\/]/)) {
+        if (name === '' || name === '.' || name === '..')
+            continue;
+        // eslint-disable-next-line no-control-regex
+        if (/[\u0000-\u001f]/.test(name))
+            return `The name ${JSON.stringify(name)} holds a control character`;
+        const invalid = /[<>:"|?*]/.exec(name);
+        if (invalid)
+            return `Windows does not allow '${invalid[0]}' in the name '${name}'`;
+        if (/[. ]$/.test(name))
+            return `Windows drops the dot or space that ends the name '${name}'`;
+        if (WINDOWS_DEVICE.test(name))
+            return `'${name}' is a Windows device name, not a file name`;
+    }
+    return undefined;
+}
+/**
+ * The first name in the path `file` that is longer than file systems allow, or undefined: over
+ * 255 UTF-16 units on Windows (NTFS counts those), over 255 UTF-8 bytes elsewhere. Linux and macOS
+ * refuse such a name with ENAMETOOLONG, but Windows answers ENOENT, as for a file not written yet.
+ */
+function overlongName(file, platform = process.platform) {
+    const windows = platform === 'win32';
+    const root = (windows ? (node_path__WEBPACK_IMPORTED_MODULE_0___default().win32) : (node_path__WEBPACK_IMPORTED_MODULE_0___default().posix)).parse(file).root;
+    for (const name of file.slice(root.length).split(windows ? /[\\/]/ : '/')) {
+        if ((windows ? name.length : utf8Length(name)) > MAX_FILE_NAME_BYTES)
+            return name;
+    }
+    return undefined;
+}
+/** What `windowsPathProblem` accepts, for the `Accepted:` part of an input error. */
+const WINDOWS_PATH_RULES = 'on Windows, names without < > : " | ? * or control characters, not ending in a dot or space, and no device name (CON, PRN, AUX, NUL, COM1-9, LPT1-9, also with an extension)';
+/** The longest start of `text` within `maxBytes` UTF-8 bytes, never splitting a character. */
+function cutToBytes(text, maxBytes) {
+    if (utf8Length(text) <= maxBytes)
+        return text;
+    let out = '';
+    let used = 0;
+    for (const { segment } of segmenter.segment(text)) {
+        const size = utf8Length(segment);
+        if (used + size > maxBytes)
+            break;
+        out += segment;
+        used += size;
+    }
+    return out;
+}
+/** `report.tar.gz` -> [`report`, `.tar.gz`]; a leading dot (`.env`) is not an extension. */
+function splitExtension(name) {
+    const compound = /\.tar\.[^.]+$/i.exec(name);
+    const dot = compound && compound.index > 0 ? compound.index : name.lastIndexOf('.');
+    if (dot <= 0)
+        return [name, ''];
+    const extension = name.slice(dot);
+    if (utf8Length(extension) > MAX_EXTENSION_BYTES || /\s/.test(extension))
+        return [name, ''];
+    return [name.slice(0, dot), extension];
+}
+/** `stem + tail` within `maxBytes`, cutting the stem (the tail, e.g. ` (2).pdf`, is kept). */
+function fit(stem, tail, maxBytes) {
+    const room = maxBytes - utf8Length(tail);
+    if (room <= 0)
+        return cutToBytes(stem + tail, maxBytes);
+    return cutToBytes(stem, room).replace(/[. ]+$/, '') + tail;
+}
+function clean(raw, maxBytes) {
+    const text = raw.normalize('NFC').replace(INVISIBLE, '');
+    // Both separators, whatever the platform: `C:\x`, `\\server\share\x` and `../x` all end in `x`.
+    const segments = text.split(/[\\/]/).filter(s => s.trim() !== '');
+    let name = (segments.pop() ?? '').replace(WINDOWS_INVALID, '_').trim();
+    // Windows drops trailing dots and spaces, so `evil.` and `evil` would be one file there.
+    name = name.replace(/[. ]+$/, '');
+    if (name === '')
+        return '';
+    if (WINDOWS_DEVICE.test(name))
+        name = `_${name}`;
+    const [stem, extension] = splitExtension(name);
+    return fit(stem, extension, maxBytes);
+}
+/**
+ * Reduces an untrusted name to one safe file name: only its last path segment is kept (both `/`
+ * and `\` separate), invisible and control characters are removed, characters Windows refuses
+ * become `_`, trailing dots and spaces go, a Windows device name gets a `_` in front, and a long
+ * name is cut to `maxBytes` of UTF-8 keeping its extension. When nothing usable is left (empty,
+ * `.`, `..`), the result is `fallback` made safe the same way (or `file`).
+ */
+function safeFileName(raw, fallback, maxBytes = MAX_FILE_NAME_BYTES) {
+    return clean(String(raw ?? ''), maxBytes) || clean(fallback, maxBytes) || 'file';
+}
+/** The key two names collide on: case-insensitive, as on Windows and macOS by default. */
+function fileNameKey(name) {
+    return name.normalize('NFC').toLowerCase();
+}
+/**
+ * Returns `name`, or `name (1).ext`, `name (2).ext`, ... : the first whose key is not in `taken`,
+ * within `maxBytes`; adds the chosen name's key to `taken`.
+ */
+function uniqueFileName(name, taken, maxBytes = MAX_FILE_NAME_BYTES) {
+    let candidate = name;
+    const [stem, extension] = splitExtension(name);
+    for (let n = 1; taken.has(fileNameKey(candidate)); n++) {
+        candidate = fit(stem, ` (${n})${extension}`, maxBytes);
+    }
+    taken.add(fileNameKey(candidate));
+    return candidate;
+}
+/** `safeFileName` then `uniqueFileName`: the name a downloaded file gets inside its folder. */
+function allocateFileName(raw, fallback, taken, maxBytes = MAX_FILE_NAME_BYTES) {
+    return uniqueFileName(safeFileName(raw, fallback, maxBytes), taken, maxBytes);
 }
 
 

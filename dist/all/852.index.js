@@ -508,6 +508,7 @@ async function publishWithActionsArtifact(name, files, root) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   D8: () => (/* binding */ fileNameKey),
+/* harmony export */   Mq: () => (/* binding */ overlongName),
 /* harmony export */   Rl: () => (/* binding */ allocateFileName),
 /* harmony export */   YL: () => (/* binding */ WINDOWS_PATH_RULES),
 /* harmony export */   s5: () => (/* binding */ windowsPathProblem)
@@ -524,6 +525,9 @@ async function publishWithActionsArtifact(name, files, root) {
 
 /** The limit of ext4, APFS and NTFS (NTFS counts UTF-16 units; 255 UTF-8 bytes is never more). */
 const MAX_FILE_NAME_BYTES = 255;
+function utf8Length(text) {
+    return Buffer.byteLength(text, 'utf8');
+}
 /** An extension longer than this is part of the name, not an extension worth keeping. */
 const MAX_EXTENSION_BYTES = 32;
 // C0 and C1 control characters (NUL included), DEL, and the invisible marks that make a name look
@@ -561,11 +565,22 @@ function windowsPathProblem(value) {
     }
     return undefined;
 }
+/**
+ * The first name in the path `file` that is longer than file systems allow, or undefined: over
+ * 255 UTF-16 units on Windows (NTFS counts those), over 255 UTF-8 bytes elsewhere. Linux and macOS
+ * refuse such a name with ENAMETOOLONG, but Windows answers ENOENT, as for a file not written yet.
+ */
+function overlongName(file, platform = process.platform) {
+    const windows = platform === 'win32';
+    const root = (windows ? (node_path__WEBPACK_IMPORTED_MODULE_0___default().win32) : (node_path__WEBPACK_IMPORTED_MODULE_0___default().posix)).parse(file).root;
+    for (const name of file.slice(root.length).split(windows ? /[\\/]/ : '/')) {
+        if ((windows ? name.length : utf8Length(name)) > MAX_FILE_NAME_BYTES)
+            return name;
+    }
+    return undefined;
+}
 /** What `windowsPathProblem` accepts, for the `Accepted:` part of an input error. */
 const WINDOWS_PATH_RULES = 'on Windows, names without < > : " | ? * or control characters, not ending in a dot or space, and no device name (CON, PRN, AUX, NUL, COM1-9, LPT1-9, also with an extension)';
-function utf8Length(text) {
-    return Buffer.byteLength(text, 'utf8');
-}
 /** The longest start of `text` within `maxBytes` UTF-8 bytes, never splitting a character. */
 function cutToBytes(text, maxBytes) {
     if (utf8Length(text) <= maxBytes)

@@ -10,6 +10,7 @@ import { MaestroClient } from '../../maestro/index.js'
 import { ConnectionInputKinds, ConnectionInputs, readConnection } from '../shared/connection.js'
 import type { ActionCore } from '../shared/core.js'
 import { failOrWarn } from '../shared/fail-on-error.js'
+import { overlongName } from '../shared/file-names.js'
 import { findFiles, samePath } from '../shared/files.js'
 import { readGithubContext, type GithubContext } from '../shared/github-context.js'
 import type { InputKindTable } from '../shared/input-kinds.js'
@@ -287,7 +288,9 @@ const PATH_ACCEPTED = 'a path to a file, absolute or relative to the workspace'
 export function resolveOptionalFile(
   input: string,
   raw: string,
-  baseDir: string
+  baseDir: string,
+  platform: NodeJS.Platform = process.platform,
+  stat: (file: string) => Stats | undefined | { code: string } = statPath
 ): LocalPath | undefined {
   const value = raw.trim()
   if (value === '') return undefined
@@ -295,7 +298,17 @@ export function resolveOptionalFile(
   if (value.length > MAX_PATH_LENGTH)
     throw invalidInput(input, 'Too long for a path', value, PATH_ACCEPTED)
   const file = path.resolve(baseDir, value)
-  const info = statPath(file)
+  // Checked here, not left to stat: Windows reports such a name as missing, which only warns.
+  const overlong = overlongName(file, platform)
+  if (overlong !== undefined) {
+    throw invalidInput(
+      input,
+      `Not a usable path (the name '${overlong.slice(0, 40)}...' is longer than file systems allow)`,
+      value,
+      PATH_ACCEPTED
+    )
+  }
+  const info = stat(file)
   if (info && 'code' in info) {
     throw invalidInput(input, `Not a usable path (${info.code})`, value, PATH_ACCEPTED)
   }
