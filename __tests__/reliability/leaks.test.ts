@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { MaestroClient } from '../../src/maestro/index.js'
 import { recordReliability } from '../support/reliability.js'
 import {
@@ -335,7 +335,7 @@ describe('leak scan', () => {
       if (c.taskId) await sandboxes.get(c.shape)!.runTask(c.taskId, { finishStatus: 'SUCCESS' })
     const all = created.flatMap(c => successRuns(c.shape, c.taskId ?? ''))
     // a new action must be added to the scan
-    const covered = new Set(['create-task', ...all.map(r => r.options.actionDir.split('/').pop())])
+    const covered = new Set(['create-task', ...all.map(r => basename(r.options.actionDir))])
     if (!only) expect(actionNames().filter(a => !covered.has(a))).toEqual([])
     const runs = all.filter(r => selected(r.name))
     expect(runs.length).toBeGreaterThan(0)
