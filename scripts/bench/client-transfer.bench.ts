@@ -8,9 +8,9 @@
 // the operation to its end, process start and login excluded (curl's own time_total).
 // Targets: client/curl >= 0.8 both ways, peak RSS flat (<= 120 MB) at every size.
 // The worker runs under Node 24, the runtime the actions declare (BENCH_NODE=<path> for another).
-// A third pair of columns times undici alone in the same worker (file read and sent with no hash;
-// body received and dropped, no hash, no file): the most any client on undici can do here, so the
-// ratio the client could reach on this machine at best.
+// A third pair of columns times undici alone, in a fresh process of its own right after the
+// client's (file read and sent with no hash; body received and dropped, no hash, no file): the
+// most any client on undici can do here, so the ratio the client could reach on this machine.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
 import {
@@ -57,9 +57,6 @@ interface WorkerResult {
   downloadCpu: number
   sha256: string
   downloadSha256: string
-  /** undici alone: record + file sent with no hash; body received and dropped. */
-  rawUploadMs: number
-  rawDownloadMs: number
   /** RSS once the client is loaded and logged in, before any transfer. */
   baselineRssBytes: number
   maxRssBytes: number
@@ -80,9 +77,7 @@ async function worker(): Promise<void> {
   const down = await client.downloadArtifact(up.artifact.id, dest)
   const t2 = performance.now()
   const c2 = process.cpuUsage()
-  // Peak RSS is the client's: read it before undici alone runs.
   const maxRssBytes = process.resourceUsage().maxRSS * 1024
-  const raw = await undiciAlone(url, login, client.accessToken!, Number(taskId), file)
   await client.close()
   const result: WorkerResult = {
     uploadMs: t1 - t0,
@@ -92,11 +87,22 @@ async function worker(): Promise<void> {
     baselineRssBytes,
     sha256: up.sha256,
     downloadSha256: down.sha256,
-    maxRssBytes,
-    rawUploadMs: raw.uploadMs,
-    rawDownloadMs: raw.downloadMs
+    maxRssBytes
   }
   process.stdout.write(`${JSON.stringify(result)}\n`)
+}
+
+/**
+ * undici alone in a process of its own, as cold as the client's: logged in (through the client,
+ * which warms undici as much as the client worker's login does), then the same transfers.
+ */
+async function undiciAloneWorker(): Promise<void> {
+  const [url, login, key, taskId, file] = process.argv.slice(3)
+  const client = new MaestroClient({ server: url, login, key })
+  const { accessToken } = await client.login()
+  await client.close()
+  const raw = await undiciAlone(url, login, accessToken, Number(taskId), file)
+  process.stdout.write(`${JSON.stringify(raw)}\n`)
 }
 
 /** The same upload and download with undici and nothing else: no hash, no file written. */
@@ -388,13 +394,31 @@ async function main(): Promise<void> {
         rmSync(out, { force: true })
         peakRss = Math.max(peakRss, r.maxRssBytes)
         baselineRss = Math.max(baselineRss, r.baselineRssBytes)
+        const a = spawnSync(
+          node.path,
+          [
+            workerBundle,
+            '--undici-alone',
+            target.url,
+            target.login,
+            target.key,
+            String(task.id),
+            file
+          ],
+          { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: MiB }
+        )
+        if (a.status !== 0) throw new Error(`undici-alone worker failed for ${label}`)
+        const raw = JSON.parse(a.stdout.trim().split('\n').at(-1)!) as {
+          uploadMs: number
+          downloadMs: number
+        }
         return {
           up: r.uploadMs,
           down: r.downloadMs,
           upCpu: r.uploadCpu,
           downCpu: r.downloadCpu,
-          rawUp: r.rawUploadMs,
-          rawDown: r.rawDownloadMs
+          rawUp: raw.uploadMs,
+          rawDown: raw.downloadMs
         }
       }
 
@@ -545,4 +569,5 @@ async function main(): Promise<void> {
 }
 
 if (process.argv[2] === '--worker') await worker()
+else if (process.argv[2] === '--undici-alone') await undiciAloneWorker()
 else await main()
