@@ -286,19 +286,9 @@ async function downloadToFile(body, destPath, expectedLength) {
     const hash = (0,external_node_crypto_.createHash)('sha256');
     let size = 0;
     let file;
-    // The write in flight never rejects: its failure is kept and thrown at the next await, so a
-    // failed write cannot become an unhandled rejection while the next batch is received.
+    // The batch being written while the next is received; awaited (and its error thrown) before
+    // the next write starts or the file is closed.
     let writing;
-    let writeFailure;
-    const startWrite = (f, chunks, bytes) => writeAll(f, chunks, bytes).catch((error) => {
-        writeFailure ??= { error };
-    });
-    const settle = async () => {
-        await writing;
-        writing = undefined;
-        if (writeFailure)
-            throw writeFailure.error;
-    };
     try {
         file = await (0,external_node_fs_promises_.open)(tmp, 'wx');
         // Chunks are hashed as they arrive and written a batch at a time, one batch in flight while
@@ -312,13 +302,15 @@ async function downloadToFile(body, destPath, expectedLength) {
             batch.push(chunk);
             batchBytes += chunk.length;
             if (batchBytes >= WRITE_BATCH) {
-                await settle();
-                writing = startWrite(file, batch, batchBytes);
+                await writing;
+                writing = writeAll(file, batch, batchBytes);
+                // Until that await, a failure must not count as an unhandled rejection.
+                writing.catch(() => undefined);
                 batch = [];
                 batchBytes = 0;
             }
         }
-        await settle();
+        await writing;
         if (batchBytes > 0)
             await writeAll(file, batch, batchBytes);
         await file.close();
@@ -330,7 +322,7 @@ async function downloadToFile(body, destPath, expectedLength) {
     catch (e) {
         ;
         body.destroy?.();
-        await writing;
+        await writing?.catch(() => undefined);
         await file?.close().catch(() => undefined);
         await (0,external_node_fs_promises_.rm)(tmp, { force: true });
         throw e;

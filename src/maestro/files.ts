@@ -69,19 +69,9 @@ export async function downloadToFile(
   const hash = createHash('sha256')
   let size = 0
   let file: FileHandle | undefined
-  // The write in flight never rejects: its failure is kept and thrown at the next await, so a
-  // failed write cannot become an unhandled rejection while the next batch is received.
+  // The batch being written while the next is received; awaited (and its error thrown) before
+  // the next write starts or the file is closed.
   let writing: Promise<void> | undefined
-  let writeFailure: { error: unknown } | undefined
-  const startWrite = (f: FileHandle, chunks: Uint8Array[], bytes: number): Promise<void> =>
-    writeAll(f, chunks, bytes).catch((error: unknown) => {
-      writeFailure ??= { error }
-    })
-  const settle = async (): Promise<void> => {
-    await writing
-    writing = undefined
-    if (writeFailure) throw writeFailure.error
-  }
   try {
     file = await open(tmp, 'wx')
     // Chunks are hashed as they arrive and written a batch at a time, one batch in flight while
@@ -95,13 +85,15 @@ export async function downloadToFile(
       batch.push(chunk)
       batchBytes += chunk.length
       if (batchBytes >= WRITE_BATCH) {
-        await settle()
-        writing = startWrite(file, batch, batchBytes)
+        await writing
+        writing = writeAll(file, batch, batchBytes)
+        // Until that await, a failure must not count as an unhandled rejection.
+        writing.catch(() => undefined)
         batch = []
         batchBytes = 0
       }
     }
-    await settle()
+    await writing
     if (batchBytes > 0) await writeAll(file, batch, batchBytes)
     await file.close()
     file = undefined
@@ -110,7 +102,7 @@ export async function downloadToFile(
     await renameIntoPlace(tmp, dest)
   } catch (e) {
     ;(body as { destroy?: () => void }).destroy?.()
-    await writing
+    await writing?.catch(() => undefined)
     await file?.close().catch(() => undefined)
     await rm(tmp, { force: true })
     throw e
