@@ -158,10 +158,10 @@ var maestro = __webpack_require__(33268);
 var parse = __webpack_require__(77964);
 // EXTERNAL MODULE: ./src/actions/shared/connection.ts
 var shared_connection = __webpack_require__(625);
-// EXTERNAL MODULE: ./src/actions/shared/inputs.ts
-var shared_inputs = __webpack_require__(86612);
 // EXTERNAL MODULE: ./src/actions/shared/file-names.ts
 var file_names = __webpack_require__(10714);
+// EXTERNAL MODULE: ./src/actions/shared/inputs.ts
+var shared_inputs = __webpack_require__(86612);
 // EXTERNAL MODULE: ./src/actions/shared/summary.ts
 var summary = __webpack_require__(73265);
 // EXTERNAL MODULE: ./node_modules/csv-stringify/lib/index.js + 7 modules
@@ -346,12 +346,7 @@ function parseOutputPath(input, raw, baseDir, platform = process.platform) {
         throw (0,shared_inputs/* invalidInput */.aY)(input, 'The path holds a NUL character', JSON.stringify(value), accepted);
     if (/[\\/]$/.test(value))
         throw (0,shared_inputs/* invalidInput */.aY)(input, 'The path names a folder, not a file', value, accepted);
-    const windowsProblem = platform === 'win32' ? (0,file_names/* windowsPathProblem */.s5)(value) : undefined;
-    if (windowsProblem) {
-        // JSON shows a control character instead of breaking the message's line.
-        const shown = shared_inputs/* CONTROL_CHARS */.UV.test(value) ? JSON.stringify(value) : value;
-        throw (0,shared_inputs/* invalidInput */.aY)(input, windowsProblem, shown, `${accepted}; ${file_names/* WINDOWS_PATH_RULES */.YL}`);
-    }
+    (0,file_names/* refuseWindowsPath */.de)(input, value, accepted, platform);
     const full = (0,external_node_path_.resolve)(baseDir, value);
     if (!(0,external_node_path_.isAbsolute)(value)) {
         const inside = (0,external_node_path_.relative)(baseDir, full);
@@ -526,18 +521,19 @@ async function run(core) {
 /* harmony export */   D8: () => (/* binding */ fileNameKey),
 /* harmony export */   Mq: () => (/* binding */ overlongName),
 /* harmony export */   Rl: () => (/* binding */ allocateFileName),
-/* harmony export */   YL: () => (/* binding */ WINDOWS_PATH_RULES),
-/* harmony export */   s5: () => (/* binding */ windowsPathProblem)
+/* harmony export */   de: () => (/* binding */ refuseWindowsPath)
 /* harmony export */ });
-/* unused harmony exports MAX_FILE_NAME_BYTES, cutToBytes, splitExtension, safeFileName, uniqueFileName */
+/* unused harmony exports MAX_FILE_NAME_BYTES, windowsPathProblem, WINDOWS_PATH_RULES, cutToBytes, splitExtension, safeFileName, uniqueFileName */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(86612);
 // A file name that comes from a server is untrusted: it may hold `../`, an absolute path, a drive
 // letter, a UNC share, NUL or other control characters, a Windows device name, or thousands of
 // characters. These pure functions turn it into ONE plain file name that can only ever name an
 // entry directly inside the folder the user chose, on Linux, macOS and Windows alike. The same
 // Windows rules also judge a path the user typed (`windowsPathProblem`), which is refused, not
 // rewritten: the user named that file.
+
 
 /** The limit of ext4, APFS and NTFS (NTFS counts UTF-16 units; 255 UTF-8 bytes is never more). */
 const MAX_FILE_NAME_BYTES = 255;
@@ -597,6 +593,19 @@ function overlongName(file, platform = process.platform) {
 }
 /** What `windowsPathProblem` accepts, for the `Accepted:` part of an input error. */
 const WINDOWS_PATH_RULES = 'on Windows, names without < > : " | ? * or control characters, not ending in a dot or space, and no device name (CON, PRN, AUX, NUL, COM1-9, LPT1-9, also with an extension)';
+/**
+ * On Windows, refuses a typed path that Windows cannot create as it is (see windowsPathProblem);
+ * elsewhere such names are valid. A control character is shown through JSON, so the message keeps its line.
+ */
+function refuseWindowsPath(input, value, accepted, platform = process.platform) {
+    if (platform !== 'win32')
+        return;
+    const problem = windowsPathProblem(value);
+    if (!problem)
+        return;
+    const shown = _inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .CONTROL_CHARS */ .UV.test(value) ? JSON.stringify(value) : value;
+    throw (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .invalidInput */ .aY)(input, problem, shown, `${accepted}; ${WINDOWS_PATH_RULES}`);
+}
 /** The longest start of `text` within `maxBytes` UTF-8 bytes, never splitting a character. */
 function cutToBytes(text, maxBytes) {
     if (utf8Length(text) <= maxBytes)

@@ -2546,6 +2546,7 @@ function readConnection(core, options = {}) {
 // Windows rules also judge a path the user typed (`windowsPathProblem`), which is refused, not
 // rewritten: the user named that file.
 
+
 /** The limit of ext4, APFS and NTFS (NTFS counts UTF-16 units; 255 UTF-8 bytes is never more). */
 const MAX_FILE_NAME_BYTES = 255;
 function utf8Length(text) {
@@ -2604,6 +2605,19 @@ function overlongName(file, platform = process.platform) {
 }
 /** What `windowsPathProblem` accepts, for the `Accepted:` part of an input error. */
 const WINDOWS_PATH_RULES = 'on Windows, names without < > : " | ? * or control characters, not ending in a dot or space, and no device name (CON, PRN, AUX, NUL, COM1-9, LPT1-9, also with an extension)';
+/**
+ * On Windows, refuses a typed path that Windows cannot create as it is (see windowsPathProblem);
+ * elsewhere such names are valid. A control character is shown through JSON, so the message keeps its line.
+ */
+function refuseWindowsPath(input, value, accepted, platform = process.platform) {
+    if (platform !== 'win32')
+        return;
+    const problem = windowsPathProblem(value);
+    if (!problem)
+        return;
+    const shown = shared_inputs/* CONTROL_CHARS */.UV.test(value) ? JSON.stringify(value) : value;
+    throw (0,shared_inputs/* invalidInput */.aY)(input, problem, shown, `${accepted}; ${WINDOWS_PATH_RULES}`);
+}
 /** The longest start of `text` within `maxBytes` UTF-8 bytes, never splitting a character. */
 function cutToBytes(text, maxBytes) {
     if (utf8Length(text) <= maxBytes)
@@ -2962,9 +2976,7 @@ function parseDestination(input, raw, workspace, platform = process.platform) {
     if (value.length > MAX_PATH_LENGTH)
         throw (0,shared_inputs/* invalidInput */.aY)(input, 'Too long', value, accepted);
     (0,shared_inputs/* refuseControlChars */.d5)(input, value, accepted);
-    const windowsProblem = platform === 'win32' ? windowsPathProblem(value) : undefined;
-    if (windowsProblem)
-        throw (0,shared_inputs/* invalidInput */.aY)(input, windowsProblem, value, `${accepted}; ${WINDOWS_PATH_RULES}`);
+    refuseWindowsPath(input, value, accepted, platform);
     const root = external_node_path_default().resolve(workspace);
     const full = external_node_path_default().resolve(root, value);
     if (!external_node_path_default().isAbsolute(value)) {

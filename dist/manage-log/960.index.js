@@ -2657,6 +2657,7 @@ function readConnection(core, options = {}) {
 // Windows rules also judge a path the user typed (`windowsPathProblem`), which is refused, not
 // rewritten: the user named that file.
 
+
 /** The limit of ext4, APFS and NTFS (NTFS counts UTF-16 units; 255 UTF-8 bytes is never more). */
 const MAX_FILE_NAME_BYTES = 255;
 function utf8Length(text) {
@@ -2715,6 +2716,19 @@ function overlongName(file, platform = process.platform) {
 }
 /** What `windowsPathProblem` accepts, for the `Accepted:` part of an input error. */
 const WINDOWS_PATH_RULES = 'on Windows, names without < > : " | ? * or control characters, not ending in a dot or space, and no device name (CON, PRN, AUX, NUL, COM1-9, LPT1-9, also with an extension)';
+/**
+ * On Windows, refuses a typed path that Windows cannot create as it is (see windowsPathProblem);
+ * elsewhere such names are valid. A control character is shown through JSON, so the message keeps its line.
+ */
+function refuseWindowsPath(input, value, accepted, platform = process.platform) {
+    if (platform !== 'win32')
+        return;
+    const problem = windowsPathProblem(value);
+    if (!problem)
+        return;
+    const shown = shared_inputs/* CONTROL_CHARS */.UV.test(value) ? JSON.stringify(value) : value;
+    throw (0,shared_inputs/* invalidInput */.aY)(input, problem, shown, `${accepted}; ${WINDOWS_PATH_RULES}`);
+}
 /** The longest start of `text` within `maxBytes` UTF-8 bytes, never splitting a character. */
 function cutToBytes(text, maxBytes) {
     if (utf8Length(text) <= maxBytes)
@@ -3058,12 +3072,7 @@ function parseOutputPath(input, raw, baseDir, platform = process.platform) {
         throw (0,shared_inputs/* invalidInput */.aY)(input, 'The path holds a NUL character', JSON.stringify(value), accepted);
     if (/[\\/]$/.test(value))
         throw (0,shared_inputs/* invalidInput */.aY)(input, 'The path names a folder, not a file', value, accepted);
-    const windowsProblem = platform === 'win32' ? windowsPathProblem(value) : undefined;
-    if (windowsProblem) {
-        // JSON shows a control character instead of breaking the message's line.
-        const shown = shared_inputs/* CONTROL_CHARS */.UV.test(value) ? JSON.stringify(value) : value;
-        throw (0,shared_inputs/* invalidInput */.aY)(input, windowsProblem, shown, `${accepted}; ${WINDOWS_PATH_RULES}`);
-    }
+    refuseWindowsPath(input, value, accepted, platform);
     const full = (0,external_node_path_.resolve)(baseDir, value);
     if (!(0,external_node_path_.isAbsolute)(value)) {
         const inside = (0,external_node_path_.relative)(baseDir, full);

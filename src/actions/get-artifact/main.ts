@@ -14,12 +14,7 @@ import { Minimatch } from 'minimatch'
 import { MaestroClient, type Artifact, type DownloadResult } from '../../maestro/index.js'
 import { ConnectionInputKinds, ConnectionInputs, readConnection } from '../shared/connection.js'
 import type { ActionCore } from '../shared/core.js'
-import {
-  allocateFileName,
-  fileNameKey,
-  WINDOWS_PATH_RULES,
-  windowsPathProblem
-} from '../shared/file-names.js'
+import { allocateFileName, fileNameKey, refuseWindowsPath } from '../shared/file-names.js'
 import type { InputKindTable } from '../shared/input-kinds.js'
 import {
   ActionInputError,
@@ -193,9 +188,7 @@ export function parseDestination(
   if (value === '') return path.resolve(workspace)
   if (value.length > MAX_PATH_LENGTH) throw invalidInput(input, 'Too long', value, accepted)
   refuseControlChars(input, value, accepted)
-  const windowsProblem = platform === 'win32' ? windowsPathProblem(value) : undefined
-  if (windowsProblem)
-    throw invalidInput(input, windowsProblem, value, `${accepted}; ${WINDOWS_PATH_RULES}`)
+  refuseWindowsPath(input, value, accepted, platform)
   const root = path.resolve(workspace)
   const full = path.resolve(root, value)
   if (!path.isAbsolute(value)) {

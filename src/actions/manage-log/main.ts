@@ -8,16 +8,15 @@ import { MaestroClient, MaestroHttpError, type Log } from '../../maestro/index.j
 import { parseColumns, type Column } from '../log-entry/parse.js'
 import { ConnectionInputKinds, ConnectionInputs, readConnection } from '../shared/connection.js'
 import type { ActionCore } from '../shared/core.js'
+import { refuseWindowsPath } from '../shared/file-names.js'
 import type { InputKindTable } from '../shared/input-kinds.js'
 import {
   ActionInputError,
-  CONTROL_CHARS,
   createInputReader,
   invalidInput,
   parseOneLine,
   type InputReader
 } from '../shared/inputs.js'
-import { WINDOWS_PATH_RULES, windowsPathProblem } from '../shared/file-names.js'
 import { plural, setOutputs, writeSummary } from '../shared/summary.js'
 import { writeExport, type ExportFormat } from './export.js'
 
@@ -101,12 +100,7 @@ export function parseOutputPath(
     throw invalidInput(input, 'The path holds a NUL character', JSON.stringify(value), accepted)
   if (/[\\/]$/.test(value))
     throw invalidInput(input, 'The path names a folder, not a file', value, accepted)
-  const windowsProblem = platform === 'win32' ? windowsPathProblem(value) : undefined
-  if (windowsProblem) {
-    // JSON shows a control character instead of breaking the message's line.
-    const shown = CONTROL_CHARS.test(value) ? JSON.stringify(value) : value
-    throw invalidInput(input, windowsProblem, shown, `${accepted}; ${WINDOWS_PATH_RULES}`)
-  }
+  refuseWindowsPath(input, value, accepted, platform)
   const full = resolve(baseDir, value)
   if (!isAbsolute(value)) {
     const inside = relative(baseDir, full)

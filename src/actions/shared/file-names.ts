@@ -5,6 +5,7 @@
 // Windows rules also judge a path the user typed (`windowsPathProblem`), which is refused, not
 // rewritten: the user named that file.
 import path from 'node:path'
+import { CONTROL_CHARS, invalidInput } from './inputs.js'
 
 /** The limit of ext4, APFS and NTFS (NTFS counts UTF-16 units; 255 UTF-8 bytes is never more). */
 export const MAX_FILE_NAME_BYTES = 255
@@ -70,6 +71,23 @@ export function overlongName(
 /** What `windowsPathProblem` accepts, for the `Accepted:` part of an input error. */
 export const WINDOWS_PATH_RULES =
   'on Windows, names without < > : " | ? * or control characters, not ending in a dot or space, and no device name (CON, PRN, AUX, NUL, COM1-9, LPT1-9, also with an extension)'
+
+/**
+ * On Windows, refuses a typed path that Windows cannot create as it is (see windowsPathProblem);
+ * elsewhere such names are valid. A control character is shown through JSON, so the message keeps its line.
+ */
+export function refuseWindowsPath(
+  input: string,
+  value: string,
+  accepted: string,
+  platform: NodeJS.Platform = process.platform
+): void {
+  if (platform !== 'win32') return
+  const problem = windowsPathProblem(value)
+  if (!problem) return
+  const shown = CONTROL_CHARS.test(value) ? JSON.stringify(value) : value
+  throw invalidInput(input, problem, shown, `${accepted}; ${WINDOWS_PATH_RULES}`)
+}
 
 /** The longest start of `text` within `maxBytes` UTF-8 bytes, never splitting a character. */
 export function cutToBytes(text: string, maxBytes: number): string {
