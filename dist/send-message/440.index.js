@@ -382,8 +382,6 @@ async function renameIntoPlace(from, to, move = promises_.rename, pause = ms => 
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __webpack_require__(1692);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
@@ -480,7 +478,6 @@ function parseRetryAfter(value, now = Date.now()) {
 ;// CONCATENATED MODULE: ./src/maestro/http.ts
 // Transport: one keep-alive dispatcher per client, authentication (lazy login, one re-login on
 // 401), retries through retry.ts, deadlines, redirects refused, errors built and redacted here.
-
 
 
 // undici's index, not its files: the index is what adds request() and connect() to every
@@ -734,7 +731,9 @@ class Transport {
             // Unknown length (a re-openable stream): no header, undici sends it chunked.
             if (spec.upload.contentLength !== undefined)
                 headers['content-length'] = String(spec.upload.contentLength);
-            body = external_node_stream_.Readable.from(spec.upload.body(), { objectMode: false, highWaterMark: 256 * 1024 });
+            // The iterable itself, not a Readable: undici then asks for a chunk only once the last one
+            // is on its way (multipart.ts readInPlace reuses its buffer on that promise).
+            body = spec.upload.body();
         }
         else if (spec.json !== undefined) {
             headers['content-type'] = 'application/json';
@@ -760,7 +759,8 @@ class Transport {
                     path,
                     method: spec.method,
                     headers,
-                    body,
+                    // undici sends async iterables (client-h1 writeIterable); its types lag behind.
+                    body: body,
                     signal: controller.signal,
                     headersTimeout: baseMs,
                     bodyTimeout: o.timeoutMs
@@ -887,10 +887,45 @@ async function read(reader, answer, operation) {
 
 
 
-
 // 1 MiB reads: a quarter of the reads, hash updates and socket writes of 256 KiB ones, ~25% less
 // client CPU per upload (npm run bench client); memory stays a few chunks in flight.
 const CHUNK = 1024 * 1024;
+/**
+ * Reads a file in CHUNK-sized pieces into one buffer, reused for every piece: an upload of any
+ * size holds one chunk, and leaves no garbage for V8 to collect (fresh 1 MiB chunks kept ~64 MB
+ * of sent data alive until a full collection).
+ *
+ * Reuse is safe only because of how undici sends an async-iterable body (client-h1
+ * `writeIterable`): a chunk larger than the socket's high-water mark (64 KiB, 16 KiB for TLS)
+ * makes `socket.write` return false, and undici asks for the next chunk only after 'drain', when
+ * the socket has handed every byte to the kernel. So a piece is overwritten only after a full
+ * CHUNK was sent; after a short piece (the last, or a short read) a fresh buffer is used. The body
+ * must therefore reach undici as the iterable itself, not through a Readable that reads ahead.
+ * `__tests__/maestro/upload-reuse.test.ts` uploads to a slow reader and checks every byte.
+ */
+async function* readInPlace(filePath) {
+    const file = await (0,promises_.open)(filePath, 'r');
+    try {
+        let buffer = Buffer.allocUnsafeSlow(CHUNK);
+        for (;;) {
+            let filled = 0;
+            while (filled < CHUNK) {
+                const { bytesRead } = await file.read(buffer, filled, CHUNK - filled, null);
+                if (bytesRead === 0)
+                    break;
+                filled += bytesRead;
+            }
+            if (filled === 0)
+                return;
+            yield filled === CHUNK ? buffer : buffer.subarray(0, filled);
+            if (filled < CHUNK)
+                buffer = Buffer.allocUnsafeSlow(CHUNK);
+        }
+    }
+    finally {
+        await file.close();
+    }
+}
 /** Quotes a file name for Content-Disposition; adds filename* for non-ASCII names. */
 function contentDisposition(field, fileName) {
     // eslint-disable-next-line no-control-regex
@@ -943,7 +978,7 @@ async function prepareUpload(source, operation) {
             throw new MaestroInputError('filePath', `'${filePath}' is not a regular file.`, operation);
         size = st.size;
         fileName = source.fileName || (0,external_node_path_.basename)(filePath);
-        open = () => (0,external_node_fs_.createReadStream)(filePath, { highWaterMark: CHUNK });
+        open = () => readInPlace(filePath);
         replayable = true;
         budgetSize = size;
     }

@@ -2,7 +2,6 @@
 // 401), retries through retry.ts, deadlines, redirects refused, errors built and redacted here.
 
 import { readFileSync } from 'node:fs'
-import { Readable } from 'node:stream'
 import * as tls from 'node:tls'
 // undici's index, not its files: the index is what adds request() and connect() to every
 // dispatcher, and the proxy agent's own client needs connect() (a deep import broke proxies).
@@ -354,13 +353,15 @@ export class Transport {
       headers.token = token
       headers.organization = o.login
     }
-    let body: string | Readable | undefined
+    let body: string | AsyncIterable<Uint8Array> | undefined
     if (spec.upload) {
       headers['content-type'] = spec.upload.contentType
       // Unknown length (a re-openable stream): no header, undici sends it chunked.
       if (spec.upload.contentLength !== undefined)
         headers['content-length'] = String(spec.upload.contentLength)
-      body = Readable.from(spec.upload.body(), { objectMode: false, highWaterMark: 256 * 1024 })
+      // The iterable itself, not a Readable: undici then asks for a chunk only once the last one
+      // is on its way (multipart.ts readInPlace reuses its buffer on that promise).
+      body = spec.upload.body()
     } else if (spec.json !== undefined) {
       headers['content-type'] = 'application/json'
       body = JSON.stringify(spec.json)
@@ -392,7 +393,8 @@ export class Transport {
           path,
           method: spec.method,
           headers,
-          body,
+          // undici sends async iterables (client-h1 writeIterable); its types lag behind.
+          body: body as Dispatcher.RequestOptions['body'],
           signal: controller.signal,
           headersTimeout: baseMs,
           bodyTimeout: o.timeoutMs
