@@ -19,6 +19,12 @@ export const API_PREFIX = '/api/v2'
 const JSON_LIMIT = 10 * 1024 * 1024
 /** The request log keeps the latest calls only, so a long-running demo does not grow forever. */
 const MAX_RECORDS = 10_000
+/**
+ * Stored files are sent in 1 MiB reads, a sixteenth of the reads and socket writes of the 64 KiB
+ * default. The sandbox usually shares the machine's cores with the client it serves (tests, the
+ * demo, the transfer bench), and what it spends is taken from that client.
+ */
+const FILE_READ_CHUNK = 1024 * 1024
 const REDACTED_HEADERS = new Set(['token', 'authorization', 'cookie'])
 
 export interface RequestRecord {
@@ -398,7 +404,7 @@ export function writeReply(res: ServerResponse, reply: Reply, cut?: Cut): void {
   if (!cut) {
     if (buf) res.end(buf)
     else if (reply.kind === 'file') {
-      const src = createReadStream(reply.path)
+      const src = createReadStream(reply.path, { highWaterMark: FILE_READ_CHUNK })
       src.on('error', () => res.destroy())
       src.pipe(res)
     }
