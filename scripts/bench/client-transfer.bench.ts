@@ -11,6 +11,7 @@
 // A third pair of columns times undici alone, in a fresh process of its own right after the
 // client's (file read and sent with no hash; body received and dropped, no hash, no file): the
 // most any client on undici can do here, so the ratio the client could reach on this machine.
+// BENCH_SAMPLES=1 prints every round's timings (this machine's rounds can differ twofold).
 import { spawnSync } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
 import {
@@ -440,6 +441,8 @@ async function main(): Promise<void> {
         }
         client.push(c)
         viaCurl.push(k)
+        if (process.env.BENCH_SAMPLES)
+          console.log(JSON.stringify({ label, round, client: c, curl: k }))
         ratios.up.push(k.up / c.up)
         ratios.down.push(k.down / c.down)
         ratios.upSame.push((k.up + k.upHashMs!) / c.up)
