@@ -414,7 +414,13 @@ async function smoke(ctx, sandbox, base) {
   const requests = () => sandboxGet(sandbox, '/_sandbox/requests')
 
   // Workspace content
-  const result = writeFixture(ws, 'reports/result.txt', mixedBytes('result'))
+  // Over 1 MiB: the upload reads several chunks into its one reused buffer, and the download
+  // writes several batches.
+  const result = writeFixture(
+    ws,
+    'reports/result.txt',
+    Buffer.concat([mixedBytes('result'), randomBytes(5 * 1024 * 1024 + 7)])
+  )
   writeFixture(ws, 'out/logs/a.log', mixedBytes('a'))
   writeFixture(ws, 'out/logs/sub/b.log', mixedBytes('b'))
   writeFixture(ws, 'out/data.bin', randomBytes(10_000))
