@@ -18,12 +18,24 @@ export interface Stub {
   close(): Promise<void>
 }
 
-export async function startStub(handler?: Handler): Promise<Stub> {
+export interface StubOptions {
+  /**
+   * A pause after each chunk of a request body, so the client's socket writes back up and stay
+   * pending (a slow reader); 0, the default, reads at once.
+   */
+  pauseAfterChunkMs?: number
+}
+
+export async function startStub(handler?: Handler, options: StubOptions = {}): Promise<Stub> {
   let current: Handler = handler ?? ((_r, res) => void res.end())
   const seen: Seen[] = []
+  const pause = options.pauseAfterChunkMs ?? 0
   const server: Server = createServer(async (req, res) => {
     const chunks: Buffer[] = []
-    for await (const c of req) chunks.push(c as Buffer)
+    for await (const c of req) {
+      chunks.push(c as Buffer)
+      if (pause > 0) await new Promise(r => setTimeout(r, pause))
+    }
     const s: Seen = {
       method: req.method!,
       path: req.url!,

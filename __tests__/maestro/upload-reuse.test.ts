@@ -5,25 +5,15 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { createHash, randomBytes } from 'node:crypto'
 import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer, type IncomingMessage, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { MaestroClient } from '../../src/maestro/index.js'
 import { readInPlace } from '../../src/maestro/multipart.js'
+import { json, startStub, type Stub } from './stub.js'
 
 const MiB = 1024 * 1024
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex')
-
-/** Reads a request body with a pause after every chunk, so the sender's writes back up. */
-async function readSlowly(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = []
-  for await (const c of req) {
-    chunks.push(c as Buffer)
-    await new Promise(r => setTimeout(r, 2))
-  }
-  return Buffer.concat(chunks)
-}
+const UPLOAD_PATH = '/api/v2/artifact/log/9'
 
 /** The bytes of the one multipart part, given the request's content type. */
 function filePart(body: Buffer, contentType: string): Buffer {
@@ -35,29 +25,22 @@ function filePart(body: Buffer, contentType: string): Buffer {
 
 describe('file uploads reuse one read buffer', () => {
   let dir: string
-  let server: Server
-  let url: string
-  let received: Buffer[] = []
+  let stub: Stub
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'upload-reuse-'))
-    server = createServer((req, res) => {
-      void (async () => {
-        const body = await readSlowly(req)
-        res.setHeader('content-type', 'application/json')
-        if (req.url === '/api/v2/workspace/login')
-          return res.end(JSON.stringify({ accessToken: 'token-1', organizationLabel: 'acme' }))
-        if (req.url === '/api/v2/artifact')
-          return res.end(JSON.stringify({ id: 9, name: 'out', fileName: 'out.bin' }))
-        received.push(filePart(body, req.headers['content-type']!))
-        res.end('{}')
-      })()
-    })
-    await new Promise<void>(r => server.listen(0, '127.0.0.1', r))
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    stub = await startStub(
+      (req, res) => {
+        if (req.path === '/api/v2/workspace/login')
+          return json(res, 200, { accessToken: 'token-1', organizationLabel: 'acme' })
+        if (req.path === '/api/v2/artifact')
+          return json(res, 200, { id: 9, name: 'out', fileName: 'out.bin' })
+        json(res, 200, {})
+      },
+      { pauseAfterChunkMs: 2 }
+    )
   })
   afterAll(async () => {
-    server.closeAllConnections()
-    await new Promise(r => server.close(r))
+    await stub.close()
     rmSync(dir, { recursive: true, force: true })
   })
 
@@ -65,11 +48,11 @@ describe('file uploads reuse one read buffer', () => {
     ['a whole number of chunks', 12 * MiB],
     ['a short last chunk', 12 * MiB + 12345]
   ])('every byte arrives intact through a slow reader (%s)', async (_what, size) => {
-    received = []
+    stub.seen.length = 0
     const content = randomBytes(size)
     const file = join(dir, `out-${size}.bin`)
     writeFileSync(file, content)
-    const client = new MaestroClient({ server: url, login: 'acme', key: 'k' })
+    const client = new MaestroClient({ server: stub.url, login: 'acme', key: 'k' })
     try {
       const r = await client.uploadArtifact({ taskId: 1, name: 'out', filePath: file })
       expect(r.size).toBe(size)
@@ -77,9 +60,11 @@ describe('file uploads reuse one read buffer', () => {
     } finally {
       await client.close()
     }
-    expect(received).toHaveLength(1)
-    expect(received[0].length).toBe(size)
-    expect(sha(received[0])).toBe(sha(content))
+    const uploads = stub.seen.filter(r => r.path === UPLOAD_PATH)
+    expect(uploads).toHaveLength(1)
+    const received = filePart(uploads[0].body, uploads[0].headers['content-type']!)
+    expect(received.length).toBe(size)
+    expect(sha(received)).toBe(sha(content))
   })
 
   test('readInPlace reads every piece of a file into one buffer', async () => {
