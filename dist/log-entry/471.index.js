@@ -731,8 +731,8 @@ class Transport {
             // Unknown length (a re-openable stream): no header, undici sends it chunked.
             if (spec.upload.contentLength !== undefined)
                 headers['content-length'] = String(spec.upload.contentLength);
-            // The iterable itself, not a Readable: undici then asks for a chunk only once the last one
-            // is on its way (multipart.ts readInPlace reuses its buffer on that promise).
+            // The iterable itself, not a Readable: undici then asks for a chunk only once the socket
+            // drained the last one, which multipart.ts readInPlace relies on to reuse its buffer.
             body = spec.upload.body();
         }
         else if (spec.json !== undefined) {
@@ -888,7 +888,7 @@ async function read(reader, answer, operation) {
 
 
 // 1 MiB reads: a quarter of the reads, hash updates and socket writes of 256 KiB ones, ~25% less
-// client CPU per upload (npm run bench client); memory stays a few chunks in flight.
+// client CPU per upload (npm run bench client); a file is read into one such buffer (readInPlace).
 const CHUNK = 1024 * 1024;
 /**
  * Reads a file in CHUNK-sized pieces into one buffer, reused for every piece: an upload of any
@@ -899,8 +899,9 @@ const CHUNK = 1024 * 1024;
  * `writeIterable`): a chunk larger than the socket's high-water mark (64 KiB, 16 KiB for TLS)
  * makes `socket.write` return false, and undici asks for the next chunk only after 'drain', when
  * the socket has handed every byte to the kernel. So a piece is overwritten only after a full
- * CHUNK was sent; after a short piece (the last, or a short read) a fresh buffer is used. The body
- * must therefore reach undici as the iterable itself, not through a Readable that reads ahead.
+ * CHUNK was sent; after a short piece (the end of the file as it was then) a fresh buffer is
+ * used. The body must therefore reach undici as the iterable itself, not through a Readable that
+ * reads ahead.
  * `__tests__/maestro/upload-reuse.test.ts` uploads to a slow reader and checks every byte.
  */
 async function* readInPlace(filePath) {

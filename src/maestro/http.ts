@@ -359,8 +359,8 @@ export class Transport {
       // Unknown length (a re-openable stream): no header, undici sends it chunked.
       if (spec.upload.contentLength !== undefined)
         headers['content-length'] = String(spec.upload.contentLength)
-      // The iterable itself, not a Readable: undici then asks for a chunk only once the last one
-      // is on its way (multipart.ts readInPlace reuses its buffer on that promise).
+      // The iterable itself, not a Readable: undici then asks for a chunk only once the socket
+      // drained the last one, which multipart.ts readInPlace relies on to reuse its buffer.
       body = spec.upload.body()
     } else if (spec.json !== undefined) {
       headers['content-type'] = 'application/json'

@@ -9,7 +9,7 @@ import { MaestroError, MaestroInputError } from './errors.js'
 import type { ByteSource, TransferResult } from './models.js'
 
 // 1 MiB reads: a quarter of the reads, hash updates and socket writes of 256 KiB ones, ~25% less
-// client CPU per upload (npm run bench client); memory stays a few chunks in flight.
+// client CPU per upload (npm run bench client); a file is read into one such buffer (readInPlace).
 const CHUNK = 1024 * 1024
 
 /** Where the bytes come from. */
@@ -44,8 +44,9 @@ export interface PreparedUpload {
  * `writeIterable`): a chunk larger than the socket's high-water mark (64 KiB, 16 KiB for TLS)
  * makes `socket.write` return false, and undici asks for the next chunk only after 'drain', when
  * the socket has handed every byte to the kernel. So a piece is overwritten only after a full
- * CHUNK was sent; after a short piece (the last, or a short read) a fresh buffer is used. The body
- * must therefore reach undici as the iterable itself, not through a Readable that reads ahead.
+ * CHUNK was sent; after a short piece (the end of the file as it was then) a fresh buffer is
+ * used. The body must therefore reach undici as the iterable itself, not through a Readable that
+ * reads ahead.
  * `__tests__/maestro/upload-reuse.test.ts` uploads to a slow reader and checks every byte.
  */
 export async function* readInPlace(filePath: string): AsyncGenerator<Uint8Array> {
